@@ -1,0 +1,32 @@
+package io.mercato.identity;
+
+import io.mercato.platform.Role;
+import java.util.Optional;
+
+/** Registers accounts, logs them in and looks them up. */
+public interface Accounts {
+
+    /**
+     * Registers a buyer or seller. Operators come from configuration only.
+     *
+     * @throws io.mercato.platform.InvalidInputException when the email, password or role is unacceptable
+     * @throws io.mercato.platform.ConflictException when the email is taken
+     */
+    Account register(String email, String password, String displayName, Role role);
+
+    /**
+     * Checks the password and issues a bearer token. Repeated failures for one account or from one address
+     * are refused for a while.
+     *
+     * @throws io.mercato.platform.UnauthorizedException when the email or password is wrong
+     * @throws io.mercato.platform.TooManyRequestsException when too many logins failed recently
+     */
+    Session logIn(String email, String password, String address);
+
+    /** Revokes the token; unknown tokens are ignored. */
+    void logOut(String token);
+
+    Optional<Account> find(long accountId);
+
+    Optional<Account> findByEmail(String email);
+}

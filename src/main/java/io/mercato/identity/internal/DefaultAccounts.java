@@ -1,0 +1,166 @@
+package io.mercato.identity.internal;
+
+import io.mercato.identity.Account;
+import io.mercato.identity.AccountRegistered;
+import io.mercato.identity.Accounts;
+import io.mercato.identity.Session;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Role;
+import io.mercato.platform.TooManyRequestsException;
+import io.mercato.platform.UnauthorizedException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class DefaultAccounts implements Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
+
+    DefaultAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, IdentityProperties properties,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Account register(String email, String password, String displayName, Role role) {
+        if (role == Role.OPERATOR) {
+            throw new InvalidInputException("role", "Operators cannot register; they are configured by the platform");
+        }
+        return create(email, password, displayName, role);
+    }
+
+    Account create(String email, String password, String displayName, Role role) {
+        String normalized = normalize(email);
+        if (!EMAIL.matcher(normalized).matches()) {
+            throw new InvalidInputException("email", "'" + email + "' is not an email address");
+        }
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw new InvalidInputException("password", "Password must be 8 to 128 characters");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            throw new InvalidInputException("displayName", "Display name must be 1 to 100 characters");
+        }
+        Instant now = clock.instant();
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO identity.accounts (email, password_hash, display_name, role, created_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING id""")
+                .params(normalized, passwords.encode(password), displayName.strip(), role.name(), Timestamp.from(now))
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            throw new ConflictException("An account with email '" + normalized + "' already exists; log in instead");
+        }
+        events.publishEvent(new AccountRegistered(id.get(), role));
+        return new Account(id.get(), normalized, displayName.strip(), role, now);
+    }
+
+    @Override
+    public Session logIn(String email, String password, String address) {
+        String normalized = normalize(email);
+        Instant now = clock.instant();
+        Timestamp since = Timestamp.from(now.minus(properties.loginWindow()));
+        int byAccount = jdbc.sql("SELECT count(*) FROM identity.login_failures WHERE email = ? AND at > ?")
+                .params(normalized, since).query(Integer.class).single();
+        int byAddress = jdbc.sql("SELECT count(*) FROM identity.login_failures WHERE address = ? AND at > ?")
+                .params(address, since).query(Integer.class).single();
+        if (byAccount >= properties.maxFailuresPerAccount() || byAddress >= properties.maxFailuresPerAddress()) {
+            throw new TooManyRequestsException("Too many failed logins for this account or address; try again in "
+                    + properties.loginWindow().toMinutes() + " minutes");
+        }
+        Optional<StoredAccount> stored = jdbc.sql("""
+                SELECT id, email, display_name, role, created_at, password_hash FROM identity.accounts WHERE email = ?""")
+                .param(normalized).query((rs, n) -> new StoredAccount(account(rs), rs.getString("password_hash")))
+                .optional();
+        if (stored.isEmpty() || !passwords.matches(password == null ? "" : password, stored.get().passwordHash())) {
+            jdbc.sql("INSERT INTO identity.login_failures (email, address, at) VALUES (?, ?, ?)")
+                    .params(normalized, address, Timestamp.from(now)).update();
+            throw new UnauthorizedException("Email or password is wrong");
+        }
+        jdbc.sql("DELETE FROM identity.login_failures WHERE email = ?").param(normalized).update();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = now.plus(properties.tokenLifetime());
+        jdbc.sql("INSERT INTO identity.tokens (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(hash(token), stored.get().account().id(), Timestamp.from(now), Timestamp.from(expires)).update();
+        return new Session(token, expires, stored.get().account());
+    }
+
+    @Override
+    public void logOut(String token) {
+        jdbc.sql("DELETE FROM identity.tokens WHERE token_hash = ?").param(hash(token)).update();
+    }
+
+    /** The actor a bearer token stands for, if the token is known and unexpired. */
+    Optional<Actor> authenticate(String token) {
+        return jdbc.sql("""
+                SELECT a.id, a.role FROM identity.tokens t JOIN identity.accounts a ON a.id = t.account_id
+                WHERE t.token_hash = ? AND t.expires_at > ?""")
+                .params(hash(token), Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Actor(rs.getLong(1), Role.valueOf(rs.getString(2))))
+                .optional();
+    }
+
+    @Override
+    public Optional<Account> find(long accountId) {
+        return jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts WHERE id = ?")
+                .param(accountId).query((rs, n) -> account(rs)).optional();
+    }
+
+    @Override
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts WHERE email = ?")
+                .param(normalize(email)).query((rs, n) -> account(rs)).optional();
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String normalize(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record StoredAccount(Account account, String passwordHash) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.mercato.merchant;
+
+import io.mercato.platform.Actor;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Opens stores, finds them, and lets operators verify Tmall stores. */
+public interface Stores {
+
+    /**
+     * Opens a store for the acting seller (or, for a Supermarket store, the acting operator). A Tmall store
+     * starts pending verification; every other kind is active at once.
+     */
+    Store open(Actor actor, String name, StoreKind kind, String currency, @Nullable String logoUrl);
+
+    /** @throws io.mercato.platform.NotFoundException when there is no such store */
+    Store get(long storeId);
+
+    /**
+     * The store, if the actor runs it (operators may act on any store).
+     *
+     * @throws io.mercato.platform.NotFoundException when there is no such store
+     * @throws io.mercato.platform.ForbiddenException when the actor does not run it
+     */
+    Store requireManagedBy(Actor actor, long storeId);
+
+    List<Store> ownedBy(long accountId);
+
+    List<Store> withStatus(StoreStatus status);
+
+    /** An operator's decision on a store waiting for verification. */
+    Store decideVerification(Actor operator, long storeId, boolean approved, String reason);
+}

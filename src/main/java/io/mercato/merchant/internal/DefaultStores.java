@@ -1,0 +1,139 @@
+package io.mercato.merchant.internal;
+
+import io.mercato.merchant.Store;
+import io.mercato.merchant.StoreKind;
+import io.mercato.merchant.StoreStatus;
+import io.mercato.merchant.StoreVerified;
+import io.mercato.merchant.Stores;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.Currencies;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Role;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class DefaultStores implements Stores {
+
+    private static final String COLUMNS = "id, owner_account_id, name, kind, currency, status, logo_url, verification_note, created_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    DefaultStores(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Store open(Actor actor, String name, StoreKind kind, String currency, @Nullable String logoUrl) {
+        if (kind == StoreKind.SUPERMARKET && !actor.is(Role.OPERATOR)) {
+            throw new ForbiddenException("Supermarket stores are the platform's own; only operators open them");
+        }
+        if (kind != StoreKind.SUPERMARKET && !actor.is(Role.SELLER)) {
+            throw new ForbiddenException("Only seller accounts open " + kind + " stores");
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInputException("name", "Store name must be 1 to 100 characters");
+        }
+        Currencies.parse(currency);
+        if (logoUrl != null && !isHttpUrl(logoUrl)) {
+            throw new InvalidInputException("logoUrl", "Logo '" + logoUrl + "' is not an http(s) URL");
+        }
+        StoreStatus status = kind.needsVerification() ? StoreStatus.PENDING_VERIFICATION : StoreStatus.ACTIVE;
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                INSERT INTO merchant.stores (owner_account_id, name, kind, currency, status, logo_url, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(actor.accountId(), name.strip(), kind.name(), currency, status.name(), logoUrl, Timestamp.from(now))
+                .query(Long.class).single();
+        return new Store(id, actor.accountId(), name.strip(), kind, currency, status, logoUrl, null, now);
+    }
+
+    @Override
+    public Store get(long storeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores WHERE id = ?").param(storeId)
+                .query((rs, n) -> store(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("Store " + storeId + " does not exist"));
+    }
+
+    @Override
+    public Store requireManagedBy(Actor actor, long storeId) {
+        Store store = get(storeId);
+        if (!actor.is(Role.OPERATOR) && store.ownerAccountId() != actor.accountId()) {
+            throw new ForbiddenException("Store " + storeId + " is not one of your stores");
+        }
+        return store;
+    }
+
+    @Override
+    public List<Store> ownedBy(long accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores WHERE owner_account_id = ? ORDER BY id")
+                .param(accountId).query((rs, n) -> store(rs)).list();
+    }
+
+    @Override
+    public List<Store> withStatus(StoreStatus status) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores WHERE status = ? ORDER BY id")
+                .param(status.name()).query((rs, n) -> store(rs)).list();
+    }
+
+    @Override
+    @Transactional
+    public Store decideVerification(Actor operator, long storeId, boolean approved, String reason) {
+        if (!operator.is(Role.OPERATOR)) {
+            throw new ForbiddenException("Only operators verify stores");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "A reason of 1 to 500 characters is required");
+        }
+        Store store = get(storeId);
+        if (!store.kind().needsVerification()) {
+            throw new ConflictException("Store " + storeId + " is a " + store.kind() + " store; only Tmall stores are verified");
+        }
+        StoreStatus next = approved ? StoreStatus.VERIFIED : StoreStatus.REJECTED;
+        int updated = jdbc.sql("""
+                UPDATE merchant.stores SET status = ?, verification_note = ?, verified_by = ?, verified_at = ?
+                WHERE id = ? AND status IN ('PENDING_VERIFICATION', 'REJECTED', 'VERIFIED') AND status <> ?""")
+                .params(next.name(), reason.strip(), operator.accountId(), Timestamp.from(clock.instant()), storeId,
+                        next.name())
+                .update();
+        if (updated == 0) {
+            throw new ConflictException("Store " + storeId + " is already " + store.status());
+        }
+        events.publishEvent(new StoreVerified(storeId, approved, reason.strip()));
+        return get(storeId);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Store store(ResultSet rs) throws SQLException {
+        return new Store(rs.getLong("id"), rs.getLong("owner_account_id"), rs.getString("name"),
+                StoreKind.valueOf(rs.getString("kind")), rs.getString("currency"),
+                StoreStatus.valueOf(rs.getString("status")), rs.getString("logo_url"),
+                rs.getString("verification_note"), rs.getTimestamp("created_at").toInstant());
+    }
+}
