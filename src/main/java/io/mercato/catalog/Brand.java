@@ -1,0 +1,4 @@
+package io.mercato.catalog;
+
+public record Brand(long id, String name) {
+}

@@ -1,0 +1,61 @@
+package io.mercato.catalog;
+
+import io.mercato.platform.Actor;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Manages categories, brands and products; answers what may be sold at what price. */
+public interface Catalog {
+
+    Category createCategory(Actor operator, String name, @Nullable Long parentId, int commissionBasisPoints);
+
+    /** The whole tree, roots first. */
+    List<Category> categoryTree();
+
+    Brand createBrand(Actor actor, String name);
+
+    List<Brand> brands();
+
+    /**
+     * Creates a draft product in one of the actor's stores.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the store is not the actor's
+     * @throws io.mercato.platform.InvalidInputException naming the first field that is wrong
+     */
+    Product createProduct(Actor actor, long storeId, ProductDraft draft);
+
+    /** Changes the fields the draft sets; SKUs with ids are changed, SKUs without are added. */
+    Product updateProduct(Actor actor, long productId, ProductDraft draft);
+
+    /** Puts a product on sale; its store must be allowed to sell. */
+    Product list(Actor actor, long productId);
+
+    Product delist(Actor actor, long productId);
+
+    /** A listed product, or any product of the viewer's own stores (operators see all). */
+    Product product(long productId, @Nullable Actor viewer);
+
+    /** One page of listed products, newest first, optionally of one category (with its sub-categories) or store. */
+    Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, int page, int size);
+
+    /** All products of one store, for its seller. */
+    Page<Product> storeProducts(Actor actor, long storeId, int page, int size);
+
+    /**
+     * The SKU as it may be bought now.
+     *
+     * @throws io.mercato.platform.NotFoundException when there is no such SKU
+     * @throws io.mercato.platform.ConflictException when its product is not listed or its store may not sell
+     */
+    SaleableSku saleable(long skuId);
+
+    /**
+     * The store a SKU belongs to, if the actor manages that store.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor does not manage it
+     */
+    long requireSkuManagedBy(Actor actor, long skuId);
+
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,7 @@
+/** The category tree, brands, products and their SKUs, and whether a product is listed for sale. */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"platform", "merchant"})
+package io.mercato.catalog;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

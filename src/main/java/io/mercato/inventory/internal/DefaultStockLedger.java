@@ -1,0 +1,147 @@
+package io.mercato.inventory.internal;
+
+import io.mercato.catalog.Catalog;
+import io.mercato.catalog.SkuCreated;
+import io.mercato.inventory.Stock;
+import io.mercato.inventory.StockLedger;
+import io.mercato.inventory.StockLine;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class DefaultStockLedger implements StockLedger {
+
+    static final long MAX_ON_HAND = 10_000_000;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+
+    DefaultStockLedger(JdbcClient jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** Runs inside the transaction that creates the SKU, so a SKU never exists without its stock record. */
+    @EventListener
+    void on(SkuCreated event) {
+        jdbc.sql("INSERT INTO inventory.stock (sku_id, store_id, on_hand, reserved) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")
+                .params(event.skuId(), event.storeId(), event.initialStock()).update();
+    }
+
+    @Override
+    public Stock stock(long skuId) {
+        return jdbc.sql("SELECT sku_id, on_hand, reserved FROM inventory.stock WHERE sku_id = ?").param(skuId)
+                .query((rs, n) -> stock(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("SKU " + skuId + " has no stock record"));
+    }
+
+    @Override
+    public Map<Long, Stock> stock(Collection<Long> skuIds) {
+        Map<Long, Stock> result = new HashMap<>();
+        if (skuIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT sku_id, on_hand, reserved FROM inventory.stock WHERE sku_id = ANY(?)")
+                .param(skuIds.toArray(Long[]::new))
+                .query((rs, n) -> stock(rs)).list().forEach(stock -> result.put(stock.skuId(), stock));
+        return result;
+    }
+
+    @Override
+    @Transactional
+    public Stock setOnHand(Actor actor, long skuId, long onHand) {
+        catalog.requireSkuManagedBy(actor, skuId);
+        if (onHand < 0 || onHand > MAX_ON_HAND) {
+            throw new InvalidInputException("onHand", "Stock on hand must be between 0 and " + MAX_ON_HAND + ", got " + onHand);
+        }
+        int updated = jdbc.sql("UPDATE inventory.stock SET on_hand = ? WHERE sku_id = ? AND reserved <= ?")
+                .params(onHand, skuId, onHand).update();
+        if (updated == 0) {
+            Stock current = stock(skuId);
+            throw new ConflictException("SKU " + skuId + " has " + current.reserved()
+                    + " units reserved by unpaid orders; on-hand stock cannot go below that (asked for " + onHand + ")");
+        }
+        return stock(skuId);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserve(long orderId, List<StockLine> lines) {
+        // A fixed lock order (by SKU) keeps concurrent multi-SKU reservations from deadlocking.
+        for (StockLine line : lines.stream().sorted(Comparator.comparingLong(StockLine::skuId)).toList()) {
+            int updated = jdbc.sql("""
+                    UPDATE inventory.stock SET reserved = reserved + :quantity
+                    WHERE sku_id = :sku AND on_hand - reserved >= :quantity""")
+                    .param("quantity", line.quantity()).param("sku", line.skuId()).update();
+            if (updated == 0) {
+                Stock stock = stock(line.skuId());
+                throw new ConflictException("SKU " + line.skuId() + " has " + stock.available() + " available, "
+                        + line.quantity() + " requested");
+            }
+            jdbc.sql("""
+                    INSERT INTO inventory.reservations (order_id, sku_id, quantity, status) VALUES (?, ?, ?, 'RESERVED')
+                    ON CONFLICT (order_id, sku_id) DO UPDATE SET quantity = inventory.reservations.quantity + EXCLUDED.quantity""")
+                    .params(orderId, line.skuId(), line.quantity()).update();
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void commit(long orderId) {
+        for (StockLine line : take(orderId, "COMMITTED")) {
+            jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku_id = ?")
+                    .params(line.quantity(), line.quantity(), line.skuId()).update();
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(long orderId) {
+        for (StockLine line : take(orderId, "RELEASED")) {
+            jdbc.sql("UPDATE inventory.stock SET reserved = reserved - ? WHERE sku_id = ?")
+                    .params(line.quantity(), line.skuId()).update();
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restock(long orderId, long skuId, long quantity) {
+        int updated = jdbc.sql("""
+                UPDATE inventory.reservations SET restocked = restocked + ?
+                WHERE order_id = ? AND sku_id = ? AND status = 'COMMITTED' AND restocked + ? <= quantity""")
+                .params(quantity, orderId, skuId, quantity).update();
+        if (updated == 0) {
+            throw new ConflictException("Order " + orderId + " did not sell " + quantity + " more units of SKU " + skuId
+                    + " that could go back on hand");
+        }
+        jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand + ? WHERE sku_id = ?").params(quantity, skuId).update();
+    }
+
+    /** Moves an order's open reservations to {@code status} and returns what moved. */
+    private List<StockLine> take(long orderId, String status) {
+        return jdbc.sql("""
+                UPDATE inventory.reservations SET status = ? WHERE order_id = ? AND status = 'RESERVED'
+                RETURNING sku_id, quantity""")
+                .params(status, orderId)
+                .query((rs, n) -> new StockLine(rs.getLong(1), rs.getLong(2))).list()
+                .stream().sorted(Comparator.comparingLong(StockLine::skuId)).toList();
+    }
+
+    private static Stock stock(ResultSet rs) throws SQLException {
+        return new Stock(rs.getLong("sku_id"), rs.getLong("on_hand"), rs.getLong("reserved"));
+    }
+}

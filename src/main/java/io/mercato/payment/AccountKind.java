@@ -1,0 +1,17 @@
+package io.mercato.payment;
+
+/** The kinds of ledger account. Only the provider clearing account may go below zero. */
+public enum AccountKind {
+    /** A buyer's money held by the platform; owner is the buyer's account. */
+    WALLET,
+    /** Money paid for orders not yet settled, held for one payee; owner is the seller (0 for the platform's own store). */
+    ESCROW,
+    /** What the platform owes a merchant; owner is the seller's account. */
+    MERCHANT,
+    /** Software service fees and commissions the platform earned. */
+    FEE_REVENUE,
+    /** The platform's own (Supermarket) sales. */
+    SALES_REVENUE,
+    /** The outside world: money entering through top-ups and leaving through withdrawals. */
+    PROVIDER_CLEARING
+}

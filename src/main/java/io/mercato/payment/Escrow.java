@@ -1,0 +1,46 @@
+package io.mercato.payment;
+
+import io.mercato.platform.Actor;
+import io.mercato.platform.Money;
+import java.util.List;
+
+/**
+ * Moves order money through escrow. Each method posts one balanced posting in the caller's transaction and is
+ * idempotent by its reference: calling it again for the same order or refund changes nothing.
+ */
+public interface Escrow {
+
+    /**
+     * Moves the order's total from the buyer's wallet into escrow for the payee.
+     *
+     * @throws io.mercato.platform.ConflictException when the wallet holds too little
+     */
+    void pay(long orderId, long buyerAccountId, long payeeAccountId, Money amount);
+
+    /** Returns money from escrow to the buyer's wallet. */
+    void refund(long orderId, long refundId, long buyerAccountId, long payeeAccountId, Money amount);
+
+    /** Releases the order's escrow: the fee to the platform, the rest to the merchant. */
+    void settle(Settlement settlement);
+
+    /** Every posting that touched the order, oldest first. */
+    List<Posting> postingsOf(long orderId);
+
+    /** Tops up a buyer's wallet through the payment provider. */
+    TopUp topUp(Actor buyer, Money amount);
+
+    /** Pays a seller's balance out through the payment provider. */
+    Withdrawal withdraw(Actor seller, Money amount);
+
+    /** The actor's own accounts: a buyer's wallets, a seller's balances and escrow, an operator's platform accounts. */
+    List<LedgerAccount> accountsOf(Actor actor);
+
+    /** The postings on the actor's accounts, newest first. */
+    List<Posting> statement(Actor actor, int limit);
+
+    /** Sum of all balances per currency; zero in every currency while the ledger is sound. */
+    java.util.Map<String, Long> trialBalance();
+
+    /** All accounts of one kind, for reconciliation. */
+    List<LedgerAccount> accounts(AccountKind kind);
+}

@@ -1,0 +1,7 @@
+package io.mercato.payment;
+
+import java.time.Instant;
+
+public record Withdrawal(long id, long sellerAccountId, long amountMinor, String currency, String providerReference,
+        long balanceAfterMinor, Instant at) {
+}

@@ -1,0 +1,234 @@
+package io.mercato.payment.internal;
+
+import io.mercato.payment.AccountKind;
+import io.mercato.payment.Escrow;
+import io.mercato.payment.LedgerAccount;
+import io.mercato.payment.PaymentProvider;
+import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
+import io.mercato.payment.Posting;
+import io.mercato.payment.Settlement;
+import io.mercato.payment.TopUp;
+import io.mercato.payment.Withdrawal;
+import io.mercato.payment.internal.Ledger.Leg;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Money;
+import io.mercato.platform.Role;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class DefaultEscrow implements Escrow {
+
+    static final long MAX_TOP_UP_MINOR = 10_000_000_00L;
+
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+    private final PaymentProvider provider;
+    private final Clock clock;
+
+    DefaultEscrow(Ledger ledger, JdbcClient jdbc, PaymentProvider provider, Clock clock) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.provider = provider;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void pay(long orderId, long buyerAccountId, long payeeAccountId, Money amount) {
+        requirePositive(amount);
+        try {
+            ledger.post("ORDER_PAYMENT", orderId, "order:" + orderId + ":payment",
+                    "Payment of order " + orderId + " into escrow", amount.currencyCode(), List.of(
+                            new Leg(AccountKind.WALLET, buyerAccountId, -amount.minor()),
+                            new Leg(AccountKind.ESCROW, payeeAccountId, amount.minor())));
+        } catch (ConflictException e) {
+            throw new ConflictException("Payment declined for order " + orderId + ": " + e.getMessage()
+                    + ". Top up the wallet and pay again.");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void refund(long orderId, long refundId, long buyerAccountId, long payeeAccountId, Money amount) {
+        requirePositive(amount);
+        ledger.post("REFUND", orderId, "refund:" + refundId, "Refund " + refundId + " of order " + orderId,
+                amount.currencyCode(), List.of(
+                        new Leg(AccountKind.ESCROW, payeeAccountId, -amount.minor()),
+                        new Leg(AccountKind.WALLET, buyerAccountId, amount.minor())));
+    }
+
+    @Override
+    @Transactional
+    public void settle(Settlement settlement) {
+        Money gross = settlement.gross();
+        if (gross.minor() == 0) {
+            return;
+        }
+        long orderId = settlement.orderId();
+        List<Leg> legs = settlement.firstParty()
+                ? List.of(new Leg(AccountKind.ESCROW, 0, -gross.minor()), new Leg(AccountKind.SALES_REVENUE, 0, gross.minor()))
+                : List.of(new Leg(AccountKind.ESCROW, settlement.payeeAccountId(), -gross.minor()),
+                        new Leg(AccountKind.MERCHANT, settlement.payeeAccountId(), settlement.net().minor()),
+                        new Leg(AccountKind.FEE_REVENUE, 0, settlement.fee().minor()));
+        String memo = settlement.firstParty()
+                ? "Settlement of order " + orderId + ": platform's own sale"
+                : "Settlement of order " + orderId + ": " + settlement.net() + " to merchant, fee " + settlement.fee();
+        ledger.post("SETTLEMENT", orderId, "order:" + orderId + ":settlement", memo, gross.currencyCode(), legs);
+    }
+
+    @Override
+    public List<Posting> postingsOf(long orderId) {
+        return postings("p.order_id = ?", orderId, Integer.MAX_VALUE, "p.id");
+    }
+
+    @Override
+    @Transactional
+    public TopUp topUp(Actor buyer, Money amount) {
+        if (!buyer.is(Role.BUYER)) {
+            throw new ForbiddenException("Only buyers have wallets to top up");
+        }
+        if (amount.minor() <= 0 || amount.minor() > MAX_TOP_UP_MINOR) {
+            throw new InvalidInputException("amountMinor",
+                    "A top-up must be between 1 and " + MAX_TOP_UP_MINOR + " minor units, got " + amount.minor());
+        }
+        String reference = "top-up:" + UUID.randomUUID();
+        String providerReference;
+        try {
+            providerReference = provider.charge(buyer.accountId(), amount, reference);
+        } catch (PaymentDeclinedException e) {
+            throw new ConflictException("Top-up declined by the payment provider: " + e.getMessage());
+        }
+        long postingId = ledger.post("TOP_UP", null, reference, "Wallet top-up via " + providerReference,
+                amount.currencyCode(), List.of(
+                        new Leg(AccountKind.PROVIDER_CLEARING, 0, -amount.minor()),
+                        new Leg(AccountKind.WALLET, buyer.accountId(), amount.minor()))).orElseThrow();
+        long balance = ledger.balance(AccountKind.WALLET, buyer.accountId(), amount.currencyCode());
+        return new TopUp(postingId, buyer.accountId(), amount.minor(), amount.currencyCode(), providerReference, balance,
+                clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public Withdrawal withdraw(Actor seller, Money amount) {
+        if (!seller.is(Role.SELLER)) {
+            throw new ForbiddenException("Only sellers withdraw merchant balances");
+        }
+        if (amount.minor() <= 0) {
+            throw new InvalidInputException("amountMinor", "A withdrawal must be positive, got " + amount.minor());
+        }
+        String reference = "withdrawal:" + UUID.randomUUID();
+        long postingId;
+        try {
+            postingId = ledger.post("WITHDRAWAL", null, reference, "Withdrawal to the merchant's bank account",
+                    amount.currencyCode(), List.of(
+                            new Leg(AccountKind.MERCHANT, seller.accountId(), -amount.minor()),
+                            new Leg(AccountKind.PROVIDER_CLEARING, 0, amount.minor()))).orElseThrow();
+        } catch (ConflictException e) {
+            throw new ConflictException("Cannot withdraw " + amount + ": " + e.getMessage());
+        }
+        // The payout goes last: if it fails, the transaction rolls back and the balance is untouched.
+        String providerReference = provider.payout(seller.accountId(), amount, reference);
+        long balance = ledger.balance(AccountKind.MERCHANT, seller.accountId(), amount.currencyCode());
+        return new Withdrawal(postingId, seller.accountId(), amount.minor(), amount.currencyCode(), providerReference,
+                balance, clock.instant());
+    }
+
+    @Override
+    public List<LedgerAccount> accountsOf(Actor actor) {
+        return switch (actor.role()) {
+            case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
+            case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW') AND owner_id = ?", actor.accountId());
+            case OPERATOR -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+        };
+    }
+
+    @Override
+    public List<Posting> statement(Actor actor, int limit) {
+        List<Long> accountIds = accountsOf(actor).stream().map(LedgerAccount::id).toList();
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return postings("p.id IN (SELECT posting_id FROM payment.entries WHERE account_id = ANY(?))",
+                accountIds.toArray(Long[]::new), limit, "p.id DESC");
+    }
+
+    @Override
+    public Map<String, Long> trialBalance() {
+        Map<String, Long> sums = new TreeMap<>();
+        jdbc.sql("SELECT currency, sum(balance_minor) FROM payment.accounts GROUP BY currency")
+                .query((rs, n) -> sums.put(rs.getString(1), rs.getLong(2))).list();
+        return sums;
+    }
+
+    @Override
+    public List<LedgerAccount> accounts(AccountKind kind) {
+        return accounts("kind = ? AND owner_id >= ?", kind.name(), 0L);
+    }
+
+    private List<LedgerAccount> accounts(String where, Object... params) {
+        return jdbc.sql("SELECT id, kind, owner_id, currency, balance_minor FROM payment.accounts WHERE " + where
+                        + " ORDER BY kind, currency")
+                .params(params)
+                .query((rs, n) -> new LedgerAccount(rs.getLong(1), AccountKind.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    private List<Posting> postings(String where, Object param, int limit, String order) {
+        Map<Long, PostingBuilder> byId = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.kind, p.order_id, p.reference, p.memo, p.created_at, a.kind, a.owner_id, e.amount_minor, a.currency
+                FROM payment.postings p JOIN payment.entries e ON e.posting_id = p.id JOIN payment.accounts a ON a.id = e.account_id
+                WHERE p.id IN (SELECT p.id FROM payment.postings p WHERE """ + where + " ORDER BY " + order + " LIMIT " + limit + ")"
+                + " ORDER BY " + order + ", e.id")
+                .param(param)
+                .query((ResultSet rs) -> {
+                    while (rs.next()) {
+                        PostingBuilder posting = byId.computeIfAbsent(rs.getLong(1), id -> {
+                            try {
+                                return new PostingBuilder(id, rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+                                        rs.getString(5), rs.getTimestamp(6).toInstant());
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        posting.entries.add(new Posting.Entry(AccountKind.valueOf(rs.getString(7)), rs.getLong(8),
+                                rs.getLong(9), rs.getString(10)));
+                    }
+                    return null;
+                });
+        return byId.values().stream().map(PostingBuilder::build).toList();
+    }
+
+    private static void requirePositive(Money amount) {
+        if (!amount.isPositive()) {
+            throw new InvalidInputException("amount", "Amount must be positive, got " + amount);
+        }
+    }
+
+    private record PostingBuilder(long id, String kind, Long orderId, String reference, String memo, Instant at,
+            List<Posting.Entry> entries) {
+        PostingBuilder(long id, String kind, Long orderId, String reference, String memo, Instant at) {
+            this(id, kind, orderId, reference, memo, at, new ArrayList<>());
+        }
+
+        Posting build() {
+            return new Posting(id, kind, orderId, reference, memo, at, entries);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.mercato.payment.internal;
+
+import io.mercato.payment.Escrow;
+import io.mercato.payment.LedgerAccount;
+import io.mercato.payment.Posting;
+import io.mercato.payment.TopUp;
+import io.mercato.payment.Withdrawal;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Money;
+import io.mercato.platform.Role;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Money", description = "Wallets, merchant balances, withdrawals and the ledger")
+class PaymentController {
+
+    private final Escrow escrow;
+
+    PaymentController(Escrow escrow) {
+        this.escrow = escrow;
+    }
+
+    record Amount(@NotNull Long amountMinor, @NotBlank String currency) {
+        Money money() {
+            return Money.of(amountMinor, currency);
+        }
+    }
+
+    @GetMapping("/wallet")
+    List<LedgerAccount> wallet(Actor actor) {
+        require(actor, Role.BUYER);
+        return escrow.accountsOf(actor);
+    }
+
+    @PostMapping("/wallet/top-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    TopUp topUp(@Valid @RequestBody Amount amount, Actor actor) {
+        require(actor, Role.BUYER);
+        return escrow.topUp(actor, amount.money());
+    }
+
+    @GetMapping("/merchant/balance")
+    List<LedgerAccount> balance(Actor actor) {
+        require(actor, Role.SELLER);
+        return escrow.accountsOf(actor);
+    }
+
+    @PostMapping("/merchant/withdrawals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Withdrawal withdraw(@Valid @RequestBody Amount amount, Actor actor) {
+        require(actor, Role.SELLER);
+        return escrow.withdraw(actor, amount.money());
+    }
+
+    /** The postings on the caller's own accounts. */
+    @GetMapping("/ledger/statement")
+    List<Posting> statement(@RequestParam(defaultValue = "50") int limit, Actor actor) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "Limit must be between 1 and 500, got " + limit);
+        }
+        return escrow.statement(actor, limit);
+    }
+
+    @GetMapping("/operator/ledger/trial-balance")
+    Map<String, Long> trialBalance(Actor actor) {
+        require(actor, Role.OPERATOR);
+        return escrow.trialBalance();
+    }
+
+    private static void require(Actor actor, Role role) {
+        if (!actor.is(role)) {
+            throw new ForbiddenException("Only " + role.name().toLowerCase() + " accounts may do this");
+        }
+    }
+}
