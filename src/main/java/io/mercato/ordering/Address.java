@@ -1,0 +1,42 @@
+package io.mercato.ordering;
+
+import io.mercato.platform.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+/** Where an order is shipped. Validated on construction; each failure names its field. */
+public record Address(String recipient, String phone, String line1, @Nullable String line2, String city,
+        @Nullable String province, @Nullable String postalCode, String country) {
+
+    public Address {
+        recipient = required("address.recipient", recipient, 100);
+        phone = required("address.phone", phone, 30);
+        if (!phone.matches("\\+?[0-9 ()-]{5,30}")) {
+            throw new InvalidInputException("address.phone", "Phone '" + phone + "' is not a phone number");
+        }
+        line1 = required("address.line1", line1, 200);
+        city = required("address.city", city, 100);
+        country = required("address.country", country, 2);
+        if (!country.matches("[A-Z]{2}")) {
+            throw new InvalidInputException("address.country", "Country must be an ISO 3166 code such as CN, got '" + country + "'");
+        }
+        if (line2 != null && line2.length() > 200) {
+            throw new InvalidInputException("address.line2", "address.line2 is longer than 200 characters");
+        }
+        if (province != null && province.length() > 100) {
+            throw new InvalidInputException("address.province", "address.province is longer than 100 characters");
+        }
+        if (postalCode != null && !postalCode.matches("[0-9A-Za-z -]{2,12}")) {
+            throw new InvalidInputException("address.postalCode", "Postal code '" + postalCode + "' is not valid");
+        }
+    }
+
+    private static String required(String field, @Nullable String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        if (value.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,27 @@
+package io.mercato.ordering;
+
+import io.mercato.platform.Actor;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Turns a cart into orders, one per store, each holding its stock until paid or cancelled. */
+public interface Checkout {
+
+    /**
+     * Places one order per store for the items (or, when {@code items} is null, the whole cart), reserving
+     * their stock; all or nothing.
+     *
+     * @throws io.mercato.platform.InvalidInputException naming the first bad item or address field
+     * @throws io.mercato.platform.ConflictException when a SKU is not on sale or has too little stock
+     */
+    Placed place(Actor buyer, Address address, @Nullable List<Item> items);
+
+    /** Pays every unpaid order of one checkout from the wallet, all or nothing. */
+    List<Order> pay(Actor buyer, long checkoutId);
+
+    record Item(long skuId, long quantity) {
+    }
+
+    record Placed(long checkoutId, List<Order> orders) {
+    }
+}

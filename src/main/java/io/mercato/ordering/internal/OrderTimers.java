@@ -1,0 +1,30 @@
+package io.mercato.ordering.internal;
+
+import io.mercato.ordering.OrderLifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs the lifecycle timers. Safe on several instances: each due order is taken by one with SKIP LOCKED. */
+@Component
+@ConditionalOnProperty(name = "mercato.ordering.timers-enabled", havingValue = "true", matchIfMissing = true)
+class OrderTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
+
+    private final OrderLifecycle lifecycle;
+
+    OrderTimers(OrderLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Scheduled(fixedDelayString = "${mercato.ordering.timeout-sweep:30s}", initialDelayString = "10s")
+    void sweep() {
+        int handled = lifecycle.runTimeouts();
+        if (handled > 0) {
+            log.info("Order timers acted on {} orders and refunds", handled);
+        }
+    }
+}

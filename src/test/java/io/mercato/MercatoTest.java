@@ -1,0 +1,25 @@
+package io.mercato;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole platform on a real embedded PostgreSQL (a fresh data directory per test run) behind a real HTTP
+ * port, with a clock the test controls and the background timers off so tests run them on purpose. Every
+ * test class with this annotation shares one running application, so tests create their own accounts and
+ * stores rather than assume an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mercato.data-dir=target/test-data/run-${random.uuid}",
+        "mercato.ordering.timers-enabled=false",
+        "mercato.demo.enabled=false"
+})
+@Import(TestClockConfiguration.class)
+public @interface MercatoTest {
+}
