@@ -29,4 +29,7 @@ public interface Accounts {
     Optional<Account> find(long accountId);
 
     Optional<Account> findByEmail(String email);
+
+    /** The operator accounts, oldest first. */
+    java.util.List<Account> operators();
 }

@@ -143,6 +143,12 @@ class DefaultAccounts implements Accounts {
                 .param(normalize(email)).query((rs, n) -> account(rs)).optional();
     }
 
+    @Override
+    public java.util.List<Account> operators() {
+        return jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts WHERE role = 'OPERATOR' ORDER BY id")
+                .query((rs, n) -> account(rs)).list();
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant());

@@ -1,0 +1,7 @@
+/** Seeds a small demo marketplace on first start, so a new user has something to click through. */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"platform", "identity", "merchant", "catalog", "payment"})
+package io.mercato.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
