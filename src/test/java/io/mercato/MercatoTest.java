@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mercato.data-dir=target/test-data/run-${random.uuid}",
         "mercato.ordering.timers-enabled=false",
-        "mercato.demo.enabled=false"
+        "mercato.demo.enabled=false",
+        "mercato.identity.max-failures-per-address=40"
 })
 @Import(TestClockConfiguration.class)
 public @interface MercatoTest {

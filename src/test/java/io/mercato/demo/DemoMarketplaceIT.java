@@ -1,0 +1,59 @@
+package io.mercato.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mercato.MercatoTest;
+import io.mercato.catalog.Catalog;
+import io.mercato.identity.Accounts;
+import io.mercato.merchant.Stores;
+import io.mercato.payment.Escrow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@MercatoTest
+class DemoMarketplaceIT {
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Stores stores;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    Escrow escrow;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
+        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions);
+        long productsBefore = count("SELECT count(*) FROM catalog.products WHERE status = 'LISTED'");
+
+        demo.run(new DefaultApplicationArguments());
+        long seeded = count("SELECT count(*) FROM catalog.products WHERE status = 'LISTED'") - productsBefore;
+        demo.run(new DefaultApplicationArguments());
+
+        assertThat(seeded).isGreaterThanOrEqualTo(200);
+        assertThat(count("SELECT count(*) FROM catalog.products WHERE status = 'LISTED'") - productsBefore)
+                .as("a second run adds nothing").isEqualTo(seeded);
+        assertThat(count("""
+                SELECT count(DISTINCT p.category_id) FROM catalog.products p
+                JOIN identity.accounts a ON a.email LIKE '%@mercato.demo' JOIN merchant.stores s ON s.owner_account_id = a.id
+                WHERE p.store_id = s.id""")).isGreaterThanOrEqualTo(10);
+        assertThat(count("SELECT count(DISTINCT kind) FROM merchant.stores WHERE status IN ('ACTIVE', 'VERIFIED')"))
+                .isGreaterThanOrEqualTo(5);
+        long buyer = accounts.findByEmail("buyer@mercato.demo").orElseThrow().id();
+        assertThat(count("SELECT balance_minor FROM payment.accounts WHERE kind = 'WALLET' AND owner_id = " + buyer))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM inventory.stock s WHERE s.on_hand > 0")).isGreaterThanOrEqualTo(seeded);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
