@@ -45,6 +45,11 @@ public final class Api {
         return send("GET", path, null, null);
     }
 
+    /** A GET that accepts any content type, for text endpoints such as metrics. */
+    public Response text(String path) {
+        return exchange("GET", path, null, null, "*/*");
+    }
+
     public Response post(String path, @Nullable Object body) {
         return send("POST", path, body, null);
     }
@@ -72,18 +77,19 @@ public final class Api {
 
     /** Sends a body exactly as given, for malformed-input tests. */
     public Response raw(String method, String path, String body) {
-        return exchange(method, path, body, null);
+        return exchange(method, path, body, null, "application/json");
     }
 
     private Response send(String method, String path, @Nullable Object body, @Nullable String idempotencyKey) {
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        return exchange(method, path, text, idempotencyKey);
+        return exchange(method, path, text, idempotencyKey, "application/json");
     }
 
-    private Response exchange(String method, String path, @Nullable String body, @Nullable String idempotencyKey) {
+    private Response exchange(String method, String path, @Nullable String body, @Nullable String idempotencyKey,
+            String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
