@@ -1,0 +1,34 @@
+package io.mercato.platform.internal;
+
+import io.mercato.platform.Actor;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document: bearer authentication, and the caller ({@link Actor}) kept out of the parameters. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    @Bean
+    OpenAPI mercatoOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Mercato API").version("v1")
+                        .description("A multi-merchant marketplace: accounts, stores, catalog, stock, checkout, "
+                                + "orders, escrow and the ledger. Log in with POST /api/v1/sessions and send "
+                                + "'Authorization: Bearer <token>'. Every creating POST accepts an Idempotency-Key.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}
