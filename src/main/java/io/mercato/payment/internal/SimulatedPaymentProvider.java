@@ -22,7 +22,7 @@ class SimulatedPaymentProvider {
 
     @Bean
     @ConditionalOnMissingBean(PaymentProvider.class)
-    PaymentProvider simulatedPaymentProvider(Limits limits) {
+    PaymentProvider paymentProvider(Limits limits) {
         return new PaymentProvider() {
             @Override
             public String charge(long buyerAccountId, Money amount, String reference) {
