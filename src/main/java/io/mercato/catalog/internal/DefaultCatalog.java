@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -477,34 +478,25 @@ class DefaultCatalog implements Catalog {
         Long[] idArray = ids.toArray(Long[]::new);
         Map<Long, List<String>> images = new HashMap<>();
         jdbc.sql("SELECT product_id, url FROM catalog.product_images WHERE product_id = ANY(?) ORDER BY product_id, position")
-                .param(idArray).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        images.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
-                    return null;
+                .param(idArray).query((RowCallbackHandler) rs -> {
+                    images.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
         Map<Long, List<Sku>> skus = new HashMap<>();
         jdbc.sql("SELECT id, product_id, attributes::text, price_minor, currency, barcode FROM catalog.skus WHERE product_id = ANY(?) ORDER BY id")
-                .param(idArray).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        skus.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Sku(rs.getLong(1),
-                                rs.getLong(2), attributes(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6)));
-                    }
-                    return null;
+                .param(idArray).query((RowCallbackHandler) rs -> {
+                    skus.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Sku(rs.getLong(1),
+                            rs.getLong(2), attributes(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6)));
                 });
         Map<Long, Product> byId = new HashMap<>();
         jdbc.sql("""
                 SELECT id, store_id, category_id, brand_id, title, description, status, created_at, updated_at
                 FROM catalog.products WHERE id = ANY(?)""")
-                .param(idArray).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        byId.put(id, new Product(id, rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
-                                rs.getString(5), rs.getString(6), ProductStatus.valueOf(rs.getString(7)),
-                                images.getOrDefault(id, List.of()), skus.getOrDefault(id, List.of()),
-                                rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()));
-                    }
-                    return null;
+                .param(idArray).query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong(1);
+                    byId.put(id, new Product(id, rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
+                            rs.getString(5), rs.getString(6), ProductStatus.valueOf(rs.getString(7)),
+                            images.getOrDefault(id, List.of()), skus.getOrDefault(id, List.of()),
+                            rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()));
                 });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }

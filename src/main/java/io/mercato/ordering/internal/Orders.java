@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -104,24 +105,18 @@ class Orders {
                 SELECT id, order_id, sku_id, product_id, title, attributes::text, unit_price_minor, quantity,
                        refunded_quantity, pending_refund_quantity, commission_bp
                 FROM ordering.order_lines WHERE order_id = ANY(?) ORDER BY id""")
-                .param(array).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        lines.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Order.Line(rs.getLong(1),
-                                rs.getLong(3), rs.getLong(4), rs.getString(5), attributes(rs.getString(6)), rs.getLong(7),
-                                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11)));
-                    }
-                    return null;
+                .param(array).query((RowCallbackHandler) rs -> {
+                    lines.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Order.Line(rs.getLong(1),
+                            rs.getLong(3), rs.getLong(4), rs.getString(5), attributes(rs.getString(6)), rs.getLong(7),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11)));
                 });
         Map<Long, List<Order.Transition>> history = new HashMap<>();
         jdbc.sql("SELECT order_id, from_status, to_status, actor, at, note FROM ordering.order_history WHERE order_id = ANY(?) ORDER BY id")
-                .param(array).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        String from = rs.getString(2);
-                        history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Order.Transition(
-                                from == null ? null : OrderStatus.valueOf(from), OrderStatus.valueOf(rs.getString(3)),
-                                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
-                    }
-                    return null;
+                .param(array).query((RowCallbackHandler) rs -> {
+                    String from = rs.getString(2);
+                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Order.Transition(
+                            from == null ? null : OrderStatus.valueOf(from), OrderStatus.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
                 });
         Map<Long, List<Refund>> refunds = new HashMap<>();
         refundsWhere("r.order_id = ANY(?)", array).forEach(refund ->
@@ -132,21 +127,18 @@ class Orders {
                        refunded_minor, fee_minor, address::text, carrier, tracking_number, placed_at, pay_by, paid_at,
                        shipped_at, delivered_at, completed_at, closed_at
                 FROM ordering.orders WHERE id = ANY(?)""")
-                .param(array).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        long id = rs.getLong("id");
-                        byId.put(id, new Order(id, rs.getLong("checkout_id"), rs.getLong("buyer_id"), rs.getLong("store_id"),
-                                StoreKind.valueOf(rs.getString("store_kind")), rs.getLong("seller_id"),
-                                OrderStatus.valueOf(rs.getString("status")), rs.getString("currency"),
-                                rs.getLong("total_minor"), rs.getLong("refunded_minor"), (Long) rs.getObject("fee_minor"),
-                                json.readValue(rs.getString("address"), Address.class), rs.getString("carrier"),
-                                rs.getString("tracking_number"), instant(rs, "placed_at"),
-                                Objects.requireNonNull(instant(rs, "pay_by")), instant(rs, "paid_at"),
-                                instant(rs, "shipped_at"), instant(rs, "delivered_at"), instant(rs, "completed_at"),
-                                instant(rs, "closed_at"), lines.getOrDefault(id, List.of()),
-                                history.getOrDefault(id, List.of()), refunds.getOrDefault(id, List.of())));
-                    }
-                    return null;
+                .param(array).query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    byId.put(id, new Order(id, rs.getLong("checkout_id"), rs.getLong("buyer_id"), rs.getLong("store_id"),
+                            StoreKind.valueOf(rs.getString("store_kind")), rs.getLong("seller_id"),
+                            OrderStatus.valueOf(rs.getString("status")), rs.getString("currency"),
+                            rs.getLong("total_minor"), rs.getLong("refunded_minor"), (Long) rs.getObject("fee_minor"),
+                            json.readValue(rs.getString("address"), Address.class), rs.getString("carrier"),
+                            rs.getString("tracking_number"), instant(rs, "placed_at"),
+                            Objects.requireNonNull(instant(rs, "pay_by")), instant(rs, "paid_at"),
+                            instant(rs, "shipped_at"), instant(rs, "delivered_at"), instant(rs, "completed_at"),
+                            instant(rs, "closed_at"), lines.getOrDefault(id, List.of()),
+                            history.getOrDefault(id, List.of()), refunds.getOrDefault(id, List.of())));
                 });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -168,12 +160,9 @@ class Orders {
         Map<Long, List<RefundLine>> lines = new HashMap<>();
         jdbc.sql("SELECT l.refund_id, l.line_id, l.quantity, l.amount_minor FROM ordering.refund_lines l "
                         + "JOIN ordering.refunds r ON r.id = l.refund_id WHERE " + where + " ORDER BY l.line_id")
-                .param(param).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new RefundLine(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                    }
-                    return null;
+                .param(param).query((RowCallbackHandler) rs -> {
+                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new RefundLine(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 });
         return jdbc.sql("""
                 SELECT r.id, r.order_id, r.status, r.return_goods, r.amount_minor, r.reason, r.requested_at, r.decide_by,

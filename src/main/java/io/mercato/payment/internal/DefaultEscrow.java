@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -197,20 +198,17 @@ class DefaultEscrow implements Escrow {
                 WHERE p.id IN (SELECT p.id FROM payment.postings p WHERE """ + where + " ORDER BY " + order + " LIMIT " + limit + ")"
                 + " ORDER BY " + order + ", e.id")
                 .param(param)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        PostingBuilder posting = byId.computeIfAbsent(rs.getLong(1), id -> {
-                            try {
-                                return new PostingBuilder(id, rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
-                                        rs.getString(5), rs.getTimestamp(6).toInstant());
-                            } catch (java.sql.SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-                        posting.entries.add(new Posting.Entry(AccountKind.valueOf(rs.getString(7)), rs.getLong(8),
-                                rs.getLong(9), rs.getString(10)));
-                    }
-                    return null;
+                .query((RowCallbackHandler) rs -> {
+                    PostingBuilder posting = byId.computeIfAbsent(rs.getLong(1), id -> {
+                        try {
+                            return new PostingBuilder(id, rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+                                    rs.getString(5), rs.getTimestamp(6).toInstant());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    posting.entries.add(new Posting.Entry(AccountKind.valueOf(rs.getString(7)), rs.getLong(8),
+                            rs.getLong(9), rs.getString(10)));
                 });
         return byId.values().stream().map(PostingBuilder::build).toList();
     }
