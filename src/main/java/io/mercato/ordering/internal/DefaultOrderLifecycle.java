@@ -402,7 +402,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         done += sweep("""
                 SELECT o.id FROM ordering.orders o WHERE o.status = 'DELIVERED' AND o.delivered_at <= ?
                 AND NOT EXISTS (SELECT 1 FROM ordering.refunds r WHERE r.order_id = o.id AND r.status = 'REQUESTED')
-                ORDER BY o.id LIMIT """ + SWEEP_BATCH + " FOR UPDATE SKIP LOCKED", deliveredBefore, orderId -> {
+                ORDER BY o.id LIMIT\s""" + SWEEP_BATCH + " FOR UPDATE SKIP LOCKED", deliveredBefore, orderId -> {
             Order order = orders.lock(orderId);
             if (order.status() == OrderStatus.DELIVERED) {
                 complete(order, Actor.SYSTEM, "confirmed automatically " + properties.autoConfirmAfter().toDays()

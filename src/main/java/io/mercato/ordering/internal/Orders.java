@@ -167,7 +167,7 @@ class Orders {
         return jdbc.sql("""
                 SELECT r.id, r.order_id, r.status, r.return_goods, r.amount_minor, r.reason, r.requested_at, r.decide_by,
                        r.decided_at, r.decided_by, r.decision_note
-                FROM ordering.refunds r WHERE """ + where + " ORDER BY r.id")
+                FROM ordering.refunds r WHERE\s""" + where + " ORDER BY r.id")
                 .param(param)
                 .query((rs, n) -> new Refund(rs.getLong(1), rs.getLong(2), RefundStatus.valueOf(rs.getString(3)),
                         rs.getBoolean(4), rs.getLong(5), rs.getString(6), Objects.requireNonNull(instant(rs, "requested_at")),

@@ -195,7 +195,7 @@ class DefaultEscrow implements Escrow {
         jdbc.sql("""
                 SELECT p.id, p.kind, p.order_id, p.reference, p.memo, p.created_at, a.kind, a.owner_id, e.amount_minor, a.currency
                 FROM payment.postings p JOIN payment.entries e ON e.posting_id = p.id JOIN payment.accounts a ON a.id = e.account_id
-                WHERE p.id IN (SELECT p.id FROM payment.postings p WHERE """ + where + " ORDER BY " + order + " LIMIT " + limit + ")"
+                WHERE p.id IN (SELECT p.id FROM payment.postings p WHERE\s""" + where + " ORDER BY " + order + " LIMIT " + limit + ")"
                 + " ORDER BY " + order + ", e.id")
                 .param(param)
                 .query((RowCallbackHandler) rs -> {
