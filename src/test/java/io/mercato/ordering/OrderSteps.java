@@ -18,6 +18,15 @@ final class OrderSteps {
     private OrderSteps() {
     }
 
+    /**
+     * A clock-proof login: sessions last 7 days of the shared clock, so a test that moves the clock that far
+     * logs the account in again afterwards with this.
+     */
+    static java.util.function.Supplier<Api> relogin(MarketFixture market, Api account) {
+        String email = account.get("/api/v1/me").json().get("email").asString();
+        return () -> market.login(email, MarketFixture.PASSWORD);
+    }
+
     static JsonNode order(Api api, long orderId) {
         Api.Response order = api.get("/api/v1/orders/" + orderId);
         assertThat(order.status()).as("order %s: %s", orderId, order).isEqualTo(200);
