@@ -252,6 +252,38 @@ class OrderLifecycleIT {
     }
 
     @Test
+    void checkoutPaymentIsAllOrNothingWhenTheWalletCoversOnlyOneOrder() {
+        Seller first = market.seller("TAOBAO");
+        Seller second = market.seller("TAOBAO");
+        long category = market.category(0);
+        long cheap = market.listedSku(first, category, 3_000, 5);
+        long dear = market.listedSku(second, category, 8_000, 5);
+        Api buyer = market.buyer(10_000);
+
+        Api.Response placed = buyer.create("/api/v1/checkouts", Map.of("address", MarketFixture.ADDRESS, "items", List.of(
+                Map.of("skuId", cheap, "quantity", 1), Map.of("skuId", dear, "quantity", 1))));
+        assertThat(placed.status()).as("checkout: %s", placed).isEqualTo(201);
+        long checkoutId = placed.json().get("checkoutId").asLong();
+
+        Api.Response paid = buyer.create("/api/v1/checkouts/" + checkoutId + "/payment", null);
+        OrderSteps.assertConflict(paid, "Top up the wallet");
+        assertThat(market.walletBalance(buyer)).as("neither order was paid").isEqualTo(10_000);
+        for (JsonNode order : placed.json().get("orders")) {
+            assertThat(OrderSteps.status(buyer, order.get("id").asLong())).isEqualTo("AWAITING_PAYMENT");
+        }
+        assertThat(market.sellerBalance(first.api(), "ESCROW")).isZero();
+        assertStock(stock, cheap, 5, 1);
+        assertStock(stock, dear, 5, 1);
+
+        market.topUp(buyer, 1_000);
+        Api.Response retried = buyer.create("/api/v1/checkouts/" + checkoutId + "/payment", null);
+        assertThat(retried.status()).as("payment after top-up: %s", retried).isEqualTo(200);
+        assertThat(market.walletBalance(buyer)).isZero();
+        assertStock(stock, cheap, 4, 0);
+        assertStock(stock, dear, 4, 0);
+    }
+
+    @Test
     void sellerWithdrawsTheSettledBalanceButNotMore() {
         Seller seller = market.seller("TAOBAO");
         long skuId = market.listedSku(seller, market.category(0), 10_000, 5);
