@@ -17,6 +17,7 @@ import io.mercato.platform.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,8 @@ class DefaultCheckout implements Checkout {
             }
             long orderId = orders.insertOrder(checkoutId, buyer.accountId(), first.storeId(), first.storeKind(),
                     first.sellerAccountId(), first.price().currencyCode(), total, address, now,
-                    now.plus(properties.paymentTimeout()));
+                    // PostgreSQL keeps microseconds: truncating keeps the deadline exactly as stored.
+                    now.plus(properties.paymentTimeout()).truncatedTo(ChronoUnit.MICROS));
             for (Priced line : lines) {
                 SaleableSku sku = line.sku();
                 orders.insertLine(orderId, sku.skuId(), sku.productId(), sku.title(), sku.attributes(),
