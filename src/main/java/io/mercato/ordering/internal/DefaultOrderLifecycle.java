@@ -359,6 +359,9 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         Map<Long, Long> quantities = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             RefundItem item = items.get(i);
+            if (item == null) {
+                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a line and a quantity");
+            }
             if (item.quantity() < 1) {
                 throw new InvalidInputException("items[" + i + "].quantity", "Quantity must be positive, got " + item.quantity());
             }
