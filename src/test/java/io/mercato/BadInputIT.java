@@ -406,6 +406,56 @@ class BadInputIT {
     }
 
     @Test
+    void emptyEntriesInListsAreNamedNotServerErrors() {
+        String address = Api.JSON.writeValueAsString(MarketFixture.ADDRESS);
+        long before = market.available(sku);
+        assertField(assertProblem(buyer.raw("POST", "/api/v1/checkouts",
+                "{\"address\":" + address + ",\"items\":[{\"skuId\":" + sku + ",\"quantity\":1},null]}"), 400,
+                "items[1]"), "items[1]");
+        assertThat(market.available(sku)).isEqualTo(before);
+        long order = market.paidOrder(buyer, sku, 1);
+        assertField(assertProblem(buyer.raw("POST", "/api/v1/orders/" + order + "/refunds",
+                "{\"reason\":\"broken\",\"items\":[null]}"), 400, "items[0]"), "items[0]");
+        assertThat(status(order)).isEqualTo("PAID");
+        assertField(assertProblem(seller.api().raw("POST", "/api/v1/stores/" + seller.storeId() + "/products",
+                "{\"title\":\"Ghost\",\"categoryId\":" + category + ",\"skus\":[null]}"), 400, "skus[0]"), "skus[0]");
+        long product = market.anonymous().get("/api/v1/products?storeId=" + seller.storeId()).json().get("items").get(0)
+                .get("id").asLong();
+        assertField(assertProblem(seller.api().raw("PATCH", "/api/v1/products/" + product,
+                "{\"title\":\"Renamed\",\"skus\":[{\"priceMinor\":5},null]}"), 400, "skus[1]"), "skus[1]");
+        JsonNode unchanged = market.anonymous().get("/api/v1/products/" + product).json();
+        assertThat(unchanged.get("title").asString()).isNotEqualTo("Renamed");
+        assertThat(unchanged.get("skus")).hasSize(1);
+        assertProblem(buyer.raw("POST", "/api/v1/checkouts", "{\"address\":" + address
+                + ",\"items\":[{\"skuId\":" + sku + "}]}"), 400, "null");
+        assertProblem(buyer.raw("POST", "/api/v1/checkouts", "{\"address\":" + address
+                + ",\"items\":[{\"skuId\":" + sku + ",\"quantity\":99999999999999999999}]}"), 400, "out of range");
+    }
+
+    @Test
+    void payingACheckoutIsAllOrNothingAcrossItsOrders() {
+        Seller otherStore = market.seller("TAOBAO");
+        long cheap = market.listedSku(seller, category, 1_000, 5);
+        long dear = market.listedSku(otherStore, category, 3_000, 5);
+        Api shopper = market.buyer(3_500);
+        Api.Response placed = shopper.create("/api/v1/checkouts", checkout(cheap, 1, dear, 1));
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        assertThat(placed.json().get("orders")).hasSize(2);
+        long checkoutId = placed.json().get("checkoutId").asLong();
+        long sellerEscrow = market.sellerBalance(seller.api(), "ESCROW");
+
+        assertProblem(shopper.create("/api/v1/checkouts/" + checkoutId + "/payment", null), 409, "Payment declined");
+
+        assertThat(market.walletBalance(shopper)).isEqualTo(3_500);
+        assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(sellerEscrow);
+        assertThat(market.sellerBalance(otherStore.api(), "ESCROW")).isZero();
+        placed.json().get("orders").forEach(order -> assertThat(shopper.get("/api/v1/orders/" + order.get("id").asLong())
+                .json().get("status").asString()).isEqualTo("AWAITING_PAYMENT"));
+        assertThat(market.available(cheap)).isEqualTo(4);
+        assertThat(market.available(dear)).isEqualTo(4);
+    }
+
+    @Test
     void aTopUpTheCardProviderDeclinesLeavesTheWalletEmpty() {
         Api fresh = market.account("BUYER");
         assertProblem(fresh.create("/api/v1/wallet/top-ups", Map.of("amountMinor", 5_000_001, "currency", "CNY")), 409,
