@@ -79,6 +79,7 @@ class LedgerProperties {
                 .withInvariant("no account but provider clearing is negative", Market::noNegativeAccounts)
                 .withInvariant("stock is never negative or over-reserved", Market::stockIsSane)
                 .withInvariant("escrow holds the money of paid, unsettled orders", Market::escrowMatchesOrders)
+                .withInvariant("the test's money is all accounted for", Market::moneyIsConserved)
                 .run();
     }
 
@@ -141,6 +142,9 @@ class LedgerProperties {
         private final List<Shop> shops = new ArrayList<>();
         /** The test's orders by id, as last read from the application. */
         final Map<Long, JsonNode> orders = new LinkedHashMap<>();
+        /** Money that entered (top-ups) and left (withdrawals) the test's accounts through the provider. */
+        private long toppedUp;
+        private long withdrawn;
 
         Market() {
             ConfigurableApplicationContext context = App.get();
@@ -151,6 +155,7 @@ class LedgerProperties {
             for (int i = 0; i < 2; i++) {
                 Account buyer = register("BUYER");
                 fixture.topUp(buyer.api(), 8_000);
+                toppedUp += 8_000;
                 buyers.add(buyer);
             }
             long category = fixture.category(550);
@@ -184,8 +189,11 @@ class LedgerProperties {
 
         void topUp(List<Integer> r) {
             Account buyer = buyers.get(r.get(0) % buyers.size());
-            allowed(buyer.api().create("/api/v1/wallet/top-ups", Map.of("amountMinor", 500 + r.get(1) % 8_000,
-                    "currency", "CNY")));
+            long amount = 500 + r.get(1) % 8_000;
+            if (allowed(buyer.api().create("/api/v1/wallet/top-ups", Map.of("amountMinor", amount, "currency", "CNY")))
+                    .status() == 201) {
+                toppedUp += amount;
+            }
         }
 
         void checkout(List<Integer> r) {
@@ -272,8 +280,11 @@ class LedgerProperties {
         void withdraw(List<Integer> r) {
             Shop shop = shops.get(r.get(0) % shops.size());
             long balance = fixture.sellerBalance(shop.owner().api(), "MERCHANT");
-            allowed(shop.owner().api().create("/api/v1/merchant/withdrawals",
-                    Map.of("amountMinor", 1 + r.get(1) % (balance + 50), "currency", "CNY")));
+            long amount = 1 + r.get(1) % (balance + 50);
+            if (allowed(shop.owner().api().create("/api/v1/merchant/withdrawals",
+                    Map.of("amountMinor", amount, "currency", "CNY"))).status() == 201) {
+                withdrawn += amount;
+            }
         }
 
         void setStock(List<Integer> r) {
@@ -406,6 +417,17 @@ class LedgerProperties {
                     .reduce((a, b) -> a + "&" + b).orElseThrow();
             fixture.anonymous().get("/api/v1/products/availability?" + skus).json()
                     .forEach(stock -> assertThat(stock.get("available").asLong()).as("available of %s", stock).isNotNegative());
+        }
+
+        /** What came in is in wallets, escrow, merchant balances, paid out, or the platform's fees on these orders. */
+        void moneyIsConserved() {
+            long wallets = buyers.stream().mapToLong(buyer -> fixture.walletBalance(buyer.api())).sum();
+            long merchants = shops.stream().mapToLong(shop -> fixture.sellerBalance(shop.owner().api(), "ESCROW")
+                    + fixture.sellerBalance(shop.owner().api(), "MERCHANT")).sum();
+            long fees = orders.values().stream().filter(order -> status(order).equals("COMPLETED"))
+                    .mapToLong(order -> order.get("feeMinor").asLong()).sum();
+            assertThat(wallets + merchants + withdrawn + fees).as("wallets %s + merchants %s + withdrawn %s + fees %s",
+                    wallets, merchants, withdrawn, fees).isEqualTo(toppedUp);
         }
 
         void escrowMatchesOrders() {
