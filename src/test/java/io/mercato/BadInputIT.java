@@ -344,8 +344,8 @@ class BadInputIT {
         assertProblem(market.operator().create("/api/v1/operator/categories",
                 Map.of("name", long101, "commissionBasisPoints", 10)), 400, "name", "100");
         long order = unpaidOrder(buyer);
-        assertProblem(buyer.create("/api/v1/orders/" + order + "/cancellation", Map.of("reason", "r".repeat(501))), 400,
-                "500");
+        assertField(assertProblem(buyer.create("/api/v1/orders/" + order + "/cancellation",
+                Map.of("reason", "r".repeat(501))), 400, "reason", "500"), "reason");
         assertThat(status(order)).isEqualTo("AWAITING_PAYMENT");
         long paid = market.paidOrder(buyer, sku, 1);
         assertProblem(seller.api().post("/api/v1/orders/" + paid + "/shipment",
@@ -353,8 +353,17 @@ class BadInputIT {
         assertProblem(seller.api().post("/api/v1/orders/" + paid + "/shipment",
                 Map.of("carrier", "SF", "trackingNumber", "1".repeat(41))), 400, "Tracking number");
         assertThat(status(paid)).isEqualTo("PAID");
-        assertProblem(buyer.create("/api/v1/orders/" + paid + "/refunds", Map.of("reason", "r".repeat(501))), 400, "500");
+        assertField(assertProblem(buyer.create("/api/v1/orders/" + paid + "/refunds", Map.of("reason", "r".repeat(501))),
+                400, "reason", "500"), "reason");
         assertThat(status(paid)).isEqualTo("PAID");
+        long returned = delivered(market.paidOrder(buyer, sku, 1));
+        long refund = buyer.create("/api/v1/orders/" + returned + "/refunds", Map.of("reason", "broken")).id();
+        assertField(assertProblem(seller.api().create("/api/v1/refunds/" + refund + "/approval",
+                Map.of("note", "n".repeat(501))), 400, "note", "500"), "note");
+        assertField(assertProblem(seller.api().create("/api/v1/refunds/" + refund + "/rejection",
+                Map.of("note", "n".repeat(501))), 400, "note", "500"), "note");
+        assertThat(buyer.get("/api/v1/orders/" + returned).json().get("refunds").get(0).get("status").asString())
+                .isEqualTo("REQUESTED");
     }
 
     @Test
