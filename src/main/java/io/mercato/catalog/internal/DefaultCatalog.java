@@ -141,6 +141,7 @@ class DefaultCatalog implements Catalog {
         if (skus.isEmpty()) {
             throw new InvalidInputException("skus", "A product needs at least one SKU");
         }
+        requireNoEmptySkus(skus);
         if (skus.size() > MAX_SKUS) {
             throw new InvalidInputException("skus", "A product may have at most " + MAX_SKUS + " SKUs, got " + skus.size());
         }
@@ -183,6 +184,7 @@ class DefaultCatalog implements Catalog {
             saveImages(productId, images);
         }
         if (draft.skus() != null) {
+            requireNoEmptySkus(draft.skus());
             Map<Long, Sku> existing = product.skus().stream().collect(Collectors.toMap(Sku::id, sku -> sku));
             if (existing.size() + draft.skus().stream().filter(sku -> sku.id() == null).count() > MAX_SKUS) {
                 throw new InvalidInputException("skus", "A product may have at most " + MAX_SKUS + " SKUs");
@@ -354,6 +356,14 @@ class DefaultCatalog implements Catalog {
         String barcode = sku.barcode() == null ? current.barcode() : validBarcode(field, sku.barcode());
         jdbc.sql("UPDATE catalog.skus SET attributes = CAST(? AS jsonb), price_minor = ?, barcode = ? WHERE id = ?")
                 .params(attributes, price, barcode, current.id()).update();
+    }
+
+    private static void requireNoEmptySkus(List<SkuDraft> skus) {
+        for (int i = 0; i < skus.size(); i++) {
+            if (skus.get(i) == null) {
+                throw new InvalidInputException("skus[" + i + "]", "skus[" + i + "] is empty; give at least its price");
+            }
+        }
     }
 
     private static long validPrice(String field, @Nullable Long price) {

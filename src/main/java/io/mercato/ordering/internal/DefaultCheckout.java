@@ -70,6 +70,9 @@ class DefaultCheckout implements Checkout {
         Map<Long, Long> quantities = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             Item item = wanted.get(i);
+            if (item == null) {
+                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a SKU and a quantity");
+            }
             if (item.quantity() < 1 || item.quantity() > DefaultCart.MAX_QUANTITY) {
                 throw new InvalidInputException("items[" + i + "].quantity", "Quantity of SKU " + item.skuId()
                         + " must be between 1 and " + DefaultCart.MAX_QUANTITY + ", got " + item.quantity());

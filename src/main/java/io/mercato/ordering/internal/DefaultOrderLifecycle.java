@@ -138,7 +138,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     public Order cancel(Actor buyer, long orderId, @Nullable String reason) {
         Order order = orders.lock(orderId);
         requireBuyer(buyer, order);
-        String why = reason == null || reason.isBlank() ? "cancelled by buyer" : limit(reason);
+        String why = reason == null || reason.isBlank() ? "cancelled by buyer" : limit("reason", reason);
         switch (order.status()) {
             case AWAITING_PAYMENT -> {
                 cancelUnpaid(order, buyer, why);
@@ -226,7 +226,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         switch (order.status()) {
             case PAID -> {
                 List<RefundLine> lines = items == null ? remainingLines(order) : lines(order, items);
-                return refundNow(order, lines, limit(reason), buyer);
+                return refundNow(order, lines, limit("reason", reason), buyer);
             }
             case DELIVERED -> {
                 Instant deadline = order.deliveredAt().plus(properties.returnWindow());
@@ -235,7 +235,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
                             + "; returns closed on " + deadline);
                 }
                 List<RefundLine> lines = items == null ? remainingLines(order) : lines(order, items);
-                long refundId = insertRefund(order, lines, true, RefundStatus.REQUESTED, limit(reason), now,
+                long refundId = insertRefund(order, lines, true, RefundStatus.REQUESTED, limit("reason", reason), now,
                         now.plus(properties.refundDecisionTimeout()));
                 for (RefundLine line : lines) {
                     jdbc.sql("UPDATE ordering.order_lines SET pending_refund_quantity = pending_refund_quantity + ? WHERE id = ?")
@@ -266,7 +266,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         Order order = orders.lock(orders.orderOfRefund(refundId));
         requireSeller(actor, order);
         Refund refund = requestedRefund(refundId);
-        decide(refund, RefundStatus.APPROVED, actor, note == null || note.isBlank() ? "approved" : limit(note));
+        decide(refund, RefundStatus.APPROVED, actor, note == null || note.isBlank() ? "approved" : limit("note", note));
         pay(order, refundId, refund.lines(), actor, "return approved: refund " + refundId);
         return orders.refund(refundId);
     }
@@ -280,7 +280,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
             throw new InvalidInputException("note", "Tell the buyer why the return is refused");
         }
         Refund refund = requestedRefund(refundId);
-        decide(refund, RefundStatus.REJECTED, actor, limit(note));
+        decide(refund, RefundStatus.REJECTED, actor, limit("note", note));
         for (RefundLine line : refund.lines()) {
             jdbc.sql("UPDATE ordering.order_lines SET pending_refund_quantity = pending_refund_quantity - ? WHERE id = ?")
                     .params(line.quantity(), line.lineId()).update();
@@ -359,6 +359,9 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         Map<Long, Long> quantities = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             RefundItem item = items.get(i);
+            if (item == null) {
+                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a line and a quantity");
+            }
             if (item.quantity() < 1) {
                 throw new InvalidInputException("items[" + i + "].quantity", "Quantity must be positive, got " + item.quantity());
             }
@@ -475,10 +478,10 @@ class DefaultOrderLifecycle implements OrderLifecycle {
                 + order.status().name().toLowerCase().replace('_', ' '));
     }
 
-    private static String limit(String text) {
+    private static String limit(String field, String text) {
         String stripped = text.strip();
         if (stripped.length() > 500) {
-            throw new InvalidInputException("reason", "Keep it under 500 characters");
+            throw new InvalidInputException(field, "Keep the " + field + " under 500 characters");
         }
         return stripped;
     }

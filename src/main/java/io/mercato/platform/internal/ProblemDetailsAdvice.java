@@ -96,6 +96,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : "Malformed JSON request body: " + firstLine(cause.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason);
         problem.setTitle("Malformed request");
+        if (cause instanceof InvalidInputException invalid) {
+            // Validation inside a request value (such as an address) names its field like any other invalid input.
+            problem.setTitle("Invalid input");
+            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 

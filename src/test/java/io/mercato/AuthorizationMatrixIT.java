@@ -1,0 +1,400 @@
+package io.mercato;
+
+import static io.mercato.AuthorizationMatrixIT.Who.ANONYMOUS;
+import static io.mercato.AuthorizationMatrixIT.Who.BUYER;
+import static io.mercato.AuthorizationMatrixIT.Who.OPERATOR;
+import static io.mercato.AuthorizationMatrixIT.Who.OTHER_BUYER;
+import static io.mercato.AuthorizationMatrixIT.Who.OTHER_SELLER;
+import static io.mercato.AuthorizationMatrixIT.Who.SELLER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mercato.MarketFixture.Seller;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may call what: every endpoint is tried anonymously, with a wrong role, as another buyer or seller than
+ * the one the resource belongs to, and as its owner. Refusals must leave things as they were, which the owner's
+ * successful call afterwards shows (it would fail if a refused call had changed the state).
+ */
+@MercatoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+    enum Who {
+        ANONYMOUS, BUYER, OTHER_BUYER, SELLER, OTHER_SELLER, OPERATOR
+    }
+
+    private static final long PRICE = 1_000;
+
+    @LocalServerPort
+    int port;
+
+    private MarketFixture market;
+    private final Map<Who, Api> actors = new LinkedHashMap<>();
+    private Seller seller;
+    private Seller otherSeller;
+    private long category;
+    private long listedProduct;
+    private long listedSku;
+
+    @BeforeAll
+    void createTheCast() {
+        market = new MarketFixture(port);
+        Api buyer = market.buyer(10_000_000);
+        Api otherBuyer = market.buyer(10_000_000);
+        seller = market.seller("TAOBAO");
+        otherSeller = market.seller("TAOBAO");
+        actors.put(ANONYMOUS, market.anonymous());
+        actors.put(BUYER, buyer);
+        actors.put(OTHER_BUYER, otherBuyer);
+        actors.put(SELLER, seller.api());
+        actors.put(OTHER_SELLER, otherSeller.api());
+        actors.put(OPERATOR, market.operator());
+        category = market.category(500);
+        JsonNode product = market.listedProduct(seller, category,
+                List.of(new MarketFixture.SkuSpec(Map.of("colour", "red"), PRICE, 100_000)));
+        listedProduct = product.get("id").asLong();
+        listedSku = product.get("skus").get(0).get("id").asLong();
+    }
+
+    /** One request against one endpoint, built when the case runs so each case gets fresh state. */
+    record Call(String method, String path, @Nullable Object body) {
+    }
+
+    /**
+     * A row of the matrix: the request and, in the order they are tried, who gets which status. Refusals come
+     * first and the allowed caller last.
+     */
+    record Case(String name, Function<AuthorizationMatrixIT, Call> request, Map<Who, Integer> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Map<Who, Integer> expect(Object... whoThenStatus) {
+        Map<Who, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < whoThenStatus.length; i += 2) {
+            map.put((Who) whoThenStatus[i], (Integer) whoThenStatus[i + 1]);
+        }
+        return map;
+    }
+
+    private static Case row(String name, Function<AuthorizationMatrixIT, Call> request, Object... whoThenStatus) {
+        return new Case(name, request, expect(whoThenStatus));
+    }
+
+    Stream<Case> matrix() {
+        List<Case> rows = new ArrayList<>();
+        // Identity
+        rows.add(row("register is public", t -> new Call("POST", "/api/v1/accounts", Map.of("email",
+                MarketFixture.uniqueEmail("matrix"), "password", MarketFixture.PASSWORD, "displayName", "Matrix",
+                "role", "BUYER")), ANONYMOUS, 201));
+        rows.add(row("log in is public", t -> new Call("POST", "/api/v1/sessions", Map.of("email",
+                MarketFixture.OPERATOR_EMAIL, "password", MarketFixture.OPERATOR_PASSWORD)), ANONYMOUS, 201));
+        rows.add(row("who am I", t -> new Call("GET", "/api/v1/me", null),
+                ANONYMOUS, 401, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        // Catalog: public reads
+        rows.add(row("category tree is public", t -> new Call("GET", "/api/v1/categories", null), ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("brands are public", t -> new Call("GET", "/api/v1/brands", null), ANONYMOUS, 200));
+        rows.add(row("browsing is public", t -> new Call("GET", "/api/v1/products", null), ANONYMOUS, 200));
+        rows.add(row("a listed product is public", t -> new Call("GET", "/api/v1/products/" + t.listedProduct, null),
+                ANONYMOUS, 200, OTHER_SELLER, 200));
+        rows.add(row("availability is public", t -> new Call("GET", "/api/v1/products/availability?sku=" + t.listedSku, null),
+                ANONYMOUS, 200));
+        rows.add(row("a store is public", t -> new Call("GET", "/api/v1/stores/" + t.seller.storeId(), null), ANONYMOUS, 200));
+        rows.add(row("a draft product is seen only by its seller and operators",
+                t -> new Call("GET", "/api/v1/products/" + t.draftProduct(), null),
+                ANONYMOUS, 404, BUYER, 404, OTHER_SELLER, 404, OPERATOR, 200, SELLER, 200));
+        // Catalog: writes
+        rows.add(row("only operators create categories", t -> new Call("POST", "/api/v1/operator/categories",
+                Map.of("name", "Matrix category", "commissionBasisPoints", 100)),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("buyers cannot create brands", t -> new Call("POST", "/api/v1/brands",
+                Map.of("name", "Brand " + MarketFixture.uniqueEmail("b"))), ANONYMOUS, 401, BUYER, 403, SELLER, 201));
+        rows.add(row("products are created only in one's own store",
+                t -> new Call("POST", "/api/v1/stores/" + t.seller.storeId() + "/products", t.productDraft()),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 201));
+        rows.add(row("a store's product list (with drafts) is its seller's",
+                t -> new Call("GET", "/api/v1/seller/stores/" + t.seller.storeId() + "/products", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only the store's seller edits a product",
+                t -> new Call("PATCH", "/api/v1/products/" + t.draftProduct(), Map.of("title", "Renamed")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only the store's seller lists a product",
+                t -> new Call("POST", "/api/v1/products/" + t.draftProduct() + "/listing", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only the store's seller delists a product",
+                t -> new Call("POST", "/api/v1/products/" + t.draftProduct() + "/delisting", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only the store's seller sets stock",
+                t -> new Call("PUT", "/api/v1/skus/" + t.draftSku() + "/stock", Map.of("onHand", 7)),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        // Stores
+        rows.add(row("buyers cannot open stores", t -> new Call("POST", "/api/v1/stores",
+                Map.of("name", "Matrix store", "kind", "TAOBAO")), ANONYMOUS, 401, BUYER, 403, OPERATOR, 403, SELLER, 201));
+        rows.add(row("only operators open Supermarket stores", t -> new Call("POST", "/api/v1/stores",
+                Map.of("name", "Matrix supermarket", "kind", "SUPERMARKET")), ANONYMOUS, 401, SELLER, 403, BUYER, 403,
+                OPERATOR, 201));
+        rows.add(row("one's own stores", t -> new Call("GET", "/api/v1/seller/stores", null), ANONYMOUS, 401, SELLER, 200));
+        rows.add(row("only operators see stores by status", t -> new Call("GET", "/api/v1/operator/stores", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators verify stores",
+                t -> new Call("POST", "/api/v1/operator/stores/" + t.pendingTmallStore() + "/verification",
+                        Map.of("approved", true, "reason", "checked")),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OTHER_SELLER, 403, OPERATOR, 200));
+        // Cart and checkout
+        rows.add(row("the cart is a buyer's", t -> new Call("GET", "/api/v1/cart", null),
+                ANONYMOUS, 401, SELLER, 403, BUYER, 200));
+        rows.add(row("only buyers fill carts", t -> new Call("PUT", "/api/v1/cart/items/" + t.listedSku, Map.of("quantity", 1)),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only buyers empty carts", t -> new Call("DELETE", "/api/v1/cart/items/" + t.listedSku, null),
+                ANONYMOUS, 401, SELLER, 403, BUYER, 200));
+        rows.add(row("only buyers check out", t -> new Call("POST", "/api/v1/checkouts", t.checkoutBody()),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("only its buyer pays a checkout",
+                t -> new Call("POST", "/api/v1/checkouts/" + t.placeOrder().get("checkoutId").asLong() + "/payment", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, BUYER, 200));
+        // Orders
+        rows.add(row("an order is seen by its buyer, its seller and operators",
+                t -> new Call("GET", "/api/v1/orders/" + t.paidOrder(), null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        rows.add(row("an order's postings are seen by its parties only",
+                t -> new Call("GET", "/api/v1/orders/" + t.paidOrder() + "/postings", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, SELLER, 200, BUYER, 200));
+        rows.add(row("only its buyer pays an order", t -> new Call("POST", "/api/v1/orders/" + t.unpaidOrder() + "/payment", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only its buyer cancels an order",
+                t -> new Call("POST", "/api/v1/orders/" + t.unpaidOrder() + "/cancellation", Map.of("reason", "changed my mind")),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, BUYER, 200));
+        rows.add(row("only its buyer cancels (refunds) a paid order",
+                t -> new Call("POST", "/api/v1/orders/" + t.paidOrder() + "/cancellation", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200));
+        rows.add(row("only its seller ships an order", t -> new Call("POST", "/api/v1/orders/" + t.paidOrder() + "/shipment",
+                        Map.of("carrier", "SF Express", "trackingNumber", "SF1234567890")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only its seller marks an order delivered",
+                t -> new Call("POST", "/api/v1/orders/" + t.shippedOrder() + "/delivery", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only its buyer confirms receipt",
+                t -> new Call("POST", "/api/v1/orders/" + t.deliveredOrder() + "/receipt-confirmation", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OTHER_SELLER, 403, BUYER, 200));
+        rows.add(row("only its buyer asks for a refund",
+                t -> new Call("POST", "/api/v1/orders/" + t.paidOrder() + "/refunds", Map.of("reason", "wrong size")),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, BUYER, 201));
+        rows.add(row("only its buyer asks for a return",
+                t -> new Call("POST", "/api/v1/orders/" + t.deliveredOrder() + "/refunds", Map.of("reason", "broken")),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 201));
+        rows.add(row("only its seller approves a return",
+                t -> new Call("POST", "/api/v1/refunds/" + t.requestedReturn() + "/approval", Map.of("note", "ok")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only its seller rejects a return",
+                t -> new Call("POST", "/api/v1/refunds/" + t.requestedReturn() + "/rejection", Map.of("note", "used")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only operators run the order timers", t -> new Call("POST", "/api/v1/operator/order-timers", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("order lists need a login", t -> new Call("GET", "/api/v1/orders", null),
+                ANONYMOUS, 401, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        // Money
+        rows.add(row("the wallet is a buyer's", t -> new Call("GET", "/api/v1/wallet", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only buyers top up", t -> new Call("POST", "/api/v1/wallet/top-ups",
+                Map.of("amountMinor", 100, "currency", "CNY")), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("the merchant balance is a seller's", t -> new Call("GET", "/api/v1/merchant/balance", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200));
+        rows.add(row("only sellers withdraw", t -> {
+            t.settledOrder();
+            return new Call("POST", "/api/v1/merchant/withdrawals", Map.of("amountMinor", 1, "currency", "CNY"));
+        }, ANONYMOUS, 401, BUYER, 403, OPERATOR, 403, SELLER, 201));
+        rows.add(row("statements need a login", t -> new Call("GET", "/api/v1/ledger/statement", null),
+                ANONYMOUS, 401, BUYER, 200, SELLER, 200));
+        rows.add(row("only operators read the trial balance", t -> new Call("GET", "/api/v1/operator/ledger/trial-balance", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEachCallerAsExpected(Case row) {
+        Call call = row.request().apply(this);
+        for (var expectation : row.expected().entrySet()) {
+            Api.Response response = send(actors.get(expectation.getKey()), call);
+            assertThat(response.status()).as("%s %s as %s: %s", call.method(), call.path(), expectation.getKey(), response)
+                    .isEqualTo(expectation.getValue());
+            if (response.status() >= 400) {
+                assertThat(response.contentType()).as("problem details for %s", expectation.getKey())
+                        .startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
+    void loggingOutEndsTheSessionAndNeedsOne() {
+        Api buyer = market.account("BUYER");
+        assertThat(market.anonymous().delete("/api/v1/sessions/current").status()).isEqualTo(401);
+        assertThat(buyer.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(buyer.delete("/api/v1/sessions/current").status()).isEqualTo(204);
+        assertThat(buyer.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(market.anonymous().as("not-a-token").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void orderListsShowOnlyTheCallersOwnOrders() {
+        long mine = paidOrder();
+        Seller third = market.seller("TAOBAO");
+        long otherSku = market.listedSku(third, category, PRICE, 100);
+        long othersOrder = market.paidOrder(actors.get(OTHER_BUYER), otherSku, 1);
+        long buyerId = market.accountId(actors.get(BUYER));
+        long otherBuyerId = market.accountId(actors.get(OTHER_BUYER));
+
+        List<Long> buyersView = ids(actors.get(BUYER).get("/api/v1/orders?size=100"));
+        assertThat(buyersView).contains(mine).doesNotContain(othersOrder);
+        assertThat(orders(actors.get(BUYER).get("/api/v1/orders?size=100")))
+                .allSatisfy(order -> assertThat(order.get("buyerAccountId").asLong()).isEqualTo(buyerId));
+        // Asking for someone else's orders by filter must not widen the view.
+        List<JsonNode> sneaky = orders(actors.get(BUYER).get("/api/v1/orders?size=100&buyerId=" + otherBuyerId));
+        assertThat(sneaky).allSatisfy(order -> assertThat(order.get("buyerAccountId").asLong()).isEqualTo(buyerId));
+        assertThat(ids(actors.get(BUYER).get("/api/v1/orders?size=100&storeId=" + third.storeId()))).isEmpty();
+
+        long sellerId = market.accountId(seller.api());
+        List<JsonNode> sellersView = orders(seller.api().get("/api/v1/orders?size=100"));
+        assertThat(sellersView).extracting(order -> order.get("id").asLong()).contains(mine).doesNotContain(othersOrder);
+        assertThat(sellersView).allSatisfy(order -> assertThat(order.get("sellerAccountId").asLong()).isEqualTo(sellerId));
+        assertThat(ids(seller.api().get("/api/v1/orders?size=100&storeId=" + third.storeId()))).isEmpty();
+        assertThat(ids(otherSeller.api().get("/api/v1/orders?size=100&storeId=" + seller.storeId()))).isEmpty();
+        assertThat(ids(third.api().get("/api/v1/orders?size=100"))).contains(othersOrder).doesNotContain(mine);
+
+        assertThat(ids(actors.get(OPERATOR).get("/api/v1/orders?size=100&buyerId=" + otherBuyerId)))
+                .contains(othersOrder).doesNotContain(mine);
+    }
+
+    @Test
+    void aDraftProductStaysOutOfPublicListings() {
+        long draft = draftProduct();
+        Api.Response page = market.anonymous().get("/api/v1/products?storeId=" + seller.storeId() + "&size=100");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(productIds(page)).contains(listedProduct).doesNotContain(draft);
+        Api.Response sellerView = seller.api().get("/api/v1/seller/stores/" + seller.storeId() + "/products?size=100");
+        assertThat(productIds(sellerView)).contains(draft, listedProduct);
+        Api.Response othersView = otherSeller.api().get("/api/v1/products?storeId=" + seller.storeId() + "&size=100");
+        assertThat(productIds(othersView)).doesNotContain(draft);
+    }
+
+    private static List<Long> productIds(Api.Response page) {
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        page.json().get("items").forEach(product -> ids.add(product.get("id").asLong()));
+        return ids;
+    }
+
+    private static Api.Response send(Api api, Call call) {
+        if (call.method().equals("POST")) {
+            return api.create(call.path(), call.body());
+        }
+        return switch (call.method()) {
+            case "GET" -> api.get(call.path());
+            case "PUT" -> api.put(call.path(), call.body());
+            case "PATCH" -> api.patch(call.path(), call.body());
+            case "DELETE" -> api.delete(call.path());
+            default -> throw new IllegalArgumentException(call.method());
+        };
+    }
+
+    private static List<JsonNode> orders(Api.Response response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        response.json().forEach(list::add);
+        return list;
+    }
+
+    private static List<Long> ids(Api.Response response) {
+        return orders(response).stream().map(order -> order.get("id").asLong()).toList();
+    }
+
+    // State builders, each making fresh resources for one row.
+
+    Map<String, Object> productDraft() {
+        return Map.of("title", "Matrix product", "categoryId", category, "skus",
+                List.of(Map.of("attributes", Map.of("size", "M"), "priceMinor", PRICE, "initialStock", 10)));
+    }
+
+    private JsonNode draftJson() {
+        Api.Response created = seller.api().create("/api/v1/stores/" + seller.storeId() + "/products", productDraft());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    long draftProduct() {
+        return draftJson().get("id").asLong();
+    }
+
+    long draftSku() {
+        return draftJson().get("skus").get(0).get("id").asLong();
+    }
+
+    long pendingTmallStore() {
+        Api.Response store = seller.api().create("/api/v1/stores", Map.of("name", "Matrix Tmall", "kind", "TMALL"));
+        assertThat(store.status()).as("%s", store).isEqualTo(201);
+        return store.id();
+    }
+
+    Map<String, Object> checkoutBody() {
+        return Map.of("address", MarketFixture.ADDRESS, "items", List.of(Map.of("skuId", listedSku, "quantity", 1)));
+    }
+
+    JsonNode placeOrder() {
+        Api.Response placed = market.checkout(actors.get(BUYER), listedSku, 1);
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        return placed.json();
+    }
+
+    long unpaidOrder() {
+        return placeOrder().get("orders").get(0).get("id").asLong();
+    }
+
+    long paidOrder() {
+        return market.paidOrder(actors.get(BUYER), listedSku, 1);
+    }
+
+    long shippedOrder() {
+        long order = paidOrder();
+        Api.Response shipped = seller.api().post("/api/v1/orders/" + order + "/shipment",
+                Map.of("carrier", "SF Express", "trackingNumber", "SF1234567890"));
+        assertThat(shipped.status()).as("%s", shipped).isEqualTo(200);
+        return order;
+    }
+
+    long deliveredOrder() {
+        long order = shippedOrder();
+        Api.Response delivered = seller.api().post("/api/v1/orders/" + order + "/delivery", null);
+        assertThat(delivered.status()).as("%s", delivered).isEqualTo(200);
+        return order;
+    }
+
+    long requestedReturn() {
+        long order = deliveredOrder();
+        Api.Response refund = actors.get(BUYER).create("/api/v1/orders/" + order + "/refunds", Map.of("reason", "broken"));
+        assertThat(refund.status()).as("%s", refund).isEqualTo(201);
+        return refund.id();
+    }
+
+    long settledOrder() {
+        long order = deliveredOrder();
+        Api.Response confirmed = actors.get(BUYER).post("/api/v1/orders/" + order + "/receipt-confirmation", null);
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        return order;
+    }
+}
