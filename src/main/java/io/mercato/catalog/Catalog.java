@@ -56,6 +56,9 @@ public interface Catalog {
      */
     long requireSkuManagedBy(Actor actor, long skuId);
 
+    /** Those of the SKUs whose products are listed, so that buyers see availability of nothing else. */
+    java.util.Set<Long> listedSkus(java.util.Collection<Long> skuIds);
+
     record Page<T>(List<T> items, int page, int size, long total) {
     }
 }

@@ -82,6 +82,8 @@ class CatalogIT {
                 .isEqualTo("DELISTED");
         assertThat(market.anonymous().get("/api/v1/products/" + productId).status()).isEqualTo(404);
         assertThat(seller.api().get("/api/v1/products/" + productId).status()).as("the owner still sees it").isEqualTo(200);
+        assertThat(market.anonymous().get("/api/v1/products/availability?sku=" + newSku).json().size())
+                .as("stock of a product off sale is not public").isZero();
         Api buyer = market.buyer(100_000);
         Api.Response checkout = market.checkout(buyer, newSku, 1);
         assertThat(checkout.status()).isEqualTo(409);

@@ -315,6 +315,17 @@ class DefaultCatalog implements Catalog {
     }
 
     @Override
+    public java.util.Set<Long> listedSkus(java.util.Collection<Long> skuIds) {
+        if (skuIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT s.id FROM catalog.skus s JOIN catalog.products p ON p.id = s.product_id
+                WHERE s.id = ANY(?) AND p.status = 'LISTED'""")
+                .param(skuIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    @Override
     public long requireSkuManagedBy(Actor actor, long skuId) {
         long storeId = jdbc.sql("SELECT p.store_id FROM catalog.skus s JOIN catalog.products p ON p.id = s.product_id WHERE s.id = ?")
                 .param(skuId).query(Long.class).optional()

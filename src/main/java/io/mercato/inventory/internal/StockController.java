@@ -1,5 +1,6 @@
 package io.mercato.inventory.internal;
 
+import io.mercato.catalog.Catalog;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
 import io.mercato.platform.Actor;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StockController {
 
     private final StockLedger stock;
+    private final Catalog catalog;
 
-    StockController(StockLedger stock) {
+    StockController(StockLedger stock, Catalog catalog) {
         this.stock = stock;
+        this.catalog = catalog;
     }
 
     record OnHand(@NotNull Long onHand) {
@@ -39,7 +42,7 @@ class StockController {
         if (skuIds.size() > 200) {
             throw new io.mercato.platform.InvalidInputException("sku", "At most 200 SKUs per request");
         }
-        Collection<Stock> found = stock.stock(skuIds).values();
+        Collection<Stock> found = stock.stock(catalog.listedSkus(skuIds)).values();
         return found.stream().map(s -> new Availability(s.skuId(), s.available())).toList();
     }
 
