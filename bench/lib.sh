@@ -45,9 +45,9 @@ ensure_jar() {
   log "building the jar (mvn -B -q -DskipTests package)"
   local started=$SECONDS
   if command -v mvn >/dev/null 2>&1; then
-    (cd "$BENCH_ROOT" && mvn -B -q -DskipTests package)
+    (cd "$BENCH_ROOT" && mvn -B -q -DskipTests package) >&2
   else
-    (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests package)
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests package) >&2
   fi
   log "built in $((SECONDS - started)) s"
 }
