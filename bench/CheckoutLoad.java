@@ -303,7 +303,7 @@ public class CheckoutLoad {
         if (!List.of("127.0.0.1", "localhost", "[::1]").contains(parsed.getHost())) {
             throw new IllegalArgumentException("The driver only targets localhost, not " + parsed.getHost());
         }
-        int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "16"));
+        int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "8"));
         double seconds = Double.parseDouble(opts.getOrDefault("duration", "30"));
         double warmup = Double.parseDouble(opts.getOrDefault("warmup", "5"));
         int skus = Integer.parseInt(opts.getOrDefault("skus", Integer.toString(Math.max(SKUS_PER_PRODUCT, concurrency * 8))));
