@@ -125,12 +125,15 @@ class DefaultOrderLifecycle implements OrderLifecycle {
             throw new ConflictException("Order " + orderId + " was not paid by " + order.payBy()
                     + " and is being cancelled; place it again");
         }
+        orders.transition(order, OrderStatus.PAID, buyer, now, "paid from wallet");
+        Order paid = orders.get(orderId);
+        // The money moves last: a store's escrow account is one row that every payment to that store updates,
+        // so its lock is held only for the tail of the transaction. Ledger before stock, as refunds do.
         escrow.pay(orderId, order.buyerAccountId(), payee(order), money(order, order.totalMinor()));
         stock.commit(orderId);
-        orders.transition(order, OrderStatus.PAID, buyer, now, "paid from wallet");
         events.publishEvent(new OrderPaid(orderId, order.buyerAccountId(), order.storeId(), order.totalMinor(),
                 order.currency()));
-        return orders.get(orderId);
+        return paid;
     }
 
     @Override

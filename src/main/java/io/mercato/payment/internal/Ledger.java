@@ -70,16 +70,18 @@ class Ledger {
         if (updated.isPresent()) {
             return updated.get();
         }
+        // The account may be missing, or may have been created by a transaction that committed after the
+        // update above began: create it if absent, then try once more before calling it a shortfall.
         if (accountId(leg.kind(), leg.ownerId(), currency).isEmpty()) {
             jdbc.sql("""
                     INSERT INTO payment.accounts (kind, owner_id, currency, balance_minor, may_go_negative)
                     VALUES (?, ?, ?, 0, ?) ON CONFLICT (kind, owner_id, currency) DO NOTHING""")
                     .params(leg.kind().name(), leg.ownerId(), currency, leg.kind() == AccountKind.PROVIDER_CLEARING)
                     .update();
-            updated = update(leg, currency);
-            if (updated.isPresent()) {
-                return updated.get();
-            }
+        }
+        updated = update(leg, currency);
+        if (updated.isPresent()) {
+            return updated.get();
         }
         long balance = balance(leg.kind(), leg.ownerId(), currency);
         throw new ConflictException(describe(leg.kind()) + " holds " + new Money(balance, java.util.Currency.getInstance(currency))
