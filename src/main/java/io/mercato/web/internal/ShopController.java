@@ -274,6 +274,19 @@ class ShopController {
     record AddressForm(String recipient, String phone, String line1, String line2, String city, String province,
             String postalCode, String country) {
 
+        public Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("recipient", recipient);
+            values.put("phone", phone);
+            values.put("line1", line1);
+            values.put("line2", line2);
+            values.put("city", city);
+            values.put("province", province);
+            values.put("postalCode", postalCode);
+            values.put("country", country);
+            return values;
+        }
+
         Address toAddress() {
             return new Address(recipient, phone, line1, blank(line2), city, blank(province), blank(postalCode),
                     country == null ? "" : country.strip().toUpperCase(java.util.Locale.ROOT));
