@@ -297,7 +297,7 @@ class SellerController {
     private List<RefundRow> refundsToDecide(Actor seller) {
         List<RefundRow> rows = new ArrayList<>();
         for (OrderStatus status : List.of(OrderStatus.DELIVERED, OrderStatus.SHIPPED, OrderStatus.PAID)) {
-            for (Order order : lifecycle.orders(seller, status, null, null, 0, 200)) {
+            for (Order order : lifecycle.orders(seller, status, null, null, 0, 100)) {
                 order.refunds().stream().filter(r -> r.status() == Refund.RefundStatus.REQUESTED)
                         .forEach(r -> rows.add(new RefundRow(order, r)));
             }
