@@ -136,7 +136,7 @@ class SellerController {
         if (mine.isEmpty()) {
             throw new ForbiddenException("Open a store first");
         }
-        return mine.getFirst();
+        return mine.stream().filter(Store::canSell).findFirst().orElse(mine.getFirst());
     }
 
     // ---- products
