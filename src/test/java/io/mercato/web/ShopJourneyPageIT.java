@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ class ShopJourneyPageIT {
         long blue = jacket.get("skus").get(1).get("id").asLong();
         browser.find(".sku[data-sku='" + blue + "']").click();
         waitForText("#price", "¥139.00");
-        assertThat(browser.text("#availability")).isEqualTo("3 available");
+        waitForText("#availability", "3 available");
         browser.type("#quantity", "2");
         browser.clickAndWait("#add-to-cart");
         assertThat(browser.text("#notice")).isEqualTo("Added to your cart.");
@@ -122,12 +123,48 @@ class ShopJourneyPageIT {
         assertThat(browser.all("#chart-gmv canvas")).isNotEmpty();
     }
 
+    @Test
+    void buyerReturnsADeliveredOrderAndTheSellerApprovesIt() {
+        browser.serve(port);
+        MarketFixture market = new MarketFixture(port);
+        String sellerEmail = MarketFixture.uniqueEmail("page-seller");
+        Api sellerApi = market.account("SELLER", sellerEmail);
+        Seller seller = new Seller(sellerApi, market.openStore(sellerApi, "TAOBAO"));
+        long sku = market.listedSku(seller, market.category(200), 8_800, 5);
+        String buyerEmail = MarketFixture.uniqueEmail("page-buyer");
+        Api buyer = market.account("BUYER", buyerEmail);
+        market.topUp(buyer, 20_000);
+        long orderId = market.paidOrder(buyer, sku, 1);
+        assertThat(sellerApi.post("/api/v1/orders/" + orderId + "/shipment",
+                Map.of("carrier", "ZTO", "trackingNumber", "ZTO778899")).status()).isEqualTo(200);
+        assertThat(sellerApi.post("/api/v1/orders/" + orderId + "/delivery", null).status()).isEqualTo(200);
+
+        browser.logIn(buyerEmail, MarketFixture.PASSWORD);
+        browser.open("/orders/" + orderId);
+        browser.type("#refund-reason", "Wrong size");
+        browser.clickAndWait("#request-refund");
+        assertThat(browser.text("#notice")).isEqualTo("Your request was sent.");
+
+        browser.logIn(sellerEmail, MarketFixture.PASSWORD);
+        browser.open("/seller/refunds");
+        assertThat(browser.text("main section.panel")).contains("Wrong size").contains("¥88.00");
+        browser.clickAndWait("main section.panel form button.primary");
+        assertThat(browser.text("#notice")).isEqualTo("Refund approved.");
+
+        browser.logIn(buyerEmail, MarketFixture.PASSWORD);
+        browser.open("/orders/" + orderId);
+        assertThat(browser.text("#order-status")).isEqualTo("Refunded");
+        browser.open("/wallet");
+        assertThat(browser.text("#wallet-balance")).isEqualTo("¥200.00");
+    }
+
     private static long minor(String money) {
         return Long.parseLong(money.replaceAll("[^0-9-]", ""));
     }
 
     private static void waitForText(String css, String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        // htmx replaces the buy box, so an element found a moment ago may be gone: look again until it shows.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> browser.text(css).contains(text));
     }
 }

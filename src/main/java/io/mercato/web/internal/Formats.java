@@ -79,10 +79,25 @@ final class Formats {
         return percent.format(ratio);
     }
 
-    /** First letters of a title, for the tile shown when a picture cannot load. */
+    private static final java.util.regex.Pattern TRAILING_HAN = java.util.regex.Pattern.compile("(\\p{IsHan}{1,4})\\s*$");
+
+    /**
+     * A short label for the tile shown when a picture cannot load: a title's trailing Chinese noun (such as
+     * 手机壳) when it has one, else the first letters of its first two words.
+     */
     public String initials(String title) {
-        String trimmed = title.strip();
-        return trimmed.isEmpty() ? "?" : trimmed.substring(0, Math.min(2, trimmed.length())).toUpperCase(Locale.ROOT);
+        java.util.regex.Matcher han = TRAILING_HAN.matcher(title);
+        if (han.find()) {
+            return han.group(1);
+        }
+        String[] words = title.strip().split("\\s+");
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < Math.min(2, words.length); i++) {
+            if (!words[i].isEmpty()) {
+                letters.appendCodePoint(words[i].codePointAt(0));
+            }
+        }
+        return letters.isEmpty() ? "?" : letters.toString().toUpperCase(Locale.ROOT);
     }
 
     /** A stable hue per id, so placeholder tiles are told apart. */

@@ -76,8 +76,19 @@ class ShopController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("categories", catalog.categoryTree());
-        model.addAttribute("products", catalog.browse(null, null, Catalog.Sort.NEWEST, 0, 12).items());
+        List<Category> tree = catalog.categoryTree();
+        model.addAttribute("categories", tree);
+        // Featured: the newest product of each top category, so the home page shows the whole range.
+        List<Product> featured = new ArrayList<>();
+        for (Category category : tree) {
+            featured.addAll(catalog.browse(category.id(), null, Catalog.Sort.NEWEST, 0, 1).items());
+        }
+        if (featured.size() < 12) {
+            catalog.browse(null, null, Catalog.Sort.NEWEST, 0, 12).items().stream()
+                    .filter(p -> featured.stream().noneMatch(f -> f.id() == p.id()))
+                    .limit(12 - featured.size()).forEach(featured::add);
+        }
+        model.addAttribute("products", featured.stream().limit(24).toList());
         return "shop/home";
     }
 
