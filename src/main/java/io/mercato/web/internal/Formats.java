@@ -79,7 +79,7 @@ final class Formats {
         return percent.format(ratio);
     }
 
-    private static final java.util.regex.Pattern TRAILING_HAN = java.util.regex.Pattern.compile("(\\p{IsHan}{1,4})\\s*$");
+    private static final java.util.regex.Pattern TRAILING_HAN = java.util.regex.Pattern.compile("(\\p{IsHan}{1,5})\\s*$");
 
     /**
      * A short label for the tile shown when a picture cannot load: a title's trailing Chinese noun (such as
