@@ -26,6 +26,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageAdvice.class);
+
     private final Accounts accounts;
 
     PageAdvice(Accounts accounts) {
@@ -72,6 +74,16 @@ class PageAdvice {
         response.setStatus(e.status().value());
         model.addAttribute("status", e.status().value());
         model.addAttribute("message", e.getMessage());
+        return "error";
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    String failed(RuntimeException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        log.error("Page {} failed", request.getRequestURI(), e);
+        common(model, request);
+        response.setStatus(500);
+        model.addAttribute("status", 500);
+        model.addAttribute("message", "An unexpected error occurred; it has been logged.");
         return "error";
     }
 

@@ -70,8 +70,10 @@ public final class ProductForm {
                 throw new InvalidInputException("skus[" + line + "].price",
                         "SKU row " + line + ": price '" + row.getPrice() + "' is not an amount such as 129.00");
             }
-            Long initial = row.getId() == null && row.getStock() != null && !row.getStock().isBlank()
-                    ? parseCount(row.getStock()) : (row.getId() == null ? 0L : null);
+            Long initial = null;
+            if (row.getId() == null) {
+                initial = row.getStock() == null || row.getStock().isBlank() ? 0L : parseCount(row.getStock());
+            }
             skus.add(new SkuDraft(row.getId(), attributes(row.getAttributes(), line), price, currency, null, initial));
         }
         List<String> imageList = Arrays.stream(images.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
