@@ -30,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = System.getProperty("mercato.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("mercato.chromedriver", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "page-screenshots");
 
     private ChromeDriver driver;
