@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +72,7 @@ class OpsController {
         long cmr = fees.values().stream().mapToLong(Long::longValue).sum();
         Map<LocalDate, Long> buyers = accounts.registrationsPerDay(Role.BUYER, from, today, formats.zone());
         Map<LocalDate, Long> merchants = stores.openedPerDay(from, today, formats.zone());
-        model.addAttribute("days", sales.labels(formats));
+        model.addAttribute("days", sales.labels());
         model.addAttribute("gmvSeries", sales.gmvMajor());
         model.addAttribute("ordersSeries", sales.orders());
         model.addAttribute("feeSeries", feeSeries.stream().map(sales::major).toList());

@@ -3,8 +3,6 @@ package io.mercato.web.internal;
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Category;
 import io.mercato.catalog.Product;
-import io.mercato.catalog.ProductDraft;
-import io.mercato.catalog.ProductDraft.SkuDraft;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
@@ -89,7 +87,7 @@ class SellerController {
         Map<LocalDate, Long> visitors = visits.perDay(mine.stream().map(Store::id).toList(), from, today);
         Series series = Series.daily(from, today, sales, "CNY");
         model.addAttribute("stores", mine);
-        model.addAttribute("days", series.labels(formats));
+        model.addAttribute("days", series.labels());
         model.addAttribute("gmv", series.gmvMajor());
         model.addAttribute("orders", series.orders());
         model.addAttribute("visitors", Series.counts(from, today, visitors));

@@ -30,7 +30,7 @@ record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, String cur
         return counts;
     }
 
-    List<String> labels(Formats formats) {
+    List<String> labels() {
         return days.stream().map(d -> d.getMonthValue() + "/" + d.getDayOfMonth()).toList();
     }
 
