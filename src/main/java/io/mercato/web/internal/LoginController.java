@@ -6,6 +6,7 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LoginController {
 
     private final Accounts accounts;
+    private final boolean demo;
 
-    LoginController(Accounts accounts) {
+    LoginController(Accounts accounts, @Value("${mercato.demo.enabled:true}") boolean demo) {
         this.accounts = accounts;
+        this.demo = demo;
     }
 
     @GetMapping("/login")
@@ -33,6 +36,7 @@ class LoginController {
         } else if (error != null) {
             model.addAttribute("error", "Email or password is wrong");
         }
+        model.addAttribute("demo", demo);
         return "shop/login";
     }
 

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +76,8 @@ class ShopController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, @Value("${mercato.demo.enabled:true}") boolean demo) {
+        model.addAttribute("demo", demo);
         List<Category> tree = catalog.categoryTree();
         model.addAttribute("categories", tree);
         // Featured: the newest product of each top category, so the home page shows the whole range.
