@@ -49,7 +49,11 @@ public final class MarketFixture {
 
     /** A new account of the role, logged in. */
     public Api account(String role) {
-        String email = uniqueEmail(role.toLowerCase());
+        return account(role, uniqueEmail(role.toLowerCase()));
+    }
+
+    /** A new account of the role with this email and {@link #PASSWORD}, logged in. */
+    public Api account(String role, String email) {
         Api.Response created = api.post("/api/v1/accounts",
                 Map.of("email", email, "password", PASSWORD, "displayName", role + " " + email, "role", role));
         assertThat(created.status()).as("register %s: %s", email, created).isEqualTo(201);

@@ -36,7 +36,12 @@ public interface Catalog {
     Product product(long productId, @Nullable Actor viewer);
 
     /** One page of listed products, newest first, optionally of one category (with its sub-categories) or store. */
-    Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, int page, int size);
+    default Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, int page, int size) {
+        return browse(categoryId, storeId, Sort.NEWEST, page, size);
+    }
+
+    /** One page of listed products in the order asked for; price orders go by each product's cheapest SKU. */
+    Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, Sort sort, int page, int size);
 
     /** All products of one store, for its seller. */
     Page<Product> storeProducts(Actor actor, long storeId, int page, int size);
@@ -58,6 +63,11 @@ public interface Catalog {
 
     /** Those of the SKUs whose products are listed, so that buyers see availability of nothing else. */
     java.util.Set<Long> listedSkus(java.util.Collection<Long> skuIds);
+
+    /** Orders of a product listing. */
+    enum Sort {
+        NEWEST, PRICE_ASC, PRICE_DESC
+    }
 
     record Page<T>(List<T> items, int page, int size, long total) {
     }

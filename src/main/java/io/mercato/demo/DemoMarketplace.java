@@ -189,6 +189,7 @@ class DemoMarketplace implements ApplicationRunner {
                   Local, Global, Wholesale sellers: local@, global@, wholesale@mercato.demo / {}
                   Tmall seller awaiting verification: pending@mercato.demo / {}
                   Operator:                the account in mercato.identity.operators (default operator@mercato.demo)
+                  Pages:                   /  (shop)   /seller  (seller centre)   /ops  (operations console)
                   API docs:                /swagger-ui.html
                 =============================================================================""",
                 PASSWORD, PASSWORD, PASSWORD, PASSWORD, PASSWORD, PASSWORD);

@@ -1,6 +1,9 @@
 package io.mercato.identity;
 
 import io.mercato.platform.Role;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 /** Registers accounts, logs them in and looks them up. */
@@ -22,6 +25,18 @@ public interface Accounts {
      * @throws io.mercato.platform.TooManyRequestsException when too many logins failed recently
      */
     Session logIn(String email, String password, String address);
+
+    /**
+     * Checks the password without issuing a token, for session logins on the pages; failures count towards the
+     * same limits as {@link #logIn}.
+     *
+     * @throws io.mercato.platform.UnauthorizedException when the email or password is wrong
+     * @throws io.mercato.platform.TooManyRequestsException when too many logins failed recently
+     */
+    Account verifyPassword(String email, String password, String address);
+
+    /** How many accounts of the role registered on each day of {@code from..to} (in the zone); days without any are absent. */
+    Map<LocalDate, Long> registrationsPerDay(Role role, LocalDate from, LocalDate to, ZoneId zone);
 
     /** Revokes the token; unknown tokens are ignored. */
     void logOut(String token);

@@ -1,7 +1,10 @@
 package io.mercato.merchant;
 
 import io.mercato.platform.Actor;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Opens stores, finds them, and lets operators verify Tmall stores. */
@@ -27,6 +30,12 @@ public interface Stores {
     List<Store> ownedBy(long accountId);
 
     List<Store> withStatus(StoreStatus status);
+
+    /** Stores whose name contains the text (case-insensitive), newest first, at most {@code limit}. */
+    List<Store> search(String text, int limit);
+
+    /** How many stores opened on each day of {@code from..to} (in the zone); days without any are absent. */
+    Map<LocalDate, Long> openedPerDay(LocalDate from, LocalDate to, ZoneId zone);
 
     /** An operator's decision on a store waiting for verification. */
     Store decideVerification(Actor operator, long storeId, boolean approved, String reason);

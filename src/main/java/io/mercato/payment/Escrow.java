@@ -41,6 +41,14 @@ public interface Escrow {
     /** Sum of all balances per currency; zero in every currency while the ledger is sound. */
     java.util.Map<String, Long> trialBalance();
 
+    /**
+     * What accounts of one kind received, net, on each day of {@code from..to} (in the zone), per currency; for
+     * {@link AccountKind#FEE_REVENUE} these are the fees and commissions the platform earned. Days without
+     * postings are absent.
+     */
+    List<DailyAmount> bookedPerDay(AccountKind kind, java.time.LocalDate from, java.time.LocalDate to,
+            java.time.ZoneId zone);
+
     /** All accounts of one kind, for reconciliation. */
     List<LedgerAccount> accounts(AccountKind kind);
 }

@@ -251,7 +251,7 @@ class DefaultCatalog implements Catalog {
     }
 
     @Override
-    public Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, int page, int size) {
+    public Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, Sort sort, int page, int size) {
         checkPage(page, size);
         String where = "p.status = 'LISTED'"
                 + (categoryId == null ? "" : " AND p.category_id IN (" + SUBTREE + ")")
@@ -263,7 +263,12 @@ class DefaultCatalog implements Catalog {
         if (storeId != null) {
             params.put("store", storeId);
         }
-        return page(where, params, page, size);
+        String order = switch (sort) {
+            case NEWEST -> "p.id DESC";
+            case PRICE_ASC -> "(SELECT min(s.price_minor) FROM catalog.skus s WHERE s.product_id = p.id) ASC, p.id DESC";
+            case PRICE_DESC -> "(SELECT min(s.price_minor) FROM catalog.skus s WHERE s.product_id = p.id) DESC, p.id DESC";
+        };
+        return page(where, params, order, page, size);
     }
 
     private static final String SUBTREE = """
@@ -275,14 +280,14 @@ class DefaultCatalog implements Catalog {
     public Page<Product> storeProducts(Actor actor, long storeId, int page, int size) {
         stores.requireManagedBy(actor, storeId);
         checkPage(page, size);
-        return page("p.store_id = :store", Map.of("store", storeId), page, size);
+        return page("p.store_id = :store", Map.of("store", storeId), "p.id DESC", page, size);
     }
 
-    private Page<Product> page(String where, Map<String, Object> params, int page, int size) {
+    private Page<Product> page(String where, Map<String, Object> params, String order, int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM catalog.products p WHERE " + where).params(params)
                 .query(Long.class).single();
         List<Long> ids = jdbc.sql("SELECT p.id FROM catalog.products p WHERE " + where
-                        + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query(Long.class).list();
         return new Page<>(loadAll(ids), page, size, total);

@@ -19,6 +19,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -86,6 +90,19 @@ class DefaultAccounts implements Accounts {
 
     @Override
     public Session logIn(String email, String password, String address) {
+        Account account = verifyPassword(email, password, address);
+        Instant now = clock.instant();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = now.plus(properties.tokenLifetime());
+        jdbc.sql("INSERT INTO identity.tokens (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(hash(token), account.id(), Timestamp.from(now), Timestamp.from(expires)).update();
+        return new Session(token, expires, account);
+    }
+
+    @Override
+    public Account verifyPassword(String email, String password, String address) {
         String normalized = normalize(email);
         Instant now = clock.instant();
         Timestamp since = Timestamp.from(now.minus(properties.loginWindow()));
@@ -107,13 +124,19 @@ class DefaultAccounts implements Accounts {
             throw new UnauthorizedException("Email or password is wrong");
         }
         jdbc.sql("DELETE FROM identity.login_failures WHERE email = ?").param(normalized).update();
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = now.plus(properties.tokenLifetime());
-        jdbc.sql("INSERT INTO identity.tokens (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(hash(token), stored.get().account().id(), Timestamp.from(now), Timestamp.from(expires)).update();
-        return new Session(token, expires, stored.get().account());
+        return stored.get().account();
+    }
+
+    @Override
+    public Map<LocalDate, Long> registrationsPerDay(Role role, LocalDate from, LocalDate to, ZoneId zone) {
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        jdbc.sql("""
+                SELECT (created_at AT TIME ZONE ?)::date AS day, count(*) FROM identity.accounts
+                WHERE role = ? AND created_at >= ? AND created_at < ? GROUP BY 1""")
+                .params(zone.getId(), role.name(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> perDay.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+        return perDay;
     }
 
     @Override

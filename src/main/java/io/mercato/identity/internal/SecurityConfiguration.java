@@ -1,6 +1,11 @@
 package io.mercato.identity.internal;
 
+import io.mercato.platform.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,11 +49,41 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The pages: a session per logged-in person, a login form, CSRF tokens on every form. The shop is open for
+     * browsing; the cart, orders and wallet are the buyer's, the seller centre the seller's and the console the
+     * operator's. A signed-in person on a page they may not see gets the 403 page, an anonymous one the login.
+     */
     @Bean
-    SecurityFilterChain site(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+    SecurityFilterChain site(HttpSecurity http, DefaultAccounts accounts) throws Exception {
+        http.authenticationProvider(new PasswordAuthenticationProvider(accounts))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/seller", "/seller/**").hasRole("SELLER")
+                        .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
+                        .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
+                                "/wallet", "/wallet/**").hasRole("BUYER")
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"));
         return http.build();
+    }
+
+    /** After login: back to the page that asked for it, or else to the role's home. */
+    private static final class LandingPageHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+                return switch (actor.role()) {
+                    case SELLER -> "/seller";
+                    case OPERATOR -> "/ops";
+                    case BUYER -> "/";
+                };
+            }
+            return "/";
+        }
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

@@ -18,6 +18,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,6 +96,25 @@ class DefaultStores implements Stores {
     public List<Store> withStatus(StoreStatus status) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores WHERE status = ? ORDER BY id")
                 .param(status.name()).query((rs, n) -> store(rs)).list();
+    }
+
+    @Override
+    public List<Store> search(String text, int limit) {
+        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores WHERE name ILIKE ? ORDER BY id DESC LIMIT ?")
+                .params(pattern, Math.max(1, Math.min(limit, 100))).query((rs, n) -> store(rs)).list();
+    }
+
+    @Override
+    public Map<LocalDate, Long> openedPerDay(LocalDate from, LocalDate to, ZoneId zone) {
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        jdbc.sql("""
+                SELECT (created_at AT TIME ZONE ?)::date, count(*) FROM merchant.stores
+                WHERE created_at >= ? AND created_at < ? GROUP BY 1""")
+                .params(zone.getId(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> perDay.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+        return perDay;
     }
 
     @Override

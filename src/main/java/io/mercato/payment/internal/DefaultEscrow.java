@@ -229,4 +229,20 @@ class DefaultEscrow implements Escrow {
             return new Posting(id, kind, orderId, reference, memo, at, entries);
         }
     }
+
+    @Override
+    public List<io.mercato.payment.DailyAmount> bookedPerDay(AccountKind kind, java.time.LocalDate from,
+            java.time.LocalDate to, java.time.ZoneId zone) {
+        return jdbc.sql("""
+                SELECT (p.created_at AT TIME ZONE ?)::date AS day, a.currency, sum(e.amount_minor)
+                FROM payment.entries e JOIN payment.accounts a ON a.id = e.account_id
+                JOIN payment.postings p ON p.id = e.posting_id
+                WHERE a.kind = ? AND p.created_at >= ? AND p.created_at < ?
+                GROUP BY 1, 2 ORDER BY 1, 2""")
+                .params(zone.getId(), kind.name(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new io.mercato.payment.DailyAmount(rs.getObject(1, java.time.LocalDate.class),
+                        rs.getString(2).strip(), rs.getLong(3)))
+                .list();
+    }
 }

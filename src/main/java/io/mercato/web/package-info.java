@@ -1,0 +1,7 @@
+/** The pages people use: the shop for buyers, the seller centre and the operations console, over the modules' facades. */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"platform", "identity", "merchant", "catalog", "inventory", "ordering", "payment"})
+package io.mercato.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,133 @@
+package io.mercato.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mercato.Api;
+import io.mercato.MarketFixture;
+import io.mercato.MercatoTest;
+import io.mercato.MutableClock;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages' session login over plain HTTP: forms need their CSRF token, failed page logins count towards the
+ * same lockout as API logins, and the API stays stateless beside it.
+ */
+@MercatoTest
+class PageSessionIT {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    MarketFixture market;
+    HttpClient browser;
+
+    @BeforeEach
+    void setUp() {
+        market = new MarketFixture(port);
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        String email = MarketFixture.uniqueEmail("csrf");
+        market.account("BUYER", email);
+        HttpResponse<String> refused = postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD));
+        assertThat(refused.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> accepted = postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login")));
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(get("/orders").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> noToken = postForm("/wallet/top-up", Map.of("amount", "10.00"));
+        assertThat(noToken.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void failedPageLoginsLockTheAccountForTheApiToo() throws Exception {
+        String email = MarketFixture.uniqueEmail("page-locked");
+        market.account("BUYER", email);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = postForm("/login", Map.of("username", email, "password", "wrong-password",
+                    "_csrf", csrfFrom("/login")));
+            assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login?error"));
+        }
+        assertThat(get("/login?error").body()).contains("Email or password is wrong");
+        HttpResponse<String> locked = postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login")));
+        assertThat(locked.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?error"));
+        assertThat(get("/login?error").body()).contains("Too many failed logins");
+        Api.Response api = market.anonymous().post("/api/v1/sessions",
+                Map.of("email", email, "password", MarketFixture.PASSWORD));
+        assertThat(api.status()).isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(16));
+        HttpResponse<String> right = postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login")));
+        assertThat(right.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+    }
+
+    @Test
+    void theApiStaysStatelessAndSellersLandInTheSellerCentre() throws Exception {
+        String email = MarketFixture.uniqueEmail("landing");
+        Api seller = market.account("SELLER", email);
+        HttpResponse<String> me = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/me"))
+                .header("Authorization", "Bearer " + seller.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+
+        HttpResponse<String> login = postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login")));
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/seller"));
+    }
+
+    private String csrfFrom(String path) throws IOException, InterruptedException {
+        Matcher matcher = CSRF.matcher(get(path).body());
+        assertThat(matcher.find()).as("a CSRF field on %s", path).isTrue();
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String form = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
