@@ -18,12 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes orders, their lines, history and refunds. */
@@ -95,53 +93,53 @@ class Orders {
                 .update();
     }
 
+    /**
+     * Loads orders with their lines, history and refunds in one statement: each order comes back as one JSON
+     * document, so a load costs one round trip however much the order holds.
+     */
     List<Order> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Long[] array = ids.toArray(Long[]::new);
-        Map<Long, List<Order.Line>> lines = new HashMap<>();
-        jdbc.sql("""
-                SELECT id, order_id, sku_id, product_id, title, attributes::text, unit_price_minor, quantity,
-                       refunded_quantity, pending_refund_quantity, commission_bp
-                FROM ordering.order_lines WHERE order_id = ANY(?) ORDER BY id""")
-                .param(array).query((RowCallbackHandler) rs -> {
-                    lines.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Order.Line(rs.getLong(1),
-                            rs.getLong(3), rs.getLong(4), rs.getString(5), attributes(rs.getString(6)), rs.getLong(7),
-                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11)));
-                });
-        Map<Long, List<Order.Transition>> history = new HashMap<>();
-        jdbc.sql("SELECT order_id, from_status, to_status, actor, at, note FROM ordering.order_history WHERE order_id = ANY(?) ORDER BY id")
-                .param(array).query((RowCallbackHandler) rs -> {
-                    String from = rs.getString(2);
-                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Order.Transition(
-                            from == null ? null : OrderStatus.valueOf(from), OrderStatus.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
-                });
-        Map<Long, List<Refund>> refunds = new HashMap<>();
-        refundsWhere("r.order_id = ANY(?)", array).forEach(refund ->
-                refunds.computeIfAbsent(refund.orderId(), k -> new ArrayList<>()).add(refund));
         Map<Long, Order> byId = new HashMap<>();
-        jdbc.sql("""
-                SELECT id, checkout_id, buyer_id, store_id, store_kind, seller_id, status, currency, total_minor,
-                       refunded_minor, fee_minor, address::text, carrier, tracking_number, placed_at, pay_by, paid_at,
-                       shipped_at, delivered_at, completed_at, closed_at
-                FROM ordering.orders WHERE id = ANY(?)""")
-                .param(array).query((RowCallbackHandler) rs -> {
-                    long id = rs.getLong("id");
-                    byId.put(id, new Order(id, rs.getLong("checkout_id"), rs.getLong("buyer_id"), rs.getLong("store_id"),
-                            StoreKind.valueOf(rs.getString("store_kind")), rs.getLong("seller_id"),
-                            OrderStatus.valueOf(rs.getString("status")), rs.getString("currency"),
-                            rs.getLong("total_minor"), rs.getLong("refunded_minor"), (Long) rs.getObject("fee_minor"),
-                            json.readValue(rs.getString("address"), Address.class), rs.getString("carrier"),
-                            rs.getString("tracking_number"), instant(rs, "placed_at"),
-                            Objects.requireNonNull(instant(rs, "pay_by")), instant(rs, "paid_at"),
-                            instant(rs, "shipped_at"), instant(rs, "delivered_at"), instant(rs, "completed_at"),
-                            instant(rs, "closed_at"), lines.getOrDefault(id, List.of()),
-                            history.getOrDefault(id, List.of()), refunds.getOrDefault(id, List.of())));
-                });
+        jdbc.sql(LOAD).param(ids.toArray(Long[]::new)).query((RowCallbackHandler) rs -> {
+            Order order = json.readValue(rs.getString(1), Order.class);
+            byId.put(order.id(), order);
+        });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
+
+    private static String utc(String column) {
+        return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    }
+
+    private static final String LOAD = """
+            SELECT json_build_object(
+              'id', o.id, 'checkoutId', o.checkout_id, 'buyerAccountId', o.buyer_id, 'storeId', o.store_id,
+              'storeKind', o.store_kind, 'sellerAccountId', o.seller_id, 'status', o.status, 'currency', o.currency,
+              'totalMinor', o.total_minor, 'refundedMinor', o.refunded_minor, 'feeMinor', o.fee_minor,
+              'address', o.address, 'carrier', o.carrier, 'trackingNumber', o.tracking_number,
+              'placedAt', %s, 'payBy', %s, 'paidAt', %s, 'shippedAt', %s, 'deliveredAt', %s, 'completedAt', %s,
+              'closedAt', %s,
+              'lines', COALESCE((SELECT json_agg(json_build_object('id', l.id, 'skuId', l.sku_id, 'productId', l.product_id,
+                  'title', l.title, 'attributes', l.attributes, 'unitPriceMinor', l.unit_price_minor, 'quantity', l.quantity,
+                  'refundedQuantity', l.refunded_quantity, 'pendingRefundQuantity', l.pending_refund_quantity,
+                  'commissionBasisPoints', l.commission_bp) ORDER BY l.id)
+                FROM ordering.order_lines l WHERE l.order_id = o.id), '[]'),
+              'history', COALESCE((SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status,
+                  'actor', h.actor, 'at', %s, 'note', h.note) ORDER BY h.id)
+                FROM ordering.order_history h WHERE h.order_id = o.id), '[]'),
+              'refunds', COALESCE((SELECT json_agg(json_build_object('id', r.id, 'orderId', r.order_id, 'status', r.status,
+                  'returnGoods', r.return_goods, 'amountMinor', r.amount_minor, 'reason', r.reason,
+                  'requestedAt', %s, 'decideBy', %s, 'decidedAt', %s, 'decidedBy', r.decided_by,
+                  'decisionNote', r.decision_note,
+                  'lines', COALESCE((SELECT json_agg(json_build_object('lineId', rl.line_id, 'quantity', rl.quantity,
+                      'amountMinor', rl.amount_minor) ORDER BY rl.line_id)
+                    FROM ordering.refund_lines rl WHERE rl.refund_id = r.id), '[]')) ORDER BY r.id)
+                FROM ordering.refunds r WHERE r.order_id = o.id), '[]'))::text
+            FROM ordering.orders o WHERE o.id = ANY(?)""".formatted(utc("o.placed_at"), utc("o.pay_by"),
+            utc("o.paid_at"), utc("o.shipped_at"), utc("o.delivered_at"), utc("o.completed_at"), utc("o.closed_at"),
+            utc("h.at"), utc("r.requested_at"), utc("r.decide_by"), utc("r.decided_at"));
 
     Refund refund(long refundId) {
         List<Refund> found = refundsWhere("r.id = ?", refundId);
@@ -174,11 +172,6 @@ class Orders {
                         instant(rs, "decide_by"), instant(rs, "decided_at"), rs.getString(10), rs.getString(11),
                         lines.getOrDefault(rs.getLong(1), List.of())))
                 .list();
-    }
-
-    private Map<String, String> attributes(String stored) {
-        return json.readValue(stored, new TypeReference<TreeMap<String, String>>() {
-        });
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
