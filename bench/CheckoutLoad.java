@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Checkout load driver for Mercato. Single file, JDK only: run with {@code java bench/CheckoutLoad.java --url ...}.
  *
- * <p>Set-up (untimed): an operator-made category, one seller with one Taobao store, products with many SKUs and
- * ample stock, and one funded buyer per worker. Load (timed): every worker repeatedly places a checkout for one
+ * <p>Set-up (untimed): an operator-made category, {@code --stores} sellers (16 by default) with a Taobao store
+ * each, products with many SKUs and ample stock spread over them, and one funded buyer per worker. Load (timed): every worker repeatedly places a checkout for one
  * SKU of its own and pays the order, as its own buyer. Each order's latency is checkout + payment.
  *
  * <p>Ends with one machine-readable line: {@code RESULT orders=... orders_per_s=... p50_ms=... p99_ms=... ...}.
@@ -106,7 +106,7 @@ public class CheckoutLoad {
     record Setup(List<String> buyerTokens, List<Long> skuIds) {
     }
 
-    Setup setUp(int buyers, int skus, String operatorEmail, String operatorPassword) throws Exception {
+    Setup setUp(int buyers, int skus, int stores, String operatorEmail, String operatorPassword) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         long t0 = System.nanoTime();
         String password = "bench-password-" + run;
@@ -114,15 +114,24 @@ public class CheckoutLoad {
         String operator = logIn(operatorEmail, operatorPassword);
         long categoryId = Long.parseLong(first(ID, expect(201, "/api/v1/operator/categories", operator,
                 "{\"name\":\"Bench " + run + "\",\"commissionBasisPoints\":200}").body(), "category id"));
-        String seller = register("bench-seller-" + run + "@bench.example", password, "SELLER");
-        long storeId = Long.parseLong(first(ID, expect(201, "/api/v1/stores", seller,
-                "{\"name\":\"Bench store " + run + "\",\"kind\":\"TAOBAO\"}").body(), "store id"));
-        progress("setup: operator, category %d, seller and store %d ready (%.1f s)", categoryId, storeId, secs(t0));
+        // Orders spread over several merchants, as on a marketplace: each merchant's escrow is its own ledger row.
+        List<String> sellers = new ArrayList<>();
+        List<Long> storeIds = new ArrayList<>();
+        for (int st = 0; st < stores; st++) {
+            String seller = register("bench-seller-" + run + "-" + st + "@bench.example", password, "SELLER");
+            sellers.add(seller);
+            storeIds.add(Long.parseLong(first(ID, expect(201, "/api/v1/stores", seller,
+                    "{\"name\":\"Bench store " + run + "-" + st + "\",\"kind\":\"TAOBAO\"}").body(), "store id")));
+        }
+        progress("setup: operator, category %d, %d sellers with a store each (%.1f s)", categoryId, stores, secs(t0));
 
         List<Long> skuIds = new ArrayList<>();
-        int products = (skus + SKUS_PER_PRODUCT - 1) / SKUS_PER_PRODUCT;
-        for (int p = 0; p < products && p < 100; p++) {
-            int n = Math.min(SKUS_PER_PRODUCT, skus - p * SKUS_PER_PRODUCT);
+        int products = Math.max(stores, (skus + SKUS_PER_PRODUCT - 1) / SKUS_PER_PRODUCT);
+        int perProduct = (skus + products - 1) / products;
+        for (int p = 0; p < products && p < 100 && skuIds.size() < skus; p++) {
+            int n = Math.min(perProduct, skus - skuIds.size());
+            String seller = sellers.get(p % stores);
+            long storeId = storeIds.get(p % stores);
             StringBuilder json = new StringBuilder("{\"title\":\"Bench product ").append(p)
                     .append("\",\"description\":\"Checkout benchmark\",\"categoryId\":").append(categoryId)
                     .append(",\"images\":[],\"skus\":[");
@@ -306,6 +315,10 @@ public class CheckoutLoad {
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "8"));
         double seconds = Double.parseDouble(opts.getOrDefault("duration", "30"));
         double warmup = Double.parseDouble(opts.getOrDefault("warmup", "5"));
+        int stores = Integer.parseInt(opts.getOrDefault("stores", "16"));
+        if (stores < 1 || stores > 100) {
+            throw new IllegalArgumentException("Need 1 <= stores <= 100");
+        }
         int skus = Integer.parseInt(opts.getOrDefault("skus", Integer.toString(Math.max(SKUS_PER_PRODUCT, concurrency * 8))));
         if (concurrency < 1 || concurrency > 512 || seconds <= 0 || seconds > 3600 || warmup < 0 || warmup > 600
                 || skus < concurrency || skus > 20_000) {
@@ -315,7 +328,7 @@ public class CheckoutLoad {
         CheckoutLoad load = new CheckoutLoad(url);
         progress("checkout load: %s, concurrency %d, warm-up %.0f s, measured %.0f s, %d SKUs", url, concurrency, warmup,
                 seconds, skus);
-        Setup setup = load.setUp(concurrency, skus, opts.getOrDefault("operator-email", "operator@mercato.demo"),
+        Setup setup = load.setUp(concurrency, skus, stores, opts.getOrDefault("operator-email", "operator@mercato.demo"),
                 opts.getOrDefault("operator-password", "operator-demo-2026"));
         if (warmup > 0) {
             load.run(setup, concurrency, warmup, "warm-up");
