@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * What a shopper asks for. Blank text matches every product that passes the filters.
  *
  * @param categoryId products of this category or any category below it
+ * @param storeId products of this store only (search within a shop)
  * @param brandIds any of these brands (empty: all)
  * @param storeKinds any of these store kinds (empty: all)
  * @param minPriceMinor lowest price, inclusive, in minor units; a product's price is its cheapest SKU's
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param page zero-based
  * @param facets whether to count facets over all matches
  */
-public record SearchQuery(@Nullable String text, @Nullable Long categoryId, Set<Long> brandIds, Set<StoreKind> storeKinds,
+public record SearchQuery(@Nullable String text, @Nullable Long categoryId, @Nullable Long storeId, Set<Long> brandIds, Set<StoreKind> storeKinds,
         @Nullable Long minPriceMinor, @Nullable Long maxPriceMinor, boolean inStockOnly,
         Map<String, List<String>> attributes, SearchSort sort, int page, int size, boolean facets) {
 
@@ -63,6 +64,6 @@ public record SearchQuery(@Nullable String text, @Nullable Long categoryId, Set<
 
     /** A plain text query: first page of 20 by relevance, with facets. */
     public static SearchQuery text(@Nullable String text) {
-        return new SearchQuery(text, null, Set.of(), Set.of(), null, null, false, Map.of(), SearchSort.RELEVANCE, 0, 20, true);
+        return new SearchQuery(text, null, null, Set.of(), Set.of(), null, null, false, Map.of(), SearchSort.RELEVANCE, 0, 20, true);
     }
 }

@@ -193,6 +193,9 @@ class DefaultProductSearch implements ProductSearch {
         if (query.categoryId() != null) {
             builder.add(new TermQuery(new Term(ProductDocuments.CATEGORY, query.categoryId().toString())), Occur.FILTER);
         }
+        if (query.storeId() != null) {
+            builder.add(new TermQuery(new Term(ProductDocuments.STORE, query.storeId().toString())), Occur.FILTER);
+        }
         if (!query.brandIds().isEmpty()) {
             builder.add(anyOf(ProductDocuments.BRAND, query.brandIds().stream().map(String::valueOf).toList()), Occur.FILTER);
         }

@@ -39,6 +39,7 @@ final class ProductDocuments {
     /** One doc-values field for every facet value, prefixed by dimension: c:12, b:7, k:TMALL, a:colour=red. */
     static final String FACET = "facet";
     static final String STORE_ID = "store_id";
+    static final String STORE = "store";
     static final String CATEGORY_ID = "category_id";
     static final String BRAND_NAME = "brand_name";
     static final String CURRENCY = "currency";
@@ -101,6 +102,7 @@ final class ProductDocuments {
         doc.add(new StoredField(SALES, product.sales()));
         doc.add(new NumericDocValuesField(CREATED, product.createdAtMillis()));
         doc.add(new StoredField(STORE_ID, product.storeId()));
+        doc.add(new StringField(STORE, Long.toString(product.storeId()), Store.NO));
         doc.add(new StoredField(CURRENCY, product.currency()));
         if (product.image() != null) {
             doc.add(new StoredField(IMAGE, product.image()));

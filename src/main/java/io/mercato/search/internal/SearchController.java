@@ -48,7 +48,7 @@ class SearchController {
     @Operation(summary = "Search listed products", description = "attr takes name:value, repeatable (attr=colour:red&attr=size:M); "
             + "sort is relevance, sales, price_asc, price_desc or newest; prices are in minor units")
     SearchResult search(@RequestParam(name = "q", required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable Long category,
+            @RequestParam(required = false) @Nullable Long category, @RequestParam(required = false) @Nullable Long store,
             @RequestParam(name = "brand", required = false) @Nullable List<Long> brands,
             @RequestParam(name = "kind", required = false) @Nullable List<String> kinds,
             @RequestParam(required = false) @Nullable Long minPrice, @RequestParam(required = false) @Nullable Long maxPrice,
@@ -56,7 +56,7 @@ class SearchController {
             @RequestParam(name = "attr", required = false) @Nullable List<String> attributes,
             @RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "true") boolean facets) {
-        return search.search(new SearchQuery(q, category, brands == null ? Set.of() : Set.copyOf(brands), kinds(kinds),
+        return search.search(new SearchQuery(q, category, store, brands == null ? Set.of() : Set.copyOf(brands), kinds(kinds),
                 minPrice, maxPrice, inStock, attributes(attributes), sort(sort), page, size, facets));
     }
 
