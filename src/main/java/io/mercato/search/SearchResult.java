@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A page of matches.
  *
- * @param total all matches, exactly
+ * @param total all matches; exact when {@code totalExact}, else a lower bound (more than 1000 matches and
+ *     no facets asked for: counting every match would only slow the answer)
  * @param didYouMean the query with misspelt words corrected, when some word matched nothing as typed
  * @param facets counts over all matches, or null when not asked for
  */
-public record SearchResult(long total, int page, int size, List<Hit> hits, @Nullable String didYouMean,
+public record SearchResult(long total, boolean totalExact, int page, int size, List<Hit> hits, @Nullable String didYouMean,
         @Nullable Facets facets, long tookMicros) {
 
     public SearchResult {

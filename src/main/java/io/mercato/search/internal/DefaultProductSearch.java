@@ -33,7 +33,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -54,8 +53,6 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -67,6 +64,7 @@ class DefaultProductSearch implements ProductSearch {
 
     private static final float TITLE_BOOST = 1.0f;
     private static final int MAX_FACET_VALUES = 20;
+    private static final int COUNT_THRESHOLD = 1000;
 
     private final SearchIndex index;
     private final Synonyms synonyms;
@@ -94,7 +92,7 @@ class DefaultProductSearch implements ProductSearch {
                 textQuery = textQuery(searcher.getIndexReader(), text, corrected);
                 if (textQuery == null) {
                     // Only punctuation or symbols: nothing can match.
-                    return new SearchResult(0, query.page(), query.size(), List.of(), null,
+                    return new SearchResult(0, true, query.page(), query.size(), List.of(), null,
                             query.facets() ? facets(new FacetCounter(), query) : null, micros(started));
                 }
             }
@@ -105,41 +103,47 @@ class DefaultProductSearch implements ProductSearch {
             int wanted = (query.page() + 1) * query.size();
             TopDocs top;
             FacetCounter facets = null;
+            // Without facets, counting stops being exact past COUNT_THRESHOLD, which lets Lucene skip
+            // documents that cannot reach the top (block-max WAND; the rank features are additive for that reason).
+            int threshold = query.facets() ? Integer.MAX_VALUE : Math.max(COUNT_THRESHOLD, wanted);
             if (query.sort() == SearchSort.RELEVANCE) {
-                Query ranked = FunctionScoreQuery.boostByValue(main, ranking);
+                Query ranked = ranking.rank(main);
                 if (query.facets()) {
                     Object[] results = searcher.search(ranked, new MultiCollectorManager(
-                            new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), FacetCounter.manager()));
+                            new TopScoreDocCollectorManager(wanted, threshold), FacetCounter.manager()));
                     top = (TopDocs) results[0];
                     facets = (FacetCounter) results[1];
                 } else {
-                    top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+                    top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, threshold));
                 }
             } else {
                 Sort sort = sort(query.sort());
                 if (query.facets()) {
                     Object[] results = searcher.search(main, new MultiCollectorManager(
-                            new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE), FacetCounter.manager()));
+                            new TopFieldCollectorManager(sort, wanted, threshold), FacetCounter.manager()));
                     top = (TopDocs) results[0];
                     facets = (FacetCounter) results[1];
                 } else {
-                    top = searcher.search(main, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
+                    top = searcher.search(main, new TopFieldCollectorManager(sort, wanted, threshold));
                 }
             }
             long total = top.totalHits.value();
             int from = Math.min(top.scoreDocs.length, query.page() * query.size());
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-            String[] highlighted = textQuery == null || page.length == 0 ? null : highlight(searcher, textQuery, page);
+            TitleHighlighter highlighter = textQuery == null ? null : new TitleHighlighter(textQuery);
             StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(page.length);
-            for (int i = 0; i < page.length; i++) {
-                hits.add(hit(stored.document(page[i].doc), highlighted == null ? null : highlighted[i], page[i].score));
+            for (ScoreDoc scoreDoc : page) {
+                Document doc = stored.document(scoreDoc.doc);
+                String title = doc.get(ProductDocuments.TITLE);
+                String highlighted = highlighter == null ? TitleHighlighter.escape(title) : highlighter.highlight(index.analyzer(), title);
+                hits.add(hit(doc, highlighted, scoreDoc.score));
             }
             String didYouMean = null;
             if (!text.isEmpty() && (total == 0 || !corrected.isEmpty())) {
                 didYouMean = didYouMean(searcher.getIndexReader(), text);
             }
-            return new SearchResult(total, query.page(), query.size(), hits, didYouMean,
+            return new SearchResult(total, top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, query.page(), query.size(), hits, didYouMean,
                     facets == null ? null : facets(facets, query), micros(started));
         });
     }
@@ -154,7 +158,8 @@ class DefaultProductSearch implements ProductSearch {
      */
     private @Nullable Query textQuery(IndexReader reader, String text, List<String> corrected) throws IOException {
         QueryBuilder builder = new QueryBuilder(synonyms.queryAnalyzer());
-        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        // Multi-word synonyms ("mobile phone") match as all-words rather than phrases: positions are costly to read.
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
         Query all = builder.createBooleanQuery(ProductDocuments.TEXT, text, Occur.MUST);
         if (all == null) {
             return null;
@@ -232,23 +237,10 @@ class DefaultProductSearch implements ProductSearch {
         };
     }
 
-    private String[] highlight(IndexSearcher searcher, Query textQuery, ScoreDoc[] page) throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFieldMatcher(field -> true)
-                .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
-                .withFormatter(new DefaultPassageFormatter("<em>", "</em>", " … ", true))
-                .withMaxLength(500)
-                .build();
-        ScoreDoc[] docs = page.clone();
-        TopDocs topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-        return highlighter.highlight(ProductDocuments.TITLE, textQuery, topDocs);
-    }
-
-    private static Hit hit(Document doc, @Nullable String highlighted, float score) {
+    private static Hit hit(Document doc, String highlighted, float score) {
         String title = doc.get(ProductDocuments.TITLE);
         String brandId = doc.get(ProductDocuments.BRAND);
-        return new Hit(Long.parseLong(doc.get(ProductDocuments.ID)), title,
-                highlighted == null ? escape(title) : highlighted,
+        return new Hit(Long.parseLong(doc.get(ProductDocuments.ID)), title, highlighted,
                 doc.getField(ProductDocuments.STORE_ID).numericValue().longValue(),
                 StoreKind.valueOf(doc.get(ProductDocuments.KIND)),
                 doc.getField(ProductDocuments.CATEGORY_ID).numericValue().longValue(),
@@ -257,11 +249,6 @@ class DefaultProductSearch implements ProductSearch {
                 "1".equals(doc.get(ProductDocuments.IN_STOCK)),
                 doc.getField(ProductDocuments.SALES).numericValue().longValue(), doc.get(ProductDocuments.IMAGE),
                 Float.isNaN(score) ? 0 : score);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#x27;");
     }
 
     /** The query with each Latin word the index does not hold replaced by the closest word it does, if any. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -19,7 +20,7 @@ import org.apache.lucene.util.BytesRef;
 final class ProductDocuments {
 
     /** Bump when fields or analysis change: an index written with another version is rebuilt at start. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     static final String ID = "id";
     static final String ID_SORT = "id_sort";
@@ -36,6 +37,10 @@ final class ProductDocuments {
     static final String PRICE = "price";
     static final String SALES = "sales";
     static final String CREATED = "created";
+    /** Rank features (units sold, availability) that the relevance blend adds to the text score. */
+    static final String FEATURES = "features";
+    static final String SALES_FEATURE = "sales";
+    static final String IN_STOCK_FEATURE = "in_stock";
     /** One doc-values field for every facet value, prefixed by dimension: c:12, b:7, k:TMALL, a:colour=red. */
     static final String FACET = "facet";
     static final String STORE_ID = "store_id";
@@ -99,6 +104,10 @@ final class ProductDocuments {
         doc.add(new NumericDocValuesField(PRICE, product.priceMinor()));
         doc.add(new StoredField(PRICE, product.priceMinor()));
         doc.add(new NumericDocValuesField(SALES, product.sales()));
+        doc.add(new FeatureField(FEATURES, SALES_FEATURE, 1 + Math.min(product.sales(), 1_000_000_000L)));
+        if (product.inStock()) {
+            doc.add(new FeatureField(FEATURES, IN_STOCK_FEATURE, 1));
+        }
         doc.add(new StoredField(SALES, product.sales()));
         doc.add(new NumericDocValuesField(CREATED, product.createdAtMillis()));
         doc.add(new StoredField(STORE_ID, product.storeId()));

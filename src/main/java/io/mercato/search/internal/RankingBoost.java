@@ -1,74 +1,40 @@
 package io.mercato.search.internal;
 
-import java.io.IOException;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 
-/** The non-text part of the relevance blend (see {@link SearchProperties}), multiplied into the text score. */
-final class RankingBoost extends DoubleValuesSource {
+/**
+ * The non-text part of the relevance blend (see {@link SearchProperties}): rank features added to the text
+ * score as optional clauses. Being additive with known maxima, they keep Lucene's top-k skipping working.
+ */
+final class RankingBoost {
 
     private final SearchProperties ranking;
-    private final double constant;
+    private final float constant;
 
     RankingBoost(SearchProperties ranking) {
         this.ranking = ranking;
-        this.constant = (1 + ranking.ratingWeight() * (ranking.defaultRating() - 0.5))
-                * (1 + ranking.storeWeight() * (ranking.defaultStoreQuality() - 0.5));
+        this.constant = (float) (ranking.ratingWeight() * (ranking.defaultRating() - 0.5)
+                + ranking.storeWeight() * (ranking.defaultStoreQuality() - 0.5));
     }
 
-    @Override
-    public DoubleValues getValues(LeafReaderContext context, DoubleValues scores) throws IOException {
-        NumericDocValues sales = DocValues.getNumeric(context.reader(), ProductDocuments.SALES);
-        NumericDocValues inStock = DocValues.getNumeric(context.reader(), ProductDocuments.IN_STOCK);
-        return new DoubleValues() {
-            private double value;
-
-            @Override
-            public double doubleValue() {
-                return value;
-            }
-
-            @Override
-            public boolean advanceExact(int doc) throws IOException {
-                long units = sales.advanceExact(doc) ? sales.longValue() : 0;
-                boolean available = inStock.advanceExact(doc) && inStock.longValue() == 1;
-                value = constant * (1 + ranking.salesWeight() * Math.log1p(units)) * (available ? 1 : ranking.soldOutFactor());
-                return true;
-            }
-        };
-    }
-
-    @Override
-    public boolean needsScores() {
-        return false;
-    }
-
-    @Override
-    public DoubleValuesSource rewrite(IndexSearcher searcher) {
-        return this;
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-        return false;
-    }
-
-    @Override
-    public int hashCode() {
-        return ranking.hashCode();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RankingBoost boost && boost.ranking.equals(ranking);
-    }
-
-    @Override
-    public String toString() {
-        return "ranking(" + ranking + ")";
+    Query rank(Query match) {
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(match, Occur.MUST);
+        if (ranking.salesWeight() > 0) {
+            // log(1 + sales): FeatureField stores 1 + units sold, and the log query scores weight × ln(scaling + value).
+            ranked.add(FeatureField.newLogQuery(ProductDocuments.FEATURES, ProductDocuments.SALES_FEATURE,
+                    (float) ranking.salesWeight(), 1f), Occur.SHOULD);
+        }
+        if (ranking.inStockBoost() > 0) {
+            ranked.add(FeatureField.newLinearQuery(ProductDocuments.FEATURES, ProductDocuments.IN_STOCK_FEATURE,
+                    (float) ranking.inStockBoost()), Occur.SHOULD);
+        }
+        if (constant > 0) {
+            ranked.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
+                    new org.apache.lucene.search.MatchAllDocsQuery()), constant), Occur.SHOULD);
+        }
+        return ranked.build();
     }
 }

@@ -90,16 +90,23 @@ public final class SearchBenchmark {
 
     private void run() throws Exception {
         Path dataDir = Path.of("target", "bench-search", "catalog-" + products);
-        deleteTree(dataDir);
+        boolean profile = Boolean.getBoolean("bench.profile");
+        if (!profile) {
+            deleteTree(dataDir);
+        }
         say("search benchmark: %,d products, seed %d, %d s per workload run; data in %s", products, SEED, seconds, dataDir);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MercatoApplication.class)
-                .properties("mercato.data-dir=" + dataDir, "mercato.demo.enabled=false",
-                        "mercato.ordering.timers-enabled=false", "server.port=0", "server.address=localhost",
-                        "logging.level.root=WARN", "logging.level.io.mercato.search=INFO")
-                .run();
+                .run("--mercato.data-dir=" + dataDir, "--mercato.demo.enabled=false",
+                        "--mercato.ordering.timers-enabled=false", "--server.port=0", "--server.address=localhost",
+                        "--logging.level.root=WARN", "--logging.level.io.mercato.search=INFO");
         try {
             dataSource = context.getBean(DataSource.class);
             search = context.getBean(ProductSearch.class);
+            if (profile) {
+                // Reuses a loaded catalog and index, and only runs the Lucene workload (for a profiler to watch).
+                runWorkload("lucene", workload(new Random(SEED + 1), 400), 1, this::lucene);
+                return;
+            }
             long loadStart = System.nanoTime();
             load();
             say("loaded catalog into PostgreSQL in %.1f s", (System.nanoTime() - loadStart) / 1e9);
@@ -434,7 +441,7 @@ public final class SearchBenchmark {
                 try (PreparedStatement statement = connection.prepareStatement("""
                         SELECT brand_id, kind, root_category, width_bucket(price, ARRAY[5000, 10000, 20000, 50000, 100000, 500000]) AS bucket,
                                in_stock, count(*)
-                        FROM bench.fts WHERE """ + PG_MATCH + """
+                        FROM bench.fts WHERE\s""" + PG_MATCH + """
                          GROUP BY GROUPING SETS ((brand_id), (kind), (root_category), (bucket), (in_stock))""")) {
                     statement.setString(1, words);
                     drain(statement);
