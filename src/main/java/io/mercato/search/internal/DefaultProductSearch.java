@@ -30,7 +30,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -130,15 +136,7 @@ class DefaultProductSearch implements ProductSearch {
             long total = top.totalHits.value();
             int from = Math.min(top.scoreDocs.length, query.page() * query.size());
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-            TitleHighlighter highlighter = textQuery == null ? null : new TitleHighlighter(textQuery);
-            StoredFields stored = searcher.storedFields();
-            List<Hit> hits = new ArrayList<>(page.length);
-            for (ScoreDoc scoreDoc : page) {
-                Document doc = stored.document(scoreDoc.doc);
-                String title = doc.get(ProductDocuments.TITLE);
-                String highlighted = highlighter == null ? TitleHighlighter.escape(title) : highlighter.highlight(index.analyzer(), title);
-                hits.add(hit(doc, highlighted, scoreDoc.score));
-            }
+            List<Hit> hits = hits(searcher, page, textQuery == null ? null : new TitleHighlighter(textQuery));
             String didYouMean = null;
             if (!text.isEmpty() && (total == 0 || !corrected.isEmpty())) {
                 didYouMean = didYouMean(searcher.getIndexReader(), text);
@@ -237,18 +235,65 @@ class DefaultProductSearch implements ProductSearch {
         };
     }
 
-    private static Hit hit(Document doc, String highlighted, float score) {
-        String title = doc.get(ProductDocuments.TITLE);
-        String brandId = doc.get(ProductDocuments.BRAND);
-        return new Hit(Long.parseLong(doc.get(ProductDocuments.ID)), title, highlighted,
-                doc.getField(ProductDocuments.STORE_ID).numericValue().longValue(),
-                StoreKind.valueOf(doc.get(ProductDocuments.KIND)),
-                doc.getField(ProductDocuments.CATEGORY_ID).numericValue().longValue(),
-                brandId == null ? null : Long.parseLong(brandId), doc.get(ProductDocuments.BRAND_NAME),
-                doc.getField(ProductDocuments.PRICE).numericValue().longValue(), doc.get(ProductDocuments.CURRENCY),
-                "1".equals(doc.get(ProductDocuments.IN_STOCK)),
-                doc.getField(ProductDocuments.SALES).numericValue().longValue(), doc.get(ProductDocuments.IMAGE),
-                Float.isNaN(score) ? 0 : score);
+    /** Reads the page's hits from doc values, in document order (doc-values iterators only move forward). */
+    private List<Hit> hits(IndexSearcher searcher, ScoreDoc[] page, @Nullable TitleHighlighter highlighter) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Integer[] order = new Integer[page.length];
+        for (int i = 0; i < page.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> page[i].doc));
+        Hit[] hits = new Hit[page.length];
+        int currentLeaf = -1;
+        DisplayValues values = null;
+        for (int i : order) {
+            int leafIndex = ReaderUtil.subIndex(page[i].doc, leaves);
+            if (leafIndex != currentLeaf) {
+                currentLeaf = leafIndex;
+                values = new DisplayValues(leaves.get(leafIndex).reader());
+            }
+            int doc = page[i].doc - leaves.get(leafIndex).docBase;
+            String[] display = values.display.advanceExact(doc) ? values.display.binaryValue().utf8ToString()
+                    .split(String.valueOf(ProductDocuments.SEPARATOR), -1) : new String[] {"", "", "", ""};
+            String title = display[0];
+            Long brandId = values.brand.advanceExact(doc) ? values.brand.longValue() : null;
+            float score = page[i].score;
+            hits[i] = new Hit(value(values.id, doc), title,
+                    highlighter == null ? TitleHighlighter.escape(title) : highlighter.highlight(index.analyzer(), title),
+                    value(values.store, doc), StoreKind.values()[(int) value(values.kind, doc)], value(values.category, doc),
+                    brandId, brandId == null || display[1].isEmpty() ? null : display[1], value(values.price, doc), display[2],
+                    value(values.inStock, doc) == 1, value(values.sales, doc), display[3].isEmpty() ? null : display[3],
+                    Float.isNaN(score) ? 0 : score);
+        }
+        return Arrays.asList(hits);
+    }
+
+    private static long value(NumericDocValues values, int doc) throws IOException {
+        return values.advanceExact(doc) ? values.longValue() : 0;
+    }
+
+    private static final class DisplayValues {
+        final BinaryDocValues display;
+        final NumericDocValues id;
+        final NumericDocValues store;
+        final NumericDocValues kind;
+        final NumericDocValues category;
+        final NumericDocValues brand;
+        final NumericDocValues price;
+        final NumericDocValues inStock;
+        final NumericDocValues sales;
+
+        DisplayValues(LeafReader reader) throws IOException {
+            display = DocValues.getBinary(reader, ProductDocuments.DISPLAY);
+            id = DocValues.getNumeric(reader, ProductDocuments.ID_SORT);
+            store = DocValues.getNumeric(reader, ProductDocuments.STORE_ID);
+            kind = DocValues.getNumeric(reader, ProductDocuments.KIND_ORDINAL);
+            category = DocValues.getNumeric(reader, ProductDocuments.CATEGORY_ID);
+            brand = DocValues.getNumeric(reader, ProductDocuments.BRAND_ID);
+            price = DocValues.getNumeric(reader, ProductDocuments.PRICE);
+            inStock = DocValues.getNumeric(reader, ProductDocuments.IN_STOCK);
+            sales = DocValues.getNumeric(reader, ProductDocuments.SALES);
+        }
     }
 
     /** The query with each Latin word the index does not hold replaced by the closest word it does, if any. */

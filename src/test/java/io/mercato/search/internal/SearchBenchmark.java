@@ -398,6 +398,8 @@ public final class SearchBenchmark {
         return work;
     }
 
+    private static final List<String> KIND_NAMES = List.of("one-word", "multi-word", "filtered", "faceted", "sorted");
+
     interface Engine {
         void run(Work work) throws Exception;
     }
@@ -468,6 +470,7 @@ public final class SearchBenchmark {
             long end = System.nanoTime() + duration * 1_000_000_000L;
             List<long[]> all = new ArrayList<>();
             List<long[]> unfiltered = new ArrayList<>();
+            List<byte[]> kinds = new ArrayList<>();
             Thread[] threads = new Thread[clients];
             long[] counts = new long[clients];
             Exception[] failure = new Exception[1];
@@ -475,8 +478,10 @@ public final class SearchBenchmark {
                 int client = c;
                 long[] latencies = new long[2_000_000];
                 long[] plain = new long[2_000_000];
+                byte[] kindOf = new byte[2_000_000];
                 all.add(latencies);
                 unfiltered.add(plain);
+                kinds.add(kindOf);
                 threads[c] = new Thread(() -> {
                     int i = client * 97;
                     int n = 0;
@@ -491,6 +496,7 @@ public final class SearchBenchmark {
                             return;
                         }
                         long took = System.nanoTime() - start;
+                        kindOf[n] = (byte) KIND_NAMES.indexOf(work.kind());
                         latencies[n++] = took;
                         if (work.unfiltered()) {
                             plain[u++] = took;
@@ -526,11 +532,26 @@ public final class SearchBenchmark {
                     plainMerged.add(unfiltered.get(c)[k]);
                 }
             }
+            StringBuilder perKind = new StringBuilder();
+            for (int k = 0; k < KIND_NAMES.size(); k++) {
+                List<Long> ofKind = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    for (int q = 0; q < counts[c]; q++) {
+                        if (kinds.get(c)[q] == k) {
+                            ofKind.add(all.get(c)[q]);
+                        }
+                    }
+                }
+                long[] sorted = ofKind.stream().mapToLong(Long::longValue).sorted().toArray();
+                perKind.append(String.format(Locale.ROOT, " %s p50/p99 %.2f/%.2f ms;", KIND_NAMES.get(k),
+                        percentile(sorted, 0.5), percentile(sorted, 0.99)));
+            }
             Arrays.sort(merged);
             long[] plainSorted = plainMerged.stream().mapToLong(Long::longValue).sorted().toArray();
             Result result = new Result(total / elapsed, percentile(merged, 0.50), percentile(merged, 0.99), percentile(plainSorted, 0.99));
             say("%-8s clients=%d queries=%,d qps=%.0f p50_ms=%.2f p99_ms=%.2f p99_unfiltered_ms=%.2f",
                     name, clients, total, result.qps, result.p50, result.p99, result.p99Unfiltered);
+            say("         by kind:%s", perKind);
             return result;
         }
         throw new IllegalStateException();
