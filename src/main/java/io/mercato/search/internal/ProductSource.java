@@ -40,6 +40,7 @@ class ProductSource {
     private final Map<Long, StoreKind> kinds = new ConcurrentHashMap<>();
     private volatile Map<Long, Category> categories = Map.of();
     private volatile List<Category> roots = List.of();
+    private volatile long lastCategoryLoad;
     private volatile Map<Long, String> brands = Map.of();
 
     ProductSource(Catalog catalog, Stores stores, StockLedger stock, JdbcClient jdbc) {
@@ -99,7 +100,7 @@ class ProductSource {
                 inStock |= units != null && units.available() > 0;
                 sku.attributes().forEach((name, value) -> attributes.computeIfAbsent(name, k -> new TreeSet<>()).add(value));
             }
-            List<Long> path = categoryPath(product.categoryId());
+            List<Long> path = categoryPath(product.categoryId(), true);
             List<String> names = path.stream().map(id -> categories.get(id).name()).toList();
             Long brandId = product.brandId();
             result.add(new IndexedProduct(product.id(), product.storeId(), storeKind(product.storeId()),
@@ -125,8 +126,12 @@ class ProductSource {
 
     /** The category and its ancestors, root first. */
     List<Long> categoryPath(long categoryId) {
+        return categoryPath(categoryId, false);
+    }
+
+    private List<Long> categoryPath(long categoryId, boolean indexing) {
         if (!categories.containsKey(categoryId)) {
-            reloadCategories();
+            reloadCategories(indexing);
         }
         LinkedList<Long> path = new LinkedList<>();
         Category node = categories.get(categoryId);
@@ -140,7 +145,7 @@ class ProductSource {
     @Nullable Category category(long id) {
         Category category = categories.get(id);
         if (category == null) {
-            reloadCategories();
+            reloadCategories(false);
             category = categories.get(id);
         }
         return category;
@@ -148,7 +153,7 @@ class ProductSource {
 
     List<Category> roots() {
         if (categories.isEmpty()) {
-            reloadCategories();
+            reloadCategories(false);
         }
         return roots;
     }
@@ -166,7 +171,16 @@ class ProductSource {
         return name;
     }
 
-    private synchronized void reloadCategories() {
+    /**
+     * Reloads the tree. Indexing always reloads on an unknown id (the category was just created); queries
+     * reload at most once a second, so queries naming categories that do not exist cannot storm the database.
+     */
+    private synchronized void reloadCategories(boolean always) {
+        long now = System.nanoTime();
+        if (!always && !categories.isEmpty() && now - lastCategoryLoad < 1_000_000_000L) {
+            return;
+        }
+        lastCategoryLoad = now;
         Map<Long, Category> all = new HashMap<>();
         List<Category> tree = catalog.categoryTree();
         List<Category> pending = new ArrayList<>(tree);
