@@ -11,6 +11,16 @@ CREATE TABLE search.counted_orders (
     order_id BIGINT PRIMARY KEY
 );
 
+-- Products whose index documents changed, written by the instance that handled the event, so that every
+-- other instance reindexes them too (each instance tails this log; rows older than an hour are pruned).
+CREATE TABLE search.index_changes (
+    seq        BIGSERIAL PRIMARY KEY,
+    product_id BIGINT      NOT NULL,
+    origin     TEXT        NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX index_changes_time ON search.index_changes (changed_at);
+
 -- Operator-editable synonym rules in Solr format, applied to queries (not to the index).
 CREATE TABLE search.synonyms (
     id         BIGSERIAL PRIMARY KEY,

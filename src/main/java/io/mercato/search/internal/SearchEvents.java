@@ -20,24 +20,32 @@ import org.springframework.stereotype.Component;
 class SearchEvents {
 
     private final SearchIndex index;
+    private final ChangeFeed feed;
     private final JdbcClient jdbc;
 
-    SearchEvents(SearchIndex index, JdbcClient jdbc) {
+    SearchEvents(SearchIndex index, ChangeFeed feed, JdbcClient jdbc) {
         this.index = index;
+        this.feed = feed;
         this.jdbc = jdbc;
     }
 
     @ApplicationModuleListener
     void on(ProductChanged event) {
-        index.update(List.of(event.productId()));
+        changed(List.of(event.productId()));
     }
 
     @ApplicationModuleListener
     void on(StockChanged event) {
         Long productId = index.productOfSku(event.skuId());
         if (productId != null) {
-            index.update(List.of(productId));
+            changed(List.of(productId));
         }
+    }
+
+    /** Tells the other instances (through the change log, in this transaction) and updates this one's index. */
+    private void changed(List<Long> productIds) {
+        feed.record(productIds);
+        index.update(productIds);
     }
 
     /** Counts the order's units once (the order id guards redelivery), then reindexes its products. */
@@ -55,6 +63,6 @@ class SearchEvents {
                     ON CONFLICT (product_id) DO UPDATE SET units = search.product_sales.units + EXCLUDED.units""")
                     .params(product, quantity).update());
         }
-        index.update(List.copyOf(units.keySet()));
+        changed(List.copyOf(units.keySet()));
     }
 }
