@@ -43,6 +43,15 @@ public interface Catalog {
     /** One page of listed products in the order asked for; price orders go by each product's cheapest SKU. */
     Page<Product> browse(@Nullable Long categoryId, @Nullable Long storeId, Sort sort, int page, int size);
 
+    /**
+     * Products by id in any status, in the order asked, skipping ids that do not exist. For modules that
+     * mirror the catalog (search); web callers go through {@link #product}.
+     */
+    List<Product> products(List<Long> productIds);
+
+    /** Up to {@code limit} listed products with ids above {@code afterId}, in id order: a keyset scan of the shop. */
+    List<Product> listedAfter(long afterId, int limit);
+
     /** All products of one store, for its seller. */
     Page<Product> storeProducts(Actor actor, long storeId, int page, int size);
 

@@ -1,5 +1,7 @@
 package io.mercato.ordering;
 
+import java.util.List;
+
 /** What happened to orders, for other modules to react to. */
 public final class OrderEvents {
 
@@ -9,7 +11,16 @@ public final class OrderEvents {
     public record OrderPlaced(long orderId, long buyerAccountId, long storeId, long totalMinor, String currency) {
     }
 
-    public record OrderPaid(long orderId, long buyerAccountId, long storeId, long totalMinor, String currency) {
+    /** @param lines what was bought, so that sales counts (search ranking, reports) need not re-read the order */
+    public record OrderPaid(long orderId, long buyerAccountId, long storeId, long totalMinor, String currency,
+            List<PaidLine> lines) {
+
+        public OrderPaid {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    public record PaidLine(long productId, long skuId, long quantity) {
     }
 
     public record OrderShipped(long orderId, String carrier, String trackingNumber) {

@@ -277,6 +277,20 @@ class DefaultCatalog implements Catalog {
             SELECT id FROM tree""";
 
     @Override
+    public List<Product> products(List<Long> productIds) {
+        return loadAll(productIds);
+    }
+
+    @Override
+    public List<Product> listedAfter(long afterId, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidInputException("limit", "Limit must be between 1 and 10000, got " + limit);
+        }
+        return loadAll(jdbc.sql("SELECT id FROM catalog.products WHERE status = 'LISTED' AND id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit).query(Long.class).list());
+    }
+
+    @Override
     public Page<Product> storeProducts(Actor actor, long storeId, int page, int size) {
         stores.requireManagedBy(actor, storeId);
         checkPage(page, size);

@@ -3,6 +3,7 @@ package io.mercato.inventory.internal;
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.SkuCreated;
 import io.mercato.inventory.Stock;
+import io.mercato.inventory.StockChanged;
 import io.mercato.inventory.StockLedger;
 import io.mercato.inventory.StockLine;
 import io.mercato.platform.Actor;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,10 +31,12 @@ class DefaultStockLedger implements StockLedger {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final ApplicationEventPublisher events;
 
-    DefaultStockLedger(JdbcClient jdbc, Catalog catalog) {
+    DefaultStockLedger(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.events = events;
     }
 
     /** Runs inside the transaction that creates the SKU, so a SKU never exists without its stock record. */
@@ -75,7 +79,9 @@ class DefaultStockLedger implements StockLedger {
             throw new ConflictException("SKU " + skuId + " has " + current.reserved()
                     + " units reserved by unpaid orders; on-hand stock cannot go below that (asked for " + onHand + ")");
         }
-        return stock(skuId);
+        Stock stock = stock(skuId);
+        events.publishEvent(new StockChanged(skuId, stock.available()));
+        return stock;
     }
 
     @Override
@@ -83,14 +89,17 @@ class DefaultStockLedger implements StockLedger {
     public void reserve(long orderId, List<StockLine> lines) {
         // A fixed lock order (by SKU) keeps concurrent multi-SKU reservations from deadlocking.
         for (StockLine line : lines.stream().sorted(Comparator.comparingLong(StockLine::skuId)).toList()) {
-            int updated = jdbc.sql("""
+            Long left = jdbc.sql("""
                     UPDATE inventory.stock SET reserved = reserved + :quantity
-                    WHERE sku_id = :sku AND on_hand - reserved >= :quantity""")
-                    .param("quantity", line.quantity()).param("sku", line.skuId()).update();
-            if (updated == 0) {
+                    WHERE sku_id = :sku AND on_hand - reserved >= :quantity RETURNING on_hand - reserved""")
+                    .param("quantity", line.quantity()).param("sku", line.skuId()).query(Long.class).optional().orElse(null);
+            if (left == null) {
                 Stock stock = stock(line.skuId());
                 throw new ConflictException("SKU " + line.skuId() + " has " + stock.available() + " available, "
                         + line.quantity() + " requested");
+            }
+            if (left == 0) {
+                events.publishEvent(new StockChanged(line.skuId(), 0));
             }
             jdbc.sql("""
                     INSERT INTO inventory.reservations (order_id, sku_id, quantity, status) VALUES (?, ?, ?, 'RESERVED')
@@ -112,8 +121,9 @@ class DefaultStockLedger implements StockLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(long orderId) {
         for (StockLine line : take(orderId, "RELEASED")) {
-            jdbc.sql("UPDATE inventory.stock SET reserved = reserved - ? WHERE sku_id = ?")
-                    .params(line.quantity(), line.skuId()).update();
+            long available = jdbc.sql("UPDATE inventory.stock SET reserved = reserved - ? WHERE sku_id = ? RETURNING on_hand - reserved")
+                    .params(line.quantity(), line.skuId()).query(Long.class).single();
+            publishIfBack(line.skuId(), available, line.quantity());
         }
     }
 
@@ -128,7 +138,16 @@ class DefaultStockLedger implements StockLedger {
             throw new ConflictException("Order " + orderId + " did not sell " + quantity + " more units of SKU " + skuId
                     + " that could go back on hand");
         }
-        jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand + ? WHERE sku_id = ?").params(quantity, skuId).update();
+        long available = jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand + ? WHERE sku_id = ? RETURNING on_hand - reserved")
+                .params(quantity, skuId).query(Long.class).single();
+        publishIfBack(skuId, available, quantity);
+    }
+
+    /** A SKU that had nothing available before {@code added} units came back is in stock again. */
+    private void publishIfBack(long skuId, long available, long added) {
+        if (available == added) {
+            events.publishEvent(new StockChanged(skuId, available));
+        }
     }
 
     /** Moves an order's open reservations to {@code status} and returns what moved. */

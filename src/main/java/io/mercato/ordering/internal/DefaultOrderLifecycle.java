@@ -2,6 +2,7 @@ package io.mercato.ordering.internal;
 
 import io.mercato.inventory.StockLedger;
 import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderEvents;
 import io.mercato.ordering.OrderEvents.OrderCancelled;
 import io.mercato.ordering.OrderEvents.OrderCompleted;
 import io.mercato.ordering.OrderEvents.OrderDelivered;
@@ -132,7 +133,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         escrow.pay(orderId, order.buyerAccountId(), payee(order), money(order, order.totalMinor()));
         stock.commit(orderId);
         events.publishEvent(new OrderPaid(orderId, order.buyerAccountId(), order.storeId(), order.totalMinor(),
-                order.currency()));
+                order.currency(), order.lines().stream()
+                        .map(line -> new OrderEvents.PaidLine(line.productId(), line.skuId(), line.quantity())).toList()));
         return paid;
     }
 
