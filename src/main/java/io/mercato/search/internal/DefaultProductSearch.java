@@ -40,7 +40,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -66,7 +65,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Service
 class DefaultProductSearch implements ProductSearch {
 
-    private static final float TITLE_BOOST = 1.0f;
     private static final int MAX_FACET_VALUES = 20;
     private static final int COUNT_THRESHOLD = 1000;
 
@@ -149,7 +147,7 @@ class DefaultProductSearch implements ProductSearch {
     }
 
     /**
-     * Every word (or one of its synonyms) must occur in the product's text; title matches score again. Latin
+     * Every word (or one of its synonyms) must occur in the product's text. Latin
      * words of four letters or more that occur nowhere are matched with one typo allowed (two from eight letters).
      */
     private @Nullable Query textQuery(IndexReader reader, String text, List<String> corrected) throws IOException {
@@ -160,15 +158,8 @@ class DefaultProductSearch implements ProductSearch {
         if (all == null) {
             return null;
         }
-        all = tolerateTypos(all, reader, corrected);
-        Query title = builder.createBooleanQuery(ProductDocuments.TITLE, text, Occur.SHOULD);
-        if (title == null) {
-            return all;
-        }
-        return new BooleanQuery.Builder()
-                .add(all, Occur.MUST)
-                .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
-                .build();
+        // Title words weigh more because the title is in the text field twice: one scoring pass, not two.
+        return tolerateTypos(all, reader, corrected);
     }
 
     private static Query tolerateTypos(Query query, IndexReader reader, List<String> corrected) throws IOException {

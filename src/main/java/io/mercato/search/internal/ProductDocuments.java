@@ -20,14 +20,17 @@ import org.apache.lucene.util.BytesRef;
 final class ProductDocuments {
 
     /** Bump when fields or analysis change: an index written with another version is rebuilt at start. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     static final String ID = "id";
     static final String ID_SORT = "id_sort";
     static final String SKU = "sku";
-    /** Title, brand, category names and attribute values: every query word must occur here. */
+    /**
+     * Title (twice, so that title words weigh more than category names), brand, category names and attribute
+     * values: every query word must occur here.
+     */
     static final String TEXT = "text";
-    /** The title alone, stored for display and highlighting, and scored again so title matches win. */
+    /** The analysis name used for titles when highlighting. */
     static final String TITLE = "title";
     static final String CATEGORY = "category";
     static final String BRAND = "brand";
@@ -75,13 +78,13 @@ final class ProductDocuments {
         }
         List<String> text = new ArrayList<>();
         text.add(product.title());
+        text.add(product.title());
         if (product.brand() != null) {
             text.add(product.brand());
         }
         text.addAll(product.categoryNames());
         product.attributes().values().forEach(text::addAll);
         doc.add(new TextField(TEXT, String.join(" \n ", text), Store.NO));
-        doc.add(new TextField(TITLE, product.title(), Store.NO));
         doc.add(new BinaryDocValuesField(DISPLAY, new BytesRef(product.title() + SEPARATOR
                 + (product.brand() == null ? "" : product.brand()) + SEPARATOR + product.currency() + SEPARATOR
                 + (product.image() == null ? "" : product.image()))));
