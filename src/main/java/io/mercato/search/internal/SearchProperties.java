@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The relevance blend, tunable without code ({@code mercato.search.ranking.*}):
  *
  * <pre>
- * score = BM25(all text) + BM25(title)
+ * score = BM25(text: title twice, brand, category names, attribute values)
  *       + salesWeight × ln(2 + unitsSold)
  *       + inStockBoost                         (when some SKU is available)
  *       + ratingWeight × (rating − 0.5) + storeWeight × (storeQuality − 0.5)
