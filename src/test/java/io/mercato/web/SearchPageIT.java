@@ -80,6 +80,24 @@ class SearchPageIT {
         assertThat(browser.text("#search-error")).contains("page");
     }
 
+    @Test
+    void aTitleIsShownAsTextNeverRunAsMarkup() {
+        String word = "zx" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        Seller seller = market.seller("TAOBAO");
+        long product = market.listedProduct(seller, market.category(0), List.of(new SkuSpec(Map.of("size", "M"), 990, 3)))
+                .get("id").asLong();
+        retitle(seller, product, "Mug " + word + " <img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>");
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> {
+            browser.open("/search?q=" + word);
+            return !browser.all(".search-hit").isEmpty();
+        });
+
+        assertThat(browser.text(".search-hit h3")).contains("<script>window.pwned=1</script>");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.pwned === undefined"))
+                .isEqualTo(true);
+    }
+
     private void retitle(Seller seller, long productId, String title) {
         assertThat(seller.api().patch("/api/v1/products/" + productId, Map.of("title", title)).status()).isEqualTo(200);
     }
