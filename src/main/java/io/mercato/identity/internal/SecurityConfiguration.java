@@ -1,16 +1,15 @@
 package io.mercato.identity.internal;
 
 import io.mercato.platform.Actor;
+import io.mercato.platform.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -42,9 +41,9 @@ class SecurityConfiguration {
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "Unauthorized",
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401, "Unauthorized",
                                 "Log in first: send 'Authorization: Bearer <token>' from POST /api/v1/sessions"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
                                 "Your account may not do this")));
         return http.build();
     }
@@ -84,13 +83,5 @@ class SecurityConfiguration {
             }
             return "/";
         }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
-            throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package io.mercato.platform.internal;
 
+import io.mercato.platform.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -59,7 +59,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > 200) {
-            problem(response, HttpStatus.BAD_REQUEST, "Invalid input",
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST.value(), "Invalid input",
                     "Idempotency-Key must be 1 to 200 characters, got " + key.length());
             return;
         }
@@ -81,19 +81,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             rs.getBytes(5), rs.getTimestamp(6).toInstant()))
                     .optional();
             if (stored.isEmpty()) {
-                problem(response, HttpStatus.CONFLICT, "Conflict",
+                ProblemResponses.write(response, HttpStatus.CONFLICT.value(), "Conflict",
                         "A request with Idempotency-Key '" + key + "' has just finished; retry it");
                 return;
             }
             Stored previous = stored.get();
             if (!previous.fingerprint().equals(fingerprint)) {
-                problem(response, HttpStatus.CONFLICT, "Idempotency key reused",
+                ProblemResponses.write(response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
                         "Idempotency-Key '" + key + "' was already used for a different request; use a new key");
                 return;
             }
             if ("PENDING".equals(previous.state())) {
                 if (previous.createdAt().plus(STALE_PENDING).isAfter(now)) {
-                    problem(response, HttpStatus.CONFLICT, "Request in progress",
+                    ProblemResponses.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
                             "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
                     return;
                 }
@@ -147,15 +147,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     private record Stored(String fingerprint, String state, int status, String contentType, byte[] body,
