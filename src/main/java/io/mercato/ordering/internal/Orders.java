@@ -5,15 +5,10 @@ import io.mercato.ordering.Address;
 import io.mercato.ordering.Order;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.Refund;
-import io.mercato.ordering.Refund.RefundLine;
-import io.mercato.ordering.Refund.RefundStatus;
 import io.mercato.platform.Actor;
 import io.mercato.platform.NotFoundException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,41 +136,14 @@ class Orders {
             utc("o.paid_at"), utc("o.shipped_at"), utc("o.delivered_at"), utc("o.completed_at"), utc("o.closed_at"),
             utc("h.at"), utc("r.requested_at"), utc("r.decide_by"), utc("r.decided_at"));
 
+    /** A refund as its order holds it: read through {@link #load}, so refunds are mapped in one place. */
     Refund refund(long refundId) {
-        List<Refund> found = refundsWhere("r.id = ?", refundId);
-        if (found.isEmpty()) {
-            throw new NotFoundException("Refund " + refundId + " does not exist");
-        }
-        return found.getFirst();
+        return get(orderOfRefund(refundId)).refunds().stream().filter(refund -> refund.id() == refundId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Refund " + refundId + " does not exist"));
     }
 
     long orderOfRefund(long refundId) {
         return jdbc.sql("SELECT order_id FROM ordering.refunds WHERE id = ?").param(refundId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("Refund " + refundId + " does not exist"));
-    }
-
-    private List<Refund> refundsWhere(String where, Object param) {
-        Map<Long, List<RefundLine>> lines = new HashMap<>();
-        jdbc.sql("SELECT l.refund_id, l.line_id, l.quantity, l.amount_minor FROM ordering.refund_lines l "
-                        + "JOIN ordering.refunds r ON r.id = l.refund_id WHERE " + where + " ORDER BY l.line_id")
-                .param(param).query((RowCallbackHandler) rs -> {
-                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new RefundLine(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                });
-        return jdbc.sql("""
-                SELECT r.id, r.order_id, r.status, r.return_goods, r.amount_minor, r.reason, r.requested_at, r.decide_by,
-                       r.decided_at, r.decided_by, r.decision_note
-                FROM ordering.refunds r WHERE\s""" + where + " ORDER BY r.id")
-                .param(param)
-                .query((rs, n) -> new Refund(rs.getLong(1), rs.getLong(2), RefundStatus.valueOf(rs.getString(3)),
-                        rs.getBoolean(4), rs.getLong(5), rs.getString(6), Objects.requireNonNull(instant(rs, "requested_at")),
-                        instant(rs, "decide_by"), instant(rs, "decided_at"), rs.getString(10), rs.getString(11),
-                        lines.getOrDefault(rs.getLong(1), List.of())))
-                .list();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
