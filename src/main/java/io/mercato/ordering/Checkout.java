@@ -17,11 +17,19 @@ public interface Checkout {
     Placed place(Actor buyer, Address address, @Nullable List<Item> items);
 
     /** Pays every unpaid order of one checkout from the wallet, all or nothing. */
-    List<Order> pay(Actor buyer, long checkoutId);
+    List<OrderView> pay(Actor buyer, long checkoutId);
+
+    /**
+     * The orders of one of the buyer's checkouts, in the order they were placed.
+     *
+     * @throws io.mercato.platform.NotFoundException when there is no such checkout
+     * @throws io.mercato.platform.ForbiddenException when it is someone else's
+     */
+    List<OrderView> orders(Actor buyer, long checkoutId);
 
     record Item(long skuId, long quantity) {
     }
 
-    record Placed(long checkoutId, List<Order> orders) {
+    record Placed(long checkoutId, List<OrderView> orders) {
     }
 }

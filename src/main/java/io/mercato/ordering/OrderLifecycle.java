@@ -17,39 +17,22 @@ public interface OrderLifecycle {
      * @throws io.mercato.platform.NotFoundException when there is no such order
      * @throws io.mercato.platform.ForbiddenException when the order is someone else's
      */
-    Order order(Actor actor, long orderId);
+    OrderView order(Actor actor, long orderId);
 
     /** The buyer's orders, or a seller's, or (for operators) any, newest first. */
-    List<Order> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
+    List<OrderView> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
             int page, int size);
 
-    Order pay(Actor buyer, long orderId);
+    OrderView pay(Actor buyer, long orderId);
 
     /** Cancels an unpaid order, or refunds a paid one in full before it ships. */
-    Order cancel(Actor buyer, long orderId, @Nullable String reason);
+    OrderView cancel(Actor buyer, long orderId, @Nullable String reason);
 
-    Order ship(Actor seller, long orderId, String carrier, String trackingNumber);
+    OrderView ship(Actor seller, long orderId, String carrier, String trackingNumber);
 
     /** Records the carrier's delivery (by the seller or an operator on the carrier's word). */
-    Order markDelivered(Actor actor, long orderId);
+    OrderView markDelivered(Actor actor, long orderId);
 
     /** The buyer confirms receipt: escrow is released to the merchant minus the platform's fee. */
-    Order confirmReceipt(Actor buyer, long orderId);
-
-    /**
-     * Asks for money back on some lines (all remaining ones when {@code items} is null). Before shipment the
-     * refund is immediate; after delivery, within the return window, the seller decides (or the platform
-     * after a timeout).
-     */
-    Refund requestRefund(Actor buyer, long orderId, @Nullable List<RefundItem> items, String reason);
-
-    Refund approveRefund(Actor actor, long refundId, @Nullable String note);
-
-    Refund rejectRefund(Actor actor, long refundId, String note);
-
-    /** Cancels overdue unpaid orders, decides overdue refunds and completes orders past the confirmation period. */
-    int runTimeouts();
-
-    record RefundItem(long lineId, long quantity) {
-    }
+    OrderView confirmReceipt(Actor buyer, long orderId);
 }

@@ -17,6 +17,7 @@ import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
 import io.mercato.MutableClock;
 import io.mercato.inventory.StockLedger;
+import io.mercato.ordering.internal.OrderTimeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +45,7 @@ class OrderTimeoutsIT {
     StockLedger stock;
 
     @Autowired
-    OrderLifecycle lifecycle;
+    OrderTimeouts timeouts;
 
     MarketFixture market;
     Seller seller;
@@ -67,7 +68,7 @@ class OrderTimeoutsIT {
         assertStock(stock, skuId, 6, 2);
 
         clock.advance(Duration.ofMinutes(29));
-        lifecycle.runTimeouts();
+        timeouts.run();
         assertThat(status(buyer, orderId)).as("still inside the 30 minutes").isEqualTo("AWAITING_PAYMENT");
         assertStock(stock, skuId, 6, 2);
 
@@ -92,7 +93,7 @@ class OrderTimeoutsIT {
         assertThat(market.available(skuId)).isEqualTo(6);
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
 
-        lifecycle.runTimeouts();
+        timeouts.run();
         assertStock(stock, skuId, 6, 0);
         assertThat(order(buyer, orderId).get("history")).as("a second run changes nothing").hasSize(history.size());
     }
@@ -107,7 +108,7 @@ class OrderTimeoutsIT {
         assertThat(OrderSteps.postings(buyer, orderId)).isEmpty();
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
 
-        lifecycle.runTimeouts();
+        timeouts.run();
         assertThat(status(buyer, orderId)).isEqualTo("CANCELLED");
         assertStock(stock, skuId, 6, 0);
         assertConflict(buyer.create("/api/v1/orders/" + orderId + "/payment", null), "cancelled");
@@ -122,12 +123,12 @@ class OrderTimeoutsIT {
         Supplier<Api> sellerAgain = OrderSteps.relogin(market, seller.api());
 
         clock.advance(Duration.ofDays(7).minusMinutes(1));
-        lifecycle.runTimeouts();
+        timeouts.run();
         assertThat(status(buyer, orderId)).isEqualTo("DELIVERED");
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(10_000);
 
         clock.advance(Duration.ofMinutes(1));
-        lifecycle.runTimeouts();
+        timeouts.run();
         Api buyerNow = buyerAgain.get();
         Api sellerNow = sellerAgain.get();
         JsonNode completed = order(buyerNow, orderId);
@@ -154,7 +155,7 @@ class OrderTimeoutsIT {
         long refundId = requested.id();
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
-        lifecycle.runTimeouts();
+        timeouts.run();
         Api sellerNow = sellerAgain.get();
         JsonNode waiting = order(sellerNow, orderId);
         assertThat(waiting.get("status").asString()).as("a pending return holds the order open").isEqualTo("DELIVERED");
@@ -165,7 +166,7 @@ class OrderTimeoutsIT {
         Api.Response rejected = sellerNow.create("/api/v1/refunds/" + refundId + "/rejection",
                 Map.of("note", "no fault found"));
         assertThat(rejected.status()).as("rejection: %s", rejected).isEqualTo(200);
-        lifecycle.runTimeouts();
+        timeouts.run();
         assertThat(status(sellerNow, orderId)).as("completes once the return is decided").isEqualTo("COMPLETED");
         assertThat(market.sellerBalance(sellerNow, "MERCHANT")).isEqualTo(10_000 - 60);
     }

@@ -18,6 +18,7 @@ import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
 import io.mercato.MutableClock;
 import io.mercato.inventory.StockLedger;
+import io.mercato.ordering.internal.OrderTimeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,7 @@ class RefundIT {
     StockLedger stock;
 
     @Autowired
-    OrderLifecycle lifecycle;
+    OrderTimeouts timeouts;
 
     MarketFixture market;
     Seller seller;
@@ -288,13 +289,13 @@ class RefundIT {
         long refundId = refund(orderId, null, "broken on arrival").id();
 
         clock.advance(Duration.ofHours(47));
-        lifecycle.runTimeouts();
+        timeouts.run();
         assertThat(order(buyer, orderId).get("refunds").get(0).get("status").asString())
                 .as("the seller still has an hour").isEqualTo("REQUESTED");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000);
 
         clock.advance(Duration.ofHours(1));
-        lifecycle.runTimeouts();
+        timeouts.run();
         JsonNode closed = order(buyer, orderId);
         JsonNode refund = closed.get("refunds").get(0);
         assertThat(refund.get("id").asLong()).isEqualTo(refundId);

@@ -6,7 +6,7 @@ import io.mercato.inventory.StockLedger;
 import io.mercato.inventory.StockLine;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.Checkout;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderEvents.OrderPlaced;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
@@ -127,7 +127,7 @@ class DefaultCheckout implements Checkout {
 
     @Override
     @Transactional
-    public List<Order> pay(Actor buyer, long checkoutId) {
+    public List<OrderView> pay(Actor buyer, long checkoutId) {
         DefaultCart.requireBuyer(buyer);
         Long owner = jdbc.sql("SELECT buyer_id FROM ordering.checkouts WHERE id = ?").param(checkoutId).query(Long.class)
                 .optional().orElseThrow(() -> new NotFoundException("Checkout " + checkoutId + " does not exist"));
@@ -140,6 +140,18 @@ class DefaultCheckout implements Checkout {
             throw new ConflictException("Checkout " + checkoutId + " has no orders awaiting payment");
         }
         return unpaid.stream().map(orderId -> lifecycle.pay(buyer, orderId)).toList();
+    }
+
+    @Override
+    public List<OrderView> orders(Actor buyer, long checkoutId) {
+        DefaultCart.requireBuyer(buyer);
+        Long owner = jdbc.sql("SELECT buyer_id FROM ordering.checkouts WHERE id = ?").param(checkoutId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("Checkout " + checkoutId + " does not exist"));
+        if (owner != buyer.accountId()) {
+            throw new io.mercato.platform.ForbiddenException("Checkout " + checkoutId + " is not yours");
+        }
+        return orders.load(jdbc.sql("SELECT id FROM ordering.orders WHERE checkout_id = ? ORDER BY id")
+                .param(checkoutId).query(Long.class).list());
     }
 
     private record Priced(SaleableSku sku, long quantity) {

@@ -1,7 +1,7 @@
 package io.mercato.ordering.internal;
 
 import io.mercato.inventory.StockLedger;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderEvents;
 import io.mercato.ordering.OrderEvents.OrderCancelled;
 import io.mercato.ordering.OrderEvents.OrderCompleted;
@@ -10,6 +10,7 @@ import io.mercato.ordering.OrderEvents.OrderPaid;
 import io.mercato.ordering.OrderEvents.OrderShipped;
 import io.mercato.ordering.OrderEvents.RefundApproved;
 import io.mercato.ordering.OrderLifecycle;
+import io.mercato.ordering.RefundDesk;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.Refund;
 import io.mercato.ordering.Refund.RefundLine;
@@ -41,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
-class DefaultOrderLifecycle implements OrderLifecycle {
+class DefaultOrderLifecycle implements OrderLifecycle, RefundDesk {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultOrderLifecycle.class);
     private static final int SWEEP_BATCH = 200;
@@ -69,14 +70,14 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     }
 
     @Override
-    public Order order(Actor actor, long orderId) {
-        Order order = orders.get(orderId);
+    public OrderView order(Actor actor, long orderId) {
+        OrderView order = orders.get(orderId);
         requireParty(actor, order);
         return order;
     }
 
     @Override
-    public List<Order> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
+    public List<OrderView> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
             int page, int size) {
         if (page < 0 || page > 100_000) {
             throw new InvalidInputException("page", "Page must be between 0 and 100000, got " + page);
@@ -117,8 +118,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Order pay(Actor buyer, long orderId) {
-        Order order = orders.lock(orderId);
+    public OrderView pay(Actor buyer, long orderId) {
+        OrderView order = orders.lock(orderId);
         requireBuyer(buyer, order);
         requireStatus(order, "pay", OrderStatus.AWAITING_PAYMENT);
         Instant now = clock.instant();
@@ -127,7 +128,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
                     + " and is being cancelled; place it again");
         }
         orders.transition(order, OrderStatus.PAID, buyer, now, "paid from wallet");
-        Order paid = orders.get(orderId);
+        OrderView paid = orders.get(orderId);
         // The money moves last: a store's escrow account is one row that every payment to that store updates,
         // so its lock is held only for the tail of the transaction. Ledger before stock, as refunds do.
         escrow.pay(orderId, order.buyerAccountId(), payee(order), money(order, order.totalMinor()));
@@ -140,8 +141,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Order cancel(Actor buyer, long orderId, @Nullable String reason) {
-        Order order = orders.lock(orderId);
+    public OrderView cancel(Actor buyer, long orderId, @Nullable String reason) {
+        OrderView order = orders.lock(orderId);
         requireBuyer(buyer, order);
         String why = reason == null || reason.isBlank() ? "cancelled by buyer" : limit("reason", reason);
         switch (order.status()) {
@@ -157,7 +158,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         }
     }
 
-    private void cancelUnpaid(Order order, Actor actor, String why) {
+    private void cancelUnpaid(OrderView order, Actor actor, String why) {
         stock.release(order.id());
         orders.transition(order, OrderStatus.CANCELLED, actor, clock.instant(), why);
         events.publishEvent(new OrderCancelled(order.id(), why));
@@ -165,8 +166,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Order ship(Actor seller, long orderId, String carrier, String trackingNumber) {
-        Order order = orders.lock(orderId);
+    public OrderView ship(Actor seller, long orderId, String carrier, String trackingNumber) {
+        OrderView order = orders.lock(orderId);
         requireSeller(seller, order);
         requireStatus(order, "ship", OrderStatus.PAID);
         if (carrier == null || carrier.isBlank() || carrier.length() > 50) {
@@ -185,8 +186,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Order markDelivered(Actor actor, long orderId) {
-        Order order = orders.lock(orderId);
+    public OrderView markDelivered(Actor actor, long orderId) {
+        OrderView order = orders.lock(orderId);
         requireSeller(actor, order);
         requireStatus(order, "mark delivered", OrderStatus.SHIPPED);
         orders.transition(order, OrderStatus.DELIVERED, actor, clock.instant(), "carrier reported delivery");
@@ -196,15 +197,15 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Order confirmReceipt(Actor buyer, long orderId) {
-        Order order = orders.lock(orderId);
+    public OrderView confirmReceipt(Actor buyer, long orderId) {
+        OrderView order = orders.lock(orderId);
         requireBuyer(buyer, order);
         requireStatus(order, "confirm receipt of", OrderStatus.SHIPPED, OrderStatus.DELIVERED);
         complete(order, buyer, "receipt confirmed by buyer");
         return orders.get(orderId);
     }
 
-    private void complete(Order order, Actor actor, String note) {
+    private void complete(OrderView order, Actor actor, String note) {
         order.refunds().stream().filter(refund -> refund.status() == RefundStatus.REQUESTED).findFirst()
                 .ifPresent(refund -> {
                     throw new ConflictException("Order " + order.id() + " has refund " + refund.id()
@@ -221,8 +222,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Refund requestRefund(Actor buyer, long orderId, @Nullable List<RefundItem> items, String reason) {
-        Order order = orders.lock(orderId);
+    public Refund request(Actor buyer, long orderId, @Nullable List<RefundItem> items, String reason) {
+        OrderView order = orders.lock(orderId);
         requireBuyer(buyer, order);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why you want a refund");
@@ -256,7 +257,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     }
 
     /** A refund before shipment: nothing to return, so the money and the stock come back at once. */
-    private Refund refundNow(Order order, List<RefundLine> lines, String reason, Actor buyer) {
+    private Refund refundNow(OrderView order, List<RefundLine> lines, String reason, Actor buyer) {
         Instant now = clock.instant();
         long refundId = insertRefund(order, lines, false, RefundStatus.APPROVED, reason, now, null);
         jdbc.sql("UPDATE ordering.refunds SET decided_at = ?, decided_by = 'system', decision_note = 'refunded before shipment' WHERE id = ?")
@@ -266,9 +267,27 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     }
 
     @Override
+    public List<Awaiting> awaitingDecision(Actor actor, int limit) {
+        if (!actor.is(Role.SELLER) && !actor.is(Role.OPERATOR)) {
+            throw new ForbiddenException("Only sellers and operators decide returns");
+        }
+        List<Long> orderIds = jdbc.sql("""
+                SELECT DISTINCT ON (r.order_id) r.order_id FROM ordering.refunds r JOIN ordering.orders o ON o.id = r.order_id
+                WHERE r.status = 'REQUESTED' AND (CAST(:seller AS BIGINT) IS NULL OR o.seller_id = :seller)
+                ORDER BY r.order_id LIMIT :limit""")
+                .param("seller", actor.is(Role.SELLER) ? actor.accountId() : null, java.sql.Types.BIGINT)
+                .param("limit", limit).query(Long.class).list();
+        return orders.load(orderIds).stream()
+                .flatMap(order -> order.refunds().stream().filter(r -> r.status() == RefundStatus.REQUESTED)
+                        .map(r -> new Awaiting(order, r)))
+                .sorted(java.util.Comparator.comparing(a -> a.refund().requestedAt()))
+                .limit(limit).toList();
+    }
+
+    @Override
     @Transactional
-    public Refund approveRefund(Actor actor, long refundId, @Nullable String note) {
-        Order order = orders.lock(orders.orderOfRefund(refundId));
+    public Refund approve(Actor actor, long refundId, @Nullable String note) {
+        OrderView order = orders.lock(orders.orderOfRefund(refundId));
         requireSeller(actor, order);
         Refund refund = requestedRefund(refundId);
         decide(refund, RefundStatus.APPROVED, actor, note == null || note.isBlank() ? "approved" : limit("note", note));
@@ -278,8 +297,8 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     @Override
     @Transactional
-    public Refund rejectRefund(Actor actor, long refundId, String note) {
-        Order order = orders.lock(orders.orderOfRefund(refundId));
+    public Refund reject(Actor actor, long refundId, String note) {
+        OrderView order = orders.lock(orders.orderOfRefund(refundId));
         requireSeller(actor, order);
         if (note == null || note.isBlank()) {
             throw new InvalidInputException("note", "Tell the buyer why the return is refused");
@@ -295,11 +314,11 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     }
 
     /** Returns the refund's money from escrow, puts the goods back on hand, and closes a fully refunded order. */
-    private void pay(Order order, long refundId, List<RefundLine> lines, Actor actor, String note) {
+    private void pay(OrderView order, long refundId, List<RefundLine> lines, Actor actor, String note) {
         long amount = lines.stream().mapToLong(RefundLine::amountMinor).sum();
         escrow.refund(order.id(), refundId, order.buyerAccountId(), payee(order), money(order, amount));
         for (RefundLine line : lines) {
-            Order.Line orderLine = order.lines().stream().filter(l -> l.id() == line.lineId()).findFirst().orElseThrow();
+            OrderView.Line orderLine = order.lines().stream().filter(l -> l.id() == line.lineId()).findFirst().orElseThrow();
             stock.restock(order.id(), orderLine.skuId(), line.quantity());
             boolean wasPending = order.status() == OrderStatus.DELIVERED;
             jdbc.sql("""
@@ -318,7 +337,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         }
     }
 
-    private long insertRefund(Order order, List<RefundLine> lines, boolean returnGoods, RefundStatus status,
+    private long insertRefund(OrderView order, List<RefundLine> lines, boolean returnGoods, RefundStatus status,
             String reason, Instant now, @Nullable Instant decideBy) {
         long amount = lines.stream().mapToLong(RefundLine::amountMinor).sum();
         long refundId = jdbc.sql("""
@@ -347,7 +366,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
                 .params(status.name(), Timestamp.from(clock.instant()), actor.label(), note, refund.id()).update();
     }
 
-    private static List<RefundLine> remainingLines(Order order) {
+    private static List<RefundLine> remainingLines(OrderView order) {
         List<RefundLine> lines = order.lines().stream().filter(line -> line.refundableQuantity() > 0)
                 .map(line -> new RefundLine(line.id(), line.refundableQuantity(), line.unitPriceMinor() * line.refundableQuantity()))
                 .toList();
@@ -357,7 +376,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         return lines;
     }
 
-    private static List<RefundLine> lines(Order order, List<RefundItem> items) {
+    private static List<RefundLine> lines(OrderView order, List<RefundItem> items) {
         if (items.isEmpty()) {
             throw new InvalidInputException("items", "Name at least one line to refund, or leave items out to refund everything");
         }
@@ -374,7 +393,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         }
         List<RefundLine> lines = new ArrayList<>();
         for (var entry : quantities.entrySet()) {
-            Order.Line line = order.lines().stream().filter(l -> l.id() == entry.getKey()).findFirst()
+            OrderView.Line line = order.lines().stream().filter(l -> l.id() == entry.getKey()).findFirst()
                     .orElseThrow(() -> new InvalidInputException("items",
                             "Line " + entry.getKey() + " is not a line of order " + order.id()));
             if (entry.getValue() > line.refundableQuantity()) {
@@ -386,20 +405,19 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         return lines;
     }
 
-    @Override
     public int runTimeouts() {
         Instant now = clock.instant();
         int done = 0;
         done += sweep("SELECT id FROM ordering.orders WHERE status = 'AWAITING_PAYMENT' AND pay_by <= ? ORDER BY id LIMIT "
                 + SWEEP_BATCH + " FOR UPDATE SKIP LOCKED", Timestamp.from(now), orderId -> {
-            Order order = orders.lock(orderId);
+            OrderView order = orders.lock(orderId);
             if (order.status() == OrderStatus.AWAITING_PAYMENT) {
                 cancelUnpaid(order, Actor.SYSTEM, "not paid within " + properties.paymentTimeout().toMinutes() + " minutes");
             }
         });
         done += sweep("SELECT id FROM ordering.refunds WHERE status = 'REQUESTED' AND decide_by <= ? ORDER BY id LIMIT "
                 + SWEEP_BATCH + " FOR UPDATE SKIP LOCKED", Timestamp.from(now), refundId -> {
-            Order order = orders.lock(orders.orderOfRefund(refundId));
+            OrderView order = orders.lock(orders.orderOfRefund(refundId));
             Refund refund = orders.refund(refundId);
             if (refund.status() == RefundStatus.REQUESTED) {
                 decide(refund, RefundStatus.APPROVED, Actor.SYSTEM, "approved by the platform: the seller did not decide in time");
@@ -411,7 +429,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
                 SELECT o.id FROM ordering.orders o WHERE o.status = 'DELIVERED' AND o.delivered_at <= ?
                 AND NOT EXISTS (SELECT 1 FROM ordering.refunds r WHERE r.order_id = o.id AND r.status = 'REQUESTED')
                 ORDER BY o.id""" + " LIMIT " + SWEEP_BATCH + " FOR UPDATE SKIP LOCKED", deliveredBefore, orderId -> {
-            Order order = orders.lock(orderId);
+            OrderView order = orders.lock(orderId);
             if (order.status() == OrderStatus.DELIVERED) {
                 complete(order, Actor.SYSTEM, "confirmed automatically " + properties.autoConfirmAfter().toDays()
                         + " days after delivery");
@@ -440,15 +458,15 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         }
     }
 
-    private static long payee(Order order) {
+    private static long payee(OrderView order) {
         return FeePolicy.firstParty(order.storeKind()) ? 0 : order.sellerAccountId();
     }
 
-    private static Money money(Order order, long minor) {
+    private static Money money(OrderView order, long minor) {
         return new Money(minor, Currency.getInstance(order.currency()));
     }
 
-    private static void requireParty(Actor actor, Order order) {
+    private static void requireParty(Actor actor, OrderView order) {
         boolean party = actor.is(Role.OPERATOR)
                 || (actor.is(Role.BUYER) && order.buyerAccountId() == actor.accountId())
                 || (actor.is(Role.SELLER) && order.sellerAccountId() == actor.accountId());
@@ -457,14 +475,14 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         }
     }
 
-    private static void requireBuyer(Actor actor, Order order) {
+    private static void requireBuyer(Actor actor, OrderView order) {
         if (!actor.is(Role.BUYER) || order.buyerAccountId() != actor.accountId()) {
             throw new ForbiddenException("Only the buyer of order " + order.id() + " may do this");
         }
     }
 
     /** The store's seller, or an operator acting for the platform. */
-    private static void requireSeller(Actor actor, Order order) {
+    private static void requireSeller(Actor actor, OrderView order) {
         boolean allowed = actor.is(Role.OPERATOR)
                 || (actor.is(Role.SELLER) && order.sellerAccountId() == actor.accountId());
         if (!allowed) {
@@ -472,13 +490,13 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         }
     }
 
-    private static void requireStatus(Order order, String action, OrderStatus... allowed) {
+    private static void requireStatus(OrderView order, String action, OrderStatus... allowed) {
         if (!Set.of(allowed).contains(order.status())) {
             throw illegal(order, action);
         }
     }
 
-    private static ConflictException illegal(Order order, String action) {
+    private static ConflictException illegal(OrderView order, String action) {
         return new ConflictException("Cannot " + action + " order " + order.id() + ": it is "
                 + order.status().name().toLowerCase().replace('_', ' '));
     }

@@ -1,7 +1,7 @@
 package io.mercato.ordering.internal;
 
 import io.mercato.merchant.StoreKind;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.platform.Money;
 import java.util.Currency;
 
@@ -18,7 +18,7 @@ final class FeePolicy {
     private FeePolicy() {
     }
 
-    static Money fee(Order order) {
+    static Money fee(OrderView order) {
         Currency currency = Currency.getInstance(order.currency());
         Money settled = new Money(order.totalMinor() - order.refundedMinor(), currency);
         return switch (order.storeKind()) {

@@ -1,6 +1,5 @@
 package io.mercato.ordering.internal;
 
-import io.mercato.ordering.OrderLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,9 +13,9 @@ class OrderTimers {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
 
-    private final OrderLifecycle lifecycle;
+    private final DefaultOrderLifecycle lifecycle;
 
-    OrderTimers(OrderLifecycle lifecycle) {
+    OrderTimers(DefaultOrderLifecycle lifecycle) {
         this.lifecycle = lifecycle;
     }
 

@@ -4,9 +4,10 @@ import io.mercato.ordering.Address;
 import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
 import io.mercato.ordering.Checkout;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderLifecycle;
-import io.mercato.ordering.OrderLifecycle.RefundItem;
+import io.mercato.ordering.RefundDesk;
+import io.mercato.ordering.RefundDesk.RefundItem;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.Refund;
 import io.mercato.payment.Escrow;
@@ -40,9 +41,14 @@ class OrderingController {
     private final Cart cart;
     private final Checkout checkout;
     private final OrderLifecycle lifecycle;
+    private final RefundDesk refunds;
+    private final DefaultOrderLifecycle timeouts;
     private final Escrow escrow;
 
-    OrderingController(Cart cart, Checkout checkout, OrderLifecycle lifecycle, Escrow escrow) {
+    OrderingController(Cart cart, Checkout checkout, OrderLifecycle lifecycle, RefundDesk refunds,
+            DefaultOrderLifecycle timeouts, Escrow escrow) {
+        this.refunds = refunds;
+        this.timeouts = timeouts;
         this.cart = cart;
         this.checkout = checkout;
         this.lifecycle = lifecycle;
@@ -89,12 +95,12 @@ class OrderingController {
     }
 
     @PostMapping("/checkouts/{checkoutId}/payment")
-    List<Order> payCheckout(@PathVariable long checkoutId, Actor buyer) {
+    List<OrderView> payCheckout(@PathVariable long checkoutId, Actor buyer) {
         return checkout.pay(buyer, checkoutId);
     }
 
     @GetMapping("/orders")
-    List<Order> orders(@RequestParam(required = false) @Nullable OrderStatus status,
+    List<OrderView> orders(@RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(required = false) @Nullable Long storeId,
             @RequestParam(required = false) @Nullable Long buyerId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
@@ -102,56 +108,56 @@ class OrderingController {
     }
 
     @GetMapping("/orders/{orderId}")
-    Order order(@PathVariable long orderId, Actor actor) {
+    OrderView order(@PathVariable long orderId, Actor actor) {
         return lifecycle.order(actor, orderId);
     }
 
     /** Every ledger posting that moved this order's money. */
     @GetMapping("/orders/{orderId}/postings")
     List<Posting> postings(@PathVariable long orderId, Actor actor) {
-        Order order = lifecycle.order(actor, orderId);
+        OrderView order = lifecycle.order(actor, orderId);
         return escrow.postingsOf(order.id());
     }
 
     @PostMapping("/orders/{orderId}/payment")
-    Order pay(@PathVariable long orderId, Actor buyer) {
+    OrderView pay(@PathVariable long orderId, Actor buyer) {
         return lifecycle.pay(buyer, orderId);
     }
 
     @PostMapping("/orders/{orderId}/cancellation")
-    Order cancel(@PathVariable long orderId, @RequestBody(required = false) @Nullable Cancellation request, Actor buyer) {
+    OrderView cancel(@PathVariable long orderId, @RequestBody(required = false) @Nullable Cancellation request, Actor buyer) {
         return lifecycle.cancel(buyer, orderId, request == null ? null : request.reason());
     }
 
     @PostMapping("/orders/{orderId}/shipment")
-    Order ship(@PathVariable long orderId, @Valid @RequestBody Shipment request, Actor seller) {
+    OrderView ship(@PathVariable long orderId, @Valid @RequestBody Shipment request, Actor seller) {
         return lifecycle.ship(seller, orderId, request.carrier(), request.trackingNumber());
     }
 
     @PostMapping("/orders/{orderId}/delivery")
-    Order delivered(@PathVariable long orderId, Actor actor) {
+    OrderView delivered(@PathVariable long orderId, Actor actor) {
         return lifecycle.markDelivered(actor, orderId);
     }
 
     @PostMapping("/orders/{orderId}/receipt-confirmation")
-    Order confirm(@PathVariable long orderId, Actor buyer) {
+    OrderView confirm(@PathVariable long orderId, Actor buyer) {
         return lifecycle.confirmReceipt(buyer, orderId);
     }
 
     @PostMapping("/orders/{orderId}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     Refund requestRefund(@PathVariable long orderId, @Valid @RequestBody RefundRequest request, Actor buyer) {
-        return lifecycle.requestRefund(buyer, orderId, request.items(), request.reason());
+        return refunds.request(buyer, orderId, request.items(), request.reason());
     }
 
     @PostMapping("/refunds/{refundId}/approval")
     Refund approve(@PathVariable long refundId, @RequestBody(required = false) @Nullable Decision decision, Actor actor) {
-        return lifecycle.approveRefund(actor, refundId, decision == null ? null : decision.note());
+        return refunds.approve(actor, refundId, decision == null ? null : decision.note());
     }
 
     @PostMapping("/refunds/{refundId}/rejection")
     Refund reject(@PathVariable long refundId, @RequestBody Decision decision, Actor actor) {
-        return lifecycle.rejectRefund(actor, refundId, decision.note() == null ? "" : decision.note());
+        return refunds.reject(actor, refundId, decision.note() == null ? "" : decision.note());
     }
 
     /** Runs the lifecycle timers now; operators use it after changing the clock-driven settings. */
@@ -160,6 +166,6 @@ class OrderingController {
         if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("Only operators may run the order timers");
         }
-        return lifecycle.runTimeouts();
+        return timeouts.runTimeouts();
     }
 }

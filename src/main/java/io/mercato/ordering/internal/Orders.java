@@ -2,7 +2,7 @@ package io.mercato.ordering.internal;
 
 import io.mercato.merchant.StoreKind;
 import io.mercato.ordering.Address;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.Refund;
 import io.mercato.platform.Actor;
@@ -30,8 +30,8 @@ class Orders {
         this.jdbc = jdbc;
     }
 
-    Order get(long orderId) {
-        List<Order> orders = load(List.of(orderId));
+    OrderView get(long orderId) {
+        List<OrderView> orders = load(List.of(orderId));
         if (orders.isEmpty()) {
             throw new NotFoundException("Order " + orderId + " does not exist");
         }
@@ -39,7 +39,7 @@ class Orders {
     }
 
     /** Locks the order row for the rest of the transaction and returns the order as it is now. */
-    Order lock(long orderId) {
+    OrderView lock(long orderId) {
         jdbc.sql("SELECT id FROM ordering.orders WHERE id = ? FOR UPDATE").param(orderId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("Order " + orderId + " does not exist"));
         return get(orderId);
@@ -68,7 +68,7 @@ class Orders {
     }
 
     /** Changes the status and records who did it, when, and why. */
-    void transition(Order order, OrderStatus to, Actor actor, Instant at, @Nullable String note) {
+    void transition(OrderView order, OrderStatus to, Actor actor, Instant at, @Nullable String note) {
         String timestampColumn = switch (to) {
             case PAID -> "paid_at";
             case SHIPPED -> "shipped_at";
@@ -92,13 +92,13 @@ class Orders {
      * Loads orders with their lines, history and refunds in one statement: each order comes back as one JSON
      * document, so a load costs one round trip however much the order holds.
      */
-    List<Order> load(List<Long> ids) {
+    List<OrderView> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Order> byId = new HashMap<>();
+        Map<Long, OrderView> byId = new HashMap<>();
         jdbc.sql(LOAD).param(ids.toArray(Long[]::new)).query((RowCallbackHandler) rs -> {
-            Order order = json.readValue(rs.getString(1), Order.class);
+            OrderView order = json.readValue(rs.getString(1), OrderView.class);
             byId.put(order.id(), order);
         });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();

@@ -5,7 +5,7 @@ import io.mercato.identity.Accounts;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreStatus;
 import io.mercato.merchant.Stores;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatistics;
 import io.mercato.payment.AccountKind;
@@ -131,7 +131,7 @@ class OpsController {
     String search(Actor operator, @RequestParam(defaultValue = "") String q, Model model) {
         String query = q.strip();
         model.addAttribute("q", query);
-        List<Order> orders = new ArrayList<>();
+        List<OrderView> orders = new ArrayList<>();
         List<Store> storeHits = new ArrayList<>();
         List<Account> accountHits = new ArrayList<>();
         if (!query.isEmpty()) {
@@ -169,7 +169,7 @@ class OpsController {
 
     @GetMapping("/ops/orders/{orderId}")
     String order(Actor operator, @PathVariable long orderId, Model model) {
-        Order order = lifecycle.order(operator, orderId);
+        OrderView order = lifecycle.order(operator, orderId);
         model.addAttribute("order", order);
         model.addAttribute("store", stores.get(order.storeId()));
         model.addAttribute("buyer", accounts.find(order.buyerAccountId()).orElse(null));
@@ -194,7 +194,7 @@ class OpsController {
         model.addAttribute("account", account);
         model.addAttribute("stores", account.role() == Role.SELLER ? stores.ownedBy(accountId) : List.of());
         model.addAttribute("orders", account.role() == Role.BUYER
-                ? lifecycle.orders(operator, null, null, accountId, 0, 50) : List.<Order>of());
+                ? lifecycle.orders(operator, null, null, accountId, 0, 50) : List.<OrderView>of());
         // An operator reads the account's own ledger statement, as its owner would see it.
         model.addAttribute("postings", account.role() == Role.OPERATOR ? List.of()
                 : escrow.statement(new Actor(accountId, account.role()), 50));

@@ -9,11 +9,11 @@ import io.mercato.inventory.StockLedger;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreKind;
 import io.mercato.merchant.Stores;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatistics;
 import io.mercato.ordering.OrderStatus;
-import io.mercato.ordering.Refund;
+import io.mercato.ordering.RefundDesk;
 import io.mercato.payment.AccountKind;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.LedgerAccount;
@@ -51,6 +51,7 @@ class SellerController {
     private final Catalog catalog;
     private final StockLedger stock;
     private final OrderLifecycle lifecycle;
+    private final RefundDesk refunds;
     private final OrderStatistics statistics;
     private final Escrow escrow;
     private final Visits visits;
@@ -59,11 +60,12 @@ class SellerController {
     private final BulkUpdate bulk;
 
     SellerController(Stores stores, Catalog catalog, StockLedger stock, OrderLifecycle lifecycle,
-            OrderStatistics statistics, Escrow escrow, Visits visits, Formats formats, Clock clock, BulkUpdate bulk) {
+            RefundDesk refunds, OrderStatistics statistics, Escrow escrow, Visits visits, Formats formats, Clock clock, BulkUpdate bulk) {
         this.stores = stores;
         this.catalog = catalog;
         this.stock = stock;
         this.lifecycle = lifecycle;
+        this.refunds = refunds;
         this.statistics = statistics;
         this.escrow = escrow;
         this.visits = visits;
@@ -259,7 +261,7 @@ class SellerController {
 
     @GetMapping("/seller/orders")
     String orders(Actor seller, @RequestParam(defaultValue = "PAID") OrderStatus status, Model model) {
-        List<Order> orders = lifecycle.orders(seller, status, null, null, 0, 100);
+        List<OrderView> orders = lifecycle.orders(seller, status, null, null, 0, 100);
         model.addAttribute("orders", orders);
         model.addAttribute("status", status);
         model.addAttribute("statuses", OrderStatus.values());
@@ -289,18 +291,8 @@ class SellerController {
         return "redirect:/seller/orders?status=SHIPPED";
     }
 
-    record RefundRow(Order order, Refund refund) {
-    }
-
-    private List<RefundRow> refundsToDecide(Actor seller) {
-        List<RefundRow> rows = new ArrayList<>();
-        for (OrderStatus status : List.of(OrderStatus.DELIVERED, OrderStatus.SHIPPED, OrderStatus.PAID)) {
-            for (Order order : lifecycle.orders(seller, status, null, null, 0, 100)) {
-                order.refunds().stream().filter(r -> r.status() == Refund.RefundStatus.REQUESTED)
-                        .forEach(r -> rows.add(new RefundRow(order, r)));
-            }
-        }
-        return rows;
+    private List<RefundDesk.Awaiting> refundsToDecide(Actor seller) {
+        return refunds.awaitingDecision(seller, 200);
     }
 
     @GetMapping("/seller/refunds")
@@ -314,9 +306,9 @@ class SellerController {
             @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
         try {
             if (decision.equals("approval")) {
-                lifecycle.approveRefund(seller, refundId, note);
+                refunds.approve(seller, refundId, note);
             } else {
-                lifecycle.rejectRefund(seller, refundId, note == null ? "" : note);
+                refunds.reject(seller, refundId, note == null ? "" : note);
             }
             redirect.addFlashAttribute("notice", "refund." + decision);
         } catch (DomainException e) {

@@ -12,8 +12,9 @@ import io.mercato.ordering.Address;
 import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
 import io.mercato.ordering.Checkout;
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderLifecycle;
+import io.mercato.ordering.RefundDesk;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.payment.AccountKind;
 import io.mercato.payment.Escrow;
@@ -23,6 +24,7 @@ import io.mercato.platform.Currencies;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import jakarta.servlet.http.Cookie;
@@ -60,17 +62,19 @@ class ShopController {
     private final Cart cart;
     private final Checkout checkout;
     private final OrderLifecycle lifecycle;
+    private final RefundDesk refunds;
     private final Escrow escrow;
     private final Visits visits;
 
     ShopController(Catalog catalog, Stores stores, StockLedger stock, Cart cart, Checkout checkout,
-            OrderLifecycle lifecycle, Escrow escrow, Visits visits) {
+            OrderLifecycle lifecycle, RefundDesk refunds, Escrow escrow, Visits visits) {
         this.catalog = catalog;
         this.stores = stores;
         this.stock = stock;
         this.cart = cart;
         this.checkout = checkout;
         this.lifecycle = lifecycle;
+        this.refunds = refunds;
         this.escrow = escrow;
         this.visits = visits;
     }
@@ -275,7 +279,7 @@ class ShopController {
     }
 
     private AddressForm lastAddress(Actor buyer) {
-        List<Order> recent = lifecycle.orders(buyer, null, null, null, 0, 1);
+        List<OrderView> recent = lifecycle.orders(buyer, null, null, null, 0, 1);
         if (recent.isEmpty()) {
             return new AddressForm("", "", "", "", "", "", "", "CN");
         }
@@ -327,24 +331,24 @@ class ShopController {
 
     @GetMapping("/checkout/{checkoutId}")
     String payment(Actor buyer, @PathVariable long checkoutId, Model model) {
-        List<Order> orders = checkoutOrders(buyer, checkoutId);
+        List<OrderView> orders = checkoutOrders(buyer, checkoutId);
         model.addAttribute("checkoutId", checkoutId);
         model.addAttribute("orders", orders);
         model.addAttribute("storeNames", storeNames(orders));
         Map<String, Long> due = orders.stream().filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT)
-                .collect(Collectors.groupingBy(Order::currency, LinkedHashMap::new, Collectors.summingLong(Order::totalMinor)));
+                .collect(Collectors.groupingBy(OrderView::currency, LinkedHashMap::new, Collectors.summingLong(OrderView::totalMinor)));
         model.addAttribute("due", due);
         model.addAttribute("wallets", wallets(buyer));
         return "shop/pay";
     }
 
-    private List<Order> checkoutOrders(Actor buyer, long checkoutId) {
-        List<Order> orders = lifecycle.orders(buyer, null, null, null, 0, 100).stream()
-                .filter(o -> o.checkoutId() == checkoutId).sorted(Comparator.comparingLong(Order::id)).toList();
-        if (orders.isEmpty()) {
+    private List<OrderView> checkoutOrders(Actor buyer, long checkoutId) {
+        try {
+            return checkout.orders(buyer, checkoutId);
+        } catch (ForbiddenException e) {
+            // Someone else's checkout does not exist as far as this buyer's pages are concerned.
             throw new NotFoundException("You have no checkout " + checkoutId);
         }
-        return orders;
     }
 
     @PostMapping("/checkout/{checkoutId}/payment")
@@ -359,7 +363,7 @@ class ShopController {
         }
     }
 
-    private Map<Long, String> storeNames(List<Order> orders) {
+    private Map<Long, String> storeNames(List<OrderView> orders) {
         Map<Long, String> names = new LinkedHashMap<>();
         orders.forEach(o -> names.computeIfAbsent(o.storeId(), id -> stores.get(id).name()));
         return names;
@@ -370,7 +374,7 @@ class ShopController {
     @GetMapping("/orders")
     String orders(Actor buyer, @RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        List<Order> orders = lifecycle.orders(buyer, status, null, null, Math.max(0, page), 20);
+        List<OrderView> orders = lifecycle.orders(buyer, status, null, null, Math.max(0, page), 20);
         model.addAttribute("orders", orders);
         model.addAttribute("storeNames", storeNames(orders));
         model.addAttribute("status", status);
@@ -381,7 +385,7 @@ class ShopController {
 
     @GetMapping("/orders/{orderId}")
     String order(Actor buyer, @PathVariable long orderId, Model model) {
-        Order order = lifecycle.order(buyer, orderId);
+        OrderView order = lifecycle.order(buyer, orderId);
         model.addAttribute("order", order);
         model.addAttribute("store", stores.get(order.storeId()));
         model.addAttribute("steps", Timeline.of(order));
@@ -396,7 +400,7 @@ class ShopController {
                 case "payment" -> lifecycle.pay(buyer, orderId);
                 case "cancellation" -> lifecycle.cancel(buyer, orderId, reason);
                 case "receipt" -> lifecycle.confirmReceipt(buyer, orderId);
-                case "refund" -> lifecycle.requestRefund(buyer, orderId, null, reason == null ? "" : reason);
+                case "refund" -> refunds.request(buyer, orderId, null, reason == null ? "" : reason);
                 default -> throw new NotFoundException("No such action on an order: " + action);
             }
             redirect.addFlashAttribute("notice", "order.done." + action);

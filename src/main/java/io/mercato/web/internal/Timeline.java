@@ -1,6 +1,6 @@
 package io.mercato.web.internal;
 
-import io.mercato.ordering.Order;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** The steps an order page shows: placed, paid, shipped (with tracking), delivered, completed; each done or not. */
 record Timeline(String key, @Nullable Instant at, boolean done, @Nullable String detail) {
 
-    static List<Timeline> of(Order order) {
+    static List<Timeline> of(OrderView order) {
         List<Timeline> steps = new ArrayList<>();
         steps.add(new Timeline("placed", order.placedAt(), true, null));
         if (order.status() == OrderStatus.CANCELLED) {

@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param refundedMinor money already returned to the buyer
  * @param payBy when an unpaid order is cancelled
  */
-public record Order(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
+public record OrderView(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
         long sellerAccountId, OrderStatus status, String currency, long totalMinor, long refundedMinor,
         @Nullable Long feeMinor, Address address, @Nullable String carrier, @Nullable String trackingNumber,
         Instant placedAt, Instant payBy, @Nullable Instant paidAt, @Nullable Instant shippedAt,
         @Nullable Instant deliveredAt, @Nullable Instant completedAt, @Nullable Instant closedAt,
         List<Line> lines, List<Transition> history, List<Refund> refunds) {
 
-    public Order {
+    public OrderView {
         lines = List.copyOf(lines);
         history = List.copyOf(history);
         refunds = List.copyOf(refunds);

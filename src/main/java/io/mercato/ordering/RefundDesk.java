@@ -1,0 +1,42 @@
+package io.mercato.ordering;
+
+import io.mercato.platform.Actor;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Money back for buyers: refunds before shipment, returns after delivery, and the seller's (or the
+ * platform's) decision on them. Each call checks who may act, moves money and stock in the same transaction,
+ * and records the step in the order's history.
+ */
+public interface RefundDesk {
+
+    /**
+     * Asks for money back on some lines (all remaining ones when {@code items} is null). Before shipment the
+     * refund is immediate; after delivery, within the return window, the seller decides (or the platform
+     * after a timeout).
+     *
+     * @throws io.mercato.platform.InvalidInputException naming the bad item, or a missing reason
+     * @throws io.mercato.platform.ConflictException when the order cannot be refunded now
+     */
+    Refund request(Actor buyer, long orderId, @Nullable List<RefundItem> items, String reason);
+
+    /** The seller (or an operator) accepts a requested return: the money goes back and the goods back on hand. */
+    Refund approve(Actor actor, long refundId, @Nullable String note);
+
+    /** The seller (or an operator) refuses a requested return, telling the buyer why in {@code note}. */
+    Refund reject(Actor actor, long refundId, String note);
+
+    /**
+     * Returns waiting for a decision on the seller's orders (on any order, for operators), oldest first,
+     * at most {@code limit}.
+     */
+    List<Awaiting> awaitingDecision(Actor actor, int limit);
+
+    record RefundItem(long lineId, long quantity) {
+    }
+
+    /** A requested return with the order it belongs to. */
+    record Awaiting(OrderView order, Refund refund) {
+    }
+}
