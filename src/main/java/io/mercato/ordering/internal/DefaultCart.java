@@ -5,34 +5,29 @@ import io.mercato.catalog.SaleableSku;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
 import io.mercato.ordering.Cart;
+import io.mercato.ordering.Checkout;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
-import io.mercato.platform.Role;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The cart as the buyer sees it: each SKU priced now, with its availability, or why it can no longer be bought. */
 @Service
 class DefaultCart implements Cart {
 
-    static final int MAX_ITEMS = 100;
-    static final long MAX_QUANTITY = 999;
-
-    private final JdbcClient jdbc;
+    private final Carts carts;
     private final Catalog catalog;
     private final StockLedger stock;
     private final Clock clock;
 
-    DefaultCart(JdbcClient jdbc, Catalog catalog, StockLedger stock, Clock clock) {
-        this.jdbc = jdbc;
+    DefaultCart(Carts carts, Catalog catalog, StockLedger stock, Clock clock) {
+        this.carts = carts;
         this.catalog = catalog;
         this.stock = stock;
         this.clock = clock;
@@ -40,14 +35,11 @@ class DefaultCart implements Cart {
 
     @Override
     public List<CartItem> items(Actor buyer) {
-        requireBuyer(buyer);
-        record Row(long skuId, long quantity) {
-        }
-        List<Row> rows = jdbc.sql("SELECT sku_id, quantity FROM ordering.cart_items WHERE buyer_id = ? ORDER BY added_at, sku_id")
-                .param(buyer.accountId()).query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2))).list();
-        Map<Long, Stock> stocks = stock.stock(rows.stream().map(Row::skuId).toList());
+        Carts.requireBuyer(buyer);
+        List<Checkout.Item> rows = carts.contents(buyer.accountId());
+        Map<Long, Stock> stocks = stock.stock(rows.stream().map(Checkout.Item::skuId).toList());
         List<CartItem> items = new ArrayList<>();
-        for (Row row : rows) {
+        for (Checkout.Item row : rows) {
             long available = stocks.containsKey(row.skuId()) ? stocks.get(row.skuId()).available() : 0;
             try {
                 SaleableSku sku = catalog.saleable(row.skuId());
@@ -63,23 +55,17 @@ class DefaultCart implements Cart {
     @Override
     @Transactional
     public List<CartItem> put(Actor buyer, long skuId, long quantity) {
-        requireBuyer(buyer);
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new InvalidInputException("quantity", "Quantity must be between 1 and " + MAX_QUANTITY + ", got " + quantity);
+        Carts.requireBuyer(buyer);
+        if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
+            throw new InvalidInputException("quantity", "Quantity must be between 1 and " + Carts.MAX_QUANTITY + ", got " + quantity);
         }
         try {
             catalog.saleable(skuId);
         } catch (NotFoundException e) {
             throw new InvalidInputException("skuId", e.getMessage());
         }
-        jdbc.sql("""
-                INSERT INTO ordering.cart_items (buyer_id, sku_id, quantity, added_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (buyer_id, sku_id) DO UPDATE SET quantity = EXCLUDED.quantity""")
-                .params(buyer.accountId(), skuId, quantity, Timestamp.from(clock.instant())).update();
-        long count = jdbc.sql("SELECT count(*) FROM ordering.cart_items WHERE buyer_id = ?").param(buyer.accountId())
-                .query(Long.class).single();
-        if (count > MAX_ITEMS) {
-            throw new ConflictException("A cart holds at most " + MAX_ITEMS + " SKUs; check out or remove some first");
+        if (carts.put(buyer.accountId(), skuId, quantity, clock.instant()) > Carts.MAX_ITEMS) {
+            throw new ConflictException("A cart holds at most " + Carts.MAX_ITEMS + " SKUs; check out or remove some first");
         }
         return items(buyer);
     }
@@ -87,25 +73,8 @@ class DefaultCart implements Cart {
     @Override
     @Transactional
     public List<CartItem> remove(Actor buyer, long skuId) {
-        requireBuyer(buyer);
-        jdbc.sql("DELETE FROM ordering.cart_items WHERE buyer_id = ? AND sku_id = ?").params(buyer.accountId(), skuId).update();
+        Carts.requireBuyer(buyer);
+        carts.remove(buyer.accountId(), skuId);
         return items(buyer);
-    }
-
-    void removeAll(long buyerId, List<Long> skuIds) {
-        jdbc.sql("DELETE FROM ordering.cart_items WHERE buyer_id = ? AND sku_id = ANY(?)")
-                .params(buyerId, skuIds.toArray(Long[]::new)).update();
-    }
-
-    List<io.mercato.ordering.Checkout.Item> contents(long buyerId) {
-        return jdbc.sql("SELECT sku_id, quantity FROM ordering.cart_items WHERE buyer_id = ? ORDER BY added_at, sku_id")
-                .param(buyerId).query((rs, n) -> new io.mercato.ordering.Checkout.Item(rs.getLong(1), rs.getLong(2)))
-                .list();
-    }
-
-    static void requireBuyer(Actor actor) {
-        if (!actor.is(Role.BUYER)) {
-            throw new ForbiddenException("Only buyer accounts have carts and place orders");
-        }
     }
 }

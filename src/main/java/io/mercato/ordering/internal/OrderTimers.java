@@ -6,22 +6,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the lifecycle timers. Safe on several instances: each due order is taken by one with SKIP LOCKED. */
+/** Runs the lifecycle timers every {@code mercato.ordering.timeout-sweep}. */
 @Component
 @ConditionalOnProperty(name = "mercato.ordering.timers-enabled", havingValue = "true", matchIfMissing = true)
 class OrderTimers {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
 
-    private final DefaultOrderLifecycle lifecycle;
+    private final OrderTimeouts timeouts;
 
-    OrderTimers(DefaultOrderLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    OrderTimers(OrderTimeouts timeouts) {
+        this.timeouts = timeouts;
     }
 
     @Scheduled(fixedDelayString = "${mercato.ordering.timeout-sweep:30s}", initialDelayString = "10s")
     void sweep() {
-        int handled = lifecycle.runTimeouts();
+        int handled = timeouts.run();
         if (handled > 0) {
             log.info("Order timers acted on {} orders and refunds", handled);
         }

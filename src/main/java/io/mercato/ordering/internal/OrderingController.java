@@ -42,11 +42,11 @@ class OrderingController {
     private final Checkout checkout;
     private final OrderLifecycle lifecycle;
     private final RefundDesk refunds;
-    private final DefaultOrderLifecycle timeouts;
+    private final OrderTimeouts timeouts;
     private final Escrow escrow;
 
     OrderingController(Cart cart, Checkout checkout, OrderLifecycle lifecycle, RefundDesk refunds,
-            DefaultOrderLifecycle timeouts, Escrow escrow) {
+            OrderTimeouts timeouts, Escrow escrow) {
         this.refunds = refunds;
         this.timeouts = timeouts;
         this.cart = cart;
@@ -166,6 +166,6 @@ class OrderingController {
         if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("Only operators may run the order timers");
         }
-        return timeouts.runTimeouts();
+        return timeouts.run();
     }
 }

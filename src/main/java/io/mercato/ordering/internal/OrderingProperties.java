@@ -20,4 +20,9 @@ record OrderingProperties(
         @DefaultValue("7d") Duration returnWindow,
         @DefaultValue("48h") Duration refundDecisionTimeout,
         @DefaultValue("30s") Duration timeoutSweep) {
+
+    /** Who may ask for money back when, with the windows configured here. */
+    RefundPolicy refundPolicy() {
+        return new RefundPolicy(returnWindow, refundDecisionTimeout);
+    }
 }

@@ -1,14 +1,19 @@
 package io.mercato.ordering.internal;
 
-import io.mercato.merchant.StoreKind;
-import io.mercato.ordering.Address;
-import io.mercato.ordering.OrderView;
+import io.mercato.ordering.OrderStatistics.DailySales;
 import io.mercato.ordering.OrderStatus;
+import io.mercato.ordering.OrderView;
+import io.mercato.ordering.OrderView.Transition;
 import io.mercato.ordering.Refund;
-import io.mercato.platform.Actor;
+import io.mercato.ordering.Refund.RefundLine;
+import io.mercato.ordering.Refund.RefundStatus;
 import io.mercato.platform.NotFoundException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes orders, their lines, history and refunds. */
+/**
+ * The one repository of the order tables ({@code ordering.checkouts}, {@code orders}, {@code order_lines},
+ * {@code order_history}, {@code refunds}, {@code refund_lines}): loads an {@link Order} whole in one
+ * statement, writes back only what a transition changed, and answers the module's list and figure queries.
+ */
 @Repository
 class Orders {
 
@@ -30,85 +39,258 @@ class Orders {
         this.jdbc = jdbc;
     }
 
-    OrderView get(long orderId) {
-        List<OrderView> orders = load(List.of(orderId));
-        if (orders.isEmpty()) {
-            throw new NotFoundException("Order " + orderId + " does not exist");
-        }
-        return orders.getFirst();
-    }
+    // ---- the aggregate
 
-    /** Locks the order row for the rest of the transaction and returns the order as it is now. */
-    OrderView lock(long orderId) {
-        jdbc.sql("SELECT id FROM ordering.orders WHERE id = ? FOR UPDATE").param(orderId).query(Long.class).optional()
+    /**
+     * Locks the order's row for the rest of the transaction and loads it whole, in one statement.
+     *
+     * @throws NotFoundException when there is no such order
+     */
+    Order lock(long orderId) {
+        return lockWhere("o.id = ?", orderId)
                 .orElseThrow(() -> new NotFoundException("Order " + orderId + " does not exist"));
-        return get(orderId);
     }
 
-    long insertOrder(long checkoutId, long buyerId, long storeId, StoreKind kind, long sellerId, String currency,
-            long totalMinor, Address address, Instant placedAt, Instant payBy) {
-        return jdbc.sql("""
+    /**
+     * Locks and loads the order a refund belongs to, in one statement.
+     *
+     * @throws NotFoundException when there is no such refund
+     */
+    Order lockOrderOfRefund(long refundId) {
+        return lockWhere("o.id = (SELECT r.order_id FROM ordering.refunds r WHERE r.id = ?)", refundId)
+                .orElseThrow(() -> new NotFoundException("Refund " + refundId + " does not exist"));
+    }
+
+    private java.util.Optional<Order> lockWhere(String condition, long id) {
+        return jdbc.sql(SELECT_ORDER + " WHERE " + condition + " FOR UPDATE OF o").param(id)
+                .query((rs, n) -> Order.of(json.readValue(rs.getString(1), OrderView.class))).optional();
+    }
+
+    /** A new checkout of the buyer's, which the orders placed in it refer to. */
+    long addCheckout(long buyerId, Instant at) {
+        return jdbc.sql("INSERT INTO ordering.checkouts (buyer_id, created_at) VALUES (?, ?) RETURNING id")
+                .params(buyerId, Timestamp.from(at)).query(Long.class).single();
+    }
+
+    /** Writes a newly placed order with its lines and first history entry, and gives it its ids. */
+    void add(Order order) {
+        long orderId = jdbc.sql("""
                 INSERT INTO ordering.orders (checkout_id, buyer_id, store_id, store_kind, seller_id, status, currency,
                   total_minor, refunded_minor, address, placed_at, pay_by)
-                VALUES (?, ?, ?, ?, ?, 'AWAITING_PAYMENT', ?, ?, 0, CAST(? AS jsonb), ?, ?) RETURNING id""")
-                .params(checkoutId, buyerId, storeId, kind.name(), sellerId, currency, totalMinor,
-                        json.writeValueAsString(address), Timestamp.from(placedAt), Timestamp.from(payBy))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS jsonb), ?, ?) RETURNING id""")
+                .params(order.checkoutId(), order.buyerId(), order.storeId(), order.storeKind().name(), order.sellerId(),
+                        order.status().name(), order.currency().getCurrencyCode(), order.total().minor(),
+                        json.writeValueAsString(order.address()), Timestamp.from(order.placedAt()),
+                        Timestamp.from(order.payBy()))
                 .query(Long.class).single();
+        List<Long> lineIds = new ArrayList<>();
+        for (Order.Line line : order.lines()) {
+            lineIds.add(jdbc.sql("""
+                    INSERT INTO ordering.order_lines (order_id, sku_id, product_id, title, attributes, unit_price_minor,
+                      quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 0, 0, ?, ?) RETURNING id""")
+                    .params(orderId, line.skuId(), line.productId(), line.title(), json.writeValueAsString(line.attributes()),
+                            line.unitPriceMinor(), line.quantity(), line.categoryId(), line.commissionBasisPoints())
+                    .query(Long.class).single());
+        }
+        order.assignIds(orderId, lineIds);
+        insertHistory(orderId, order.newHistory());
+        order.saved();
     }
 
-    void insertLine(long orderId, long skuId, long productId, String title, Map<String, String> attributes,
-            long unitPriceMinor, long quantity, long categoryId, int commissionBp) {
-        jdbc.sql("""
-                INSERT INTO ordering.order_lines (order_id, sku_id, product_id, title, attributes, unit_price_minor,
-                  quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp)
-                VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 0, 0, ?, ?)""")
-                .params(orderId, skuId, productId, title, json.writeValueAsString(attributes), unitPriceMinor, quantity,
-                        categoryId, commissionBp)
-                .update();
+    /**
+     * Writes what the order's transitions changed since it was loaded: its row, new history entries, new and
+     * decided refunds, and the lines whose refunded or held quantities moved. The row must be locked.
+     */
+    void save(Order order) {
+        if (order.isChanged()) {
+            jdbc.sql("""
+                    UPDATE ordering.orders SET status = ?, refunded_minor = ?, fee_minor = ?, carrier = ?, tracking_number = ?,
+                      paid_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?, closed_at = ? WHERE id = ?""")
+                    .params(order.status().name(), order.refunded().minor(),
+                            order.fee() == null ? null : order.fee().minor(), order.carrier(), order.trackingNumber(),
+                            timestamp(order.paidAt()), timestamp(order.shippedAt()), timestamp(order.deliveredAt()),
+                            timestamp(order.completedAt()), timestamp(order.closedAt()), order.id())
+                    .update();
+        }
+        for (Refund refund : order.newRefunds()) {
+            jdbc.sql("""
+                    INSERT INTO ordering.refunds (id, order_id, status, return_goods, amount_minor, reason, requested_at,
+                      decide_by, decided_at, decided_by, decision_note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(refund.id(), refund.orderId(), refund.status().name(), refund.returnGoods(),
+                            refund.amountMinor(), refund.reason(), Timestamp.from(refund.requestedAt()),
+                            timestamp(refund.decideBy()), timestamp(refund.decidedAt()), refund.decidedBy(),
+                            refund.decisionNote())
+                    .update();
+            for (RefundLine line : refund.lines()) {
+                jdbc.sql("INSERT INTO ordering.refund_lines (refund_id, line_id, quantity, amount_minor) VALUES (?, ?, ?, ?)")
+                        .params(refund.id(), line.lineId(), line.quantity(), line.amountMinor()).update();
+            }
+        }
+        for (Refund refund : order.decidedRefunds()) {
+            jdbc.sql("UPDATE ordering.refunds SET status = ?, decided_at = ?, decided_by = ?, decision_note = ? WHERE id = ?")
+                    .params(refund.status().name(), timestamp(refund.decidedAt()), refund.decidedBy(),
+                            refund.decisionNote(), refund.id())
+                    .update();
+        }
+        for (Order.Line line : order.changedLines()) {
+            jdbc.sql("UPDATE ordering.order_lines SET refunded_quantity = ?, pending_refund_quantity = ? WHERE id = ?")
+                    .params(line.refundedQuantity(), line.pendingRefundQuantity(), line.id()).update();
+        }
+        insertHistory(order.id(), order.newHistory());
+        order.saved();
     }
 
-    /** Changes the status and records who did it, when, and why. */
-    void transition(OrderView order, OrderStatus to, Actor actor, Instant at, @Nullable String note) {
-        String timestampColumn = switch (to) {
-            case PAID -> "paid_at";
-            case SHIPPED -> "shipped_at";
-            case DELIVERED -> "delivered_at";
-            case COMPLETED -> "completed_at";
-            case CANCELLED, REFUNDED -> "closed_at";
-            case AWAITING_PAYMENT -> "placed_at";
-        };
-        jdbc.sql("UPDATE ordering.orders SET status = ?, " + timestampColumn + " = ? WHERE id = ?")
-                .params(to.name(), Timestamp.from(at), order.id()).update();
-        record(order.id(), order.status(), to, actor, at, note);
+    private void insertHistory(long orderId, List<Transition> entries) {
+        for (Transition entry : entries) {
+            jdbc.sql("INSERT INTO ordering.order_history (order_id, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(orderId, entry.from() == null ? null : entry.from().name(), entry.to().name(), entry.actor(),
+                            Timestamp.from(entry.at()), entry.note())
+                    .update();
+        }
     }
 
-    void record(long orderId, @Nullable OrderStatus from, OrderStatus to, Actor actor, Instant at, @Nullable String note) {
-        jdbc.sql("INSERT INTO ordering.order_history (order_id, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(orderId, from == null ? null : from.name(), to.name(), actor.label(), Timestamp.from(at), note)
-                .update();
+    /** The id the next refund will be written with, so the ledger posting can name it before the row exists. */
+    long nextRefundId() {
+        return jdbc.sql("SELECT nextval('ordering.refunds_id_seq')").query(Long.class).single();
+    }
+
+    // ---- reads
+
+    /**
+     * The order as the API shows it.
+     *
+     * @throws NotFoundException when there is no such order
+     */
+    OrderView get(long orderId) {
+        List<OrderView> found = load(List.of(orderId));
+        if (found.isEmpty()) {
+            throw new NotFoundException("Order " + orderId + " does not exist");
+        }
+        return found.getFirst();
     }
 
     /**
      * Loads orders with their lines, history and refunds in one statement: each order comes back as one JSON
-     * document, so a load costs one round trip however much the order holds.
+     * document, so a load costs one round trip however much the order holds. Missing ids are left out.
      */
     List<OrderView> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, OrderView> byId = new HashMap<>();
-        jdbc.sql(LOAD).param(ids.toArray(Long[]::new)).query((RowCallbackHandler) rs -> {
+        jdbc.sql(SELECT_ORDER + " WHERE o.id = ANY(?)").param(ids.toArray(Long[]::new)).query((RowCallbackHandler) rs -> {
             OrderView order = json.readValue(rs.getString(1), OrderView.class);
             byId.put(order.id(), order);
         });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * One page of orders, newest first: those of one buyer or seller when {@code party} names one, then
+     * narrowed by status, store and buyer where given.
+     */
+    List<OrderView> find(OrderFilter filter, int page, int size) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM ordering.orders
+                WHERE (CAST(:buyer AS BIGINT) IS NULL OR buyer_id = :buyer)
+                  AND (CAST(:seller AS BIGINT) IS NULL OR seller_id = :seller)
+                  AND (CAST(:store AS BIGINT) IS NULL OR store_id = :store)
+                  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                ORDER BY id DESC LIMIT :limit OFFSET :offset""")
+                .param("buyer", filter.buyerId(), Types.BIGINT)
+                .param("seller", filter.sellerId(), Types.BIGINT)
+                .param("store", filter.storeId(), Types.BIGINT)
+                .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(Long.class).list();
+        return load(ids);
+    }
+
+    /** Who may see which orders: the narrowing {@link #find} applies; null means any. */
+    record OrderFilter(@Nullable Long buyerId, @Nullable Long sellerId, @Nullable Long storeId,
+            @Nullable OrderStatus status) {
+    }
+
+    /** The buyer who made the checkout, if it exists. */
+    java.util.Optional<Long> checkoutOwner(long checkoutId) {
+        return jdbc.sql("SELECT buyer_id FROM ordering.checkouts WHERE id = ?").param(checkoutId).query(Long.class)
+                .optional();
+    }
+
+    /** The ids of a checkout's orders, optionally only those awaiting payment, in the order they were placed. */
+    List<Long> ordersOfCheckout(long checkoutId, boolean unpaidOnly) {
+        return jdbc.sql("""
+                SELECT id FROM ordering.orders WHERE checkout_id = ? AND (NOT ? OR status = 'AWAITING_PAYMENT') ORDER BY id""")
+                .params(checkoutId, unpaidOnly).query(Long.class).list();
+    }
+
+    /** The ids of orders with a return awaiting a decision, of one seller or (null) of all, oldest request first. */
+    List<Long> withReturnsToDecide(@Nullable Long sellerId, int limit) {
+        return jdbc.sql("""
+                SELECT r.order_id FROM ordering.refunds r JOIN ordering.orders o ON o.id = r.order_id
+                WHERE r.status = 'REQUESTED' AND (CAST(:seller AS BIGINT) IS NULL OR o.seller_id = :seller)
+                GROUP BY r.order_id ORDER BY min(r.requested_at), r.order_id LIMIT :limit""")
+                .param("seller", sellerId, Types.BIGINT).param("limit", limit).query(Long.class).list();
+    }
+
+    // ---- what the timers pick (outside a transaction: SKIP LOCKED leaves an order another instance holds)
+
+    List<Long> unpaidPast(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM ordering.orders WHERE status = 'AWAITING_PAYMENT' AND pay_by <= ?
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(now), limit).query(Long.class).list();
+    }
+
+    List<Long> returnsUndecidedPast(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM ordering.refunds WHERE status = 'REQUESTED' AND decide_by <= ?
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(now), limit).query(Long.class).list();
+    }
+
+    List<Long> deliveredUnconfirmedBefore(Instant deliveredBefore, int limit) {
+        return jdbc.sql("""
+                SELECT o.id FROM ordering.orders o WHERE o.status = 'DELIVERED' AND o.delivered_at <= ?
+                AND NOT EXISTS (SELECT 1 FROM ordering.refunds r WHERE r.order_id = o.id AND r.status = 'REQUESTED')
+                ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(deliveredBefore), limit).query(Long.class).list();
+    }
+
+    // ---- figures
+
+    /** GMV and its refunds per day of payment and currency; see {@link io.mercato.ordering.OrderStatistics}. */
+    List<DailySales> dailySales(@Nullable Long sellerId, @Nullable Long storeId, LocalDate from, LocalDate to, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT (paid_at AT TIME ZONE :zone)::date AS day, currency, sum(total_minor), sum(refunded_minor),
+                       count(*), count(DISTINCT buyer_id)
+                FROM ordering.orders
+                WHERE paid_at IS NOT NULL AND paid_at >= :from AND paid_at < :to
+                  AND (CAST(:seller AS BIGINT) IS NULL OR seller_id = :seller)
+                  AND (CAST(:store AS BIGINT) IS NULL OR store_id = :store)
+                GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("zone", zone.getId())
+                .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .param("seller", sellerId, Types.BIGINT)
+                .param("store", storeId, Types.BIGINT)
+                .query((rs, n) -> new DailySales(rs.getObject(1, LocalDate.class), rs.getString(2).strip(),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
     private static String utc(String column) {
         return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
     }
 
-    private static final String LOAD = """
+    /** An order with its lines, history and refunds as one JSON document; callers add the WHERE clause. */
+    private static final String SELECT_ORDER = """
             SELECT json_build_object(
               'id', o.id, 'checkoutId', o.checkout_id, 'buyerAccountId', o.buyer_id, 'storeId', o.store_id,
               'storeKind', o.store_kind, 'sellerAccountId', o.seller_id, 'status', o.status, 'currency', o.currency,
@@ -132,18 +314,7 @@ class Orders {
                       'amountMinor', rl.amount_minor) ORDER BY rl.line_id)
                     FROM ordering.refund_lines rl WHERE rl.refund_id = r.id), '[]')) ORDER BY r.id)
                 FROM ordering.refunds r WHERE r.order_id = o.id), '[]'))::text
-            FROM ordering.orders o WHERE o.id = ANY(?)""".formatted(utc("o.placed_at"), utc("o.pay_by"),
+            FROM ordering.orders o""".formatted(utc("o.placed_at"), utc("o.pay_by"),
             utc("o.paid_at"), utc("o.shipped_at"), utc("o.delivered_at"), utc("o.completed_at"), utc("o.closed_at"),
             utc("h.at"), utc("r.requested_at"), utc("r.decide_by"), utc("r.decided_at"));
-
-    /** A refund as its order holds it: read through {@link #load}, so refunds are mapped in one place. */
-    Refund refund(long refundId) {
-        return get(orderOfRefund(refundId)).refunds().stream().filter(refund -> refund.id() == refundId).findFirst()
-                .orElseThrow(() -> new NotFoundException("Refund " + refundId + " does not exist"));
-    }
-
-    long orderOfRefund(long refundId) {
-        return jdbc.sql("SELECT order_id FROM ordering.refunds WHERE id = ?").param(refundId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("Refund " + refundId + " does not exist"));
-    }
 }

@@ -1,0 +1,98 @@
+package io.mercato.ordering.internal;
+
+import io.mercato.ordering.OrderView;
+import io.mercato.ordering.Refund;
+import io.mercato.ordering.Refund.RefundStatus;
+import io.mercato.ordering.RefundDesk;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Refunds and returns as use cases: lock the order, let it decide, save, move money and stock, publish. */
+@Service
+class DefaultRefundDesk implements RefundDesk {
+
+    private final Orders orders;
+    private final OrderMoves moves;
+    private final RefundPolicy policy;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    DefaultRefundDesk(Orders orders, OrderMoves moves, RefundPolicy policy, Clock clock, ApplicationEventPublisher events) {
+        this.orders = orders;
+        this.moves = moves;
+        this.policy = policy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Refund request(Actor buyer, long orderId, @Nullable List<RefundItem> items, String reason) {
+        Order order = orders.lock(orderId);
+        Refund refund = order.requestRefund(buyer, items, reason, now(), policy, orders::nextRefundId);
+        orders.save(order);
+        if (refund.status() == RefundStatus.APPROVED) {
+            moves.refunded(order, refund);
+        }
+        publish(order);
+        return refund;
+    }
+
+    @Override
+    @Transactional
+    public Refund approve(Actor actor, long refundId, @Nullable String note) {
+        Order order = orders.lockOrderOfRefund(refundId);
+        Refund refund = order.approveReturn(actor, refundId, note, now());
+        orders.save(order);
+        moves.refunded(order, refund);
+        publish(order);
+        return refund;
+    }
+
+    @Override
+    @Transactional
+    public Refund reject(Actor actor, long refundId, String note) {
+        Order order = orders.lockOrderOfRefund(refundId);
+        Refund refund = order.rejectReturn(actor, refundId, note, now());
+        orders.save(order);
+        publish(order);
+        return refund;
+    }
+
+    @Override
+    public List<Awaiting> awaitingDecision(Actor actor, int limit) {
+        if (!actor.is(Role.SELLER) && !actor.is(Role.OPERATOR)) {
+            throw new ForbiddenException("Only sellers and operators decide returns");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "Ask for 1 to 500 returns, got " + limit);
+        }
+        List<OrderView> withReturns = orders.load(orders.withReturnsToDecide(
+                actor.is(Role.SELLER) ? actor.accountId() : null, limit));
+        return withReturns.stream()
+                .flatMap(order -> order.refunds().stream().filter(refund -> refund.status() == RefundStatus.REQUESTED)
+                        .map(refund -> new Awaiting(order, refund)))
+                .sorted(Comparator.comparing((Awaiting awaiting) -> awaiting.refund().requestedAt())
+                        .thenComparingLong(awaiting -> awaiting.refund().id()))
+                .limit(limit).toList();
+    }
+
+    private void publish(Order order) {
+        order.releaseEvents().forEach(events::publishEvent);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

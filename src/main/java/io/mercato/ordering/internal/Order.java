@@ -1,0 +1,780 @@
+package io.mercato.ordering.internal;
+
+import io.mercato.merchant.StoreKind;
+import io.mercato.ordering.Address;
+import io.mercato.ordering.OrderEvents.OrderCancelled;
+import io.mercato.ordering.OrderEvents.OrderCompleted;
+import io.mercato.ordering.OrderEvents.OrderDelivered;
+import io.mercato.ordering.OrderEvents.OrderPaid;
+import io.mercato.ordering.OrderEvents.OrderPlaced;
+import io.mercato.ordering.OrderEvents.OrderShipped;
+import io.mercato.ordering.OrderEvents.PaidLine;
+import io.mercato.ordering.OrderEvents.RefundApproved;
+import io.mercato.ordering.OrderStatus;
+import io.mercato.ordering.OrderView;
+import io.mercato.ordering.OrderView.Transition;
+import io.mercato.ordering.Refund;
+import io.mercato.ordering.Refund.RefundLine;
+import io.mercato.ordering.Refund.RefundStatus;
+import io.mercato.ordering.RefundDesk.RefundItem;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Money;
+import io.mercato.platform.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One order with its lines and refunds: the aggregate that owns every change of an order. Each transition
+ * checks who is acting and whether the move is legal from the current status, applies the refund arithmetic,
+ * records itself in the history and raises the event other modules hear of. Nothing here touches the
+ * database or another module: a use case loads the order with its row locked, calls one method, saves what
+ * changed ({@link Orders#save}), moves money and stock, and publishes {@link #releaseEvents()}.
+ */
+final class Order {
+
+    /** The moves the lifecycle allows; anything else is a bug in a transition, not a user's mistake. */
+    static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(
+            OrderStatus.AWAITING_PAYMENT, EnumSet.of(OrderStatus.PAID, OrderStatus.CANCELLED),
+            OrderStatus.PAID, EnumSet.of(OrderStatus.SHIPPED, OrderStatus.REFUNDED),
+            OrderStatus.SHIPPED, EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED),
+            OrderStatus.DELIVERED, EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED),
+            OrderStatus.COMPLETED, EnumSet.noneOf(OrderStatus.class),
+            OrderStatus.CANCELLED, EnumSet.noneOf(OrderStatus.class),
+            OrderStatus.REFUNDED, EnumSet.noneOf(OrderStatus.class));
+
+    private long id;
+    private final long checkoutId;
+    private final long buyerId;
+    private final long storeId;
+    private final StoreKind storeKind;
+    private final long sellerId;
+    private final Currency currency;
+    private final long totalMinor;
+    private final Address address;
+    private final Instant placedAt;
+    private final Instant payBy;
+    private final List<Line> lines;
+    private final List<Refund> refunds;
+    private final List<Transition> history;
+
+    private OrderStatus status;
+    private long refundedMinor;
+    private @Nullable Long feeMinor;
+    private @Nullable String carrier;
+    private @Nullable String trackingNumber;
+    private @Nullable Instant paidAt;
+    private @Nullable Instant shippedAt;
+    private @Nullable Instant deliveredAt;
+    private @Nullable Instant completedAt;
+    private @Nullable Instant closedAt;
+
+    // What changed since the order was loaded, for Orders.save.
+    private boolean changed;
+    private final List<Transition> newHistory = new ArrayList<>();
+    private final List<Refund> newRefunds = new ArrayList<>();
+    private final Set<Long> decidedRefunds = new LinkedHashSet<>();
+    private final Set<Long> changedLines = new LinkedHashSet<>();
+    private final List<Object> events = new ArrayList<>();
+
+    private Order(long id, long checkoutId, long buyerId, long storeId, StoreKind storeKind, long sellerId,
+            Currency currency, long totalMinor, Address address, Instant placedAt, Instant payBy, List<Line> lines,
+            List<Refund> refunds, List<Transition> history, OrderStatus status) {
+        this.id = id;
+        this.checkoutId = checkoutId;
+        this.buyerId = buyerId;
+        this.storeId = storeId;
+        this.storeKind = storeKind;
+        this.sellerId = sellerId;
+        this.currency = currency;
+        this.totalMinor = totalMinor;
+        this.address = address;
+        this.placedAt = placedAt;
+        this.payBy = payBy;
+        this.lines = new ArrayList<>(lines);
+        this.refunds = new ArrayList<>(refunds);
+        this.history = new ArrayList<>(history);
+        this.status = status;
+    }
+
+    /**
+     * A new order of one store's lines, awaiting payment until {@code payBy}. It has no id until
+     * {@link Orders#add} writes it.
+     */
+    static Order place(long checkoutId, Actor buyer, long storeId, StoreKind storeKind, long sellerId,
+            Currency currency, List<NewLine> newLines, Address address, Instant now, Instant payBy) {
+        if (newLines.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        long total = 0;
+        List<Line> lines = new ArrayList<>();
+        for (NewLine line : newLines) {
+            total = Math.addExact(total, Math.multiplyExact(line.unitPriceMinor(), line.quantity()));
+            lines.add(new Line(0, line.skuId(), line.productId(), line.title(), line.attributes(), line.unitPriceMinor(),
+                    line.quantity(), 0, 0, line.categoryId(), line.commissionBasisPoints()));
+        }
+        Order order = new Order(0, checkoutId, buyer.accountId(), storeId, storeKind, sellerId, currency, total, address,
+                now, payBy, lines, List.of(), List.of(), OrderStatus.AWAITING_PAYMENT);
+        order.record(null, OrderStatus.AWAITING_PAYMENT, buyer, now, "placed");
+        return order;
+    }
+
+    /** An order as it is stored. */
+    static Order of(OrderView stored) {
+        List<Line> lines = stored.lines().stream().map(l -> new Line(l.id(), l.skuId(), l.productId(), l.title(),
+                l.attributes(), l.unitPriceMinor(), l.quantity(), l.refundedQuantity(), l.pendingRefundQuantity(), 0,
+                l.commissionBasisPoints())).toList();
+        Order order = new Order(stored.id(), stored.checkoutId(), stored.buyerAccountId(), stored.storeId(),
+                stored.storeKind(), stored.sellerAccountId(), Currency.getInstance(stored.currency()), stored.totalMinor(),
+                stored.address(), stored.placedAt(), stored.payBy(), lines, stored.refunds(), stored.history(),
+                stored.status());
+        order.refundedMinor = stored.refundedMinor();
+        order.feeMinor = stored.feeMinor();
+        order.carrier = stored.carrier();
+        order.trackingNumber = stored.trackingNumber();
+        order.paidAt = stored.paidAt();
+        order.shippedAt = stored.shippedAt();
+        order.deliveredAt = stored.deliveredAt();
+        order.completedAt = stored.completedAt();
+        order.closedAt = stored.closedAt();
+        return order;
+    }
+
+    // ---- transitions
+
+    /** The buyer pays before the deadline; the money moves into escrow in the same transaction. */
+    void pay(Actor actor, Instant now) {
+        requireBuyer(actor);
+        requireStatus("pay", OrderStatus.AWAITING_PAYMENT);
+        if (!now.isBefore(payBy)) {
+            throw new ConflictException("Order " + id + " was not paid by " + payBy + " and is being cancelled; place it again");
+        }
+        moveTo(OrderStatus.PAID, actor, now, "paid from wallet");
+        raise(new OrderPaid(id, buyerId, storeId, totalMinor, currency.getCurrencyCode(),
+                lines.stream().map(line -> new PaidLine(line.productId, line.skuId, line.quantity)).toList()));
+    }
+
+    /**
+     * The buyer calls the order off: an unpaid order is cancelled (and its reservation is to be released); a
+     * paid one is refunded in full before it ships.
+     *
+     * @return the refund to pay out, or empty when nothing was paid
+     */
+    Optional<Refund> cancel(Actor actor, @Nullable String reason, Instant now, LongSupplier refundIds) {
+        requireBuyer(actor);
+        String why = reason == null || reason.isBlank() ? "cancelled by buyer" : limit("reason", reason);
+        return switch (status) {
+            case AWAITING_PAYMENT -> {
+                cancelUnpaid(actor, why, now);
+                yield Optional.empty();
+            }
+            case PAID -> Optional.of(refundBeforeShipment(actor, refundIds.getAsLong(), remainingLines(), why, now));
+            default -> throw illegal("cancel");
+        };
+    }
+
+    /** The timer cancels an order that was not paid in time; false when it was paid or closed meanwhile. */
+    boolean expire(Instant now, String why) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            return false;
+        }
+        cancelUnpaid(Actor.SYSTEM, why, now);
+        return true;
+    }
+
+    private void cancelUnpaid(Actor actor, String why, Instant now) {
+        moveTo(OrderStatus.CANCELLED, actor, now, why);
+        raise(new OrderCancelled(id, why));
+    }
+
+    void ship(Actor actor, String carrier, String trackingNumber, Instant now) {
+        requireSeller(actor);
+        requireStatus("ship", OrderStatus.PAID);
+        if (carrier == null || carrier.isBlank() || carrier.length() > 50) {
+            throw new InvalidInputException("carrier", "Carrier must be 1 to 50 characters");
+        }
+        if (trackingNumber == null || !trackingNumber.strip().matches("[A-Za-z0-9-]{6,40}")) {
+            throw new InvalidInputException("trackingNumber",
+                    "Tracking number '" + trackingNumber + "' must be 6 to 40 letters, digits or dashes");
+        }
+        this.carrier = carrier.strip();
+        this.trackingNumber = trackingNumber.strip();
+        moveTo(OrderStatus.SHIPPED, actor, now, this.carrier + " " + this.trackingNumber);
+        raise(new OrderShipped(id, this.carrier, this.trackingNumber));
+    }
+
+    /** The carrier's delivery, recorded by the seller or an operator on the carrier's word. */
+    void markDelivered(Actor actor, Instant now) {
+        requireSeller(actor);
+        requireStatus("mark delivered", OrderStatus.SHIPPED);
+        moveTo(OrderStatus.DELIVERED, actor, now, "carrier reported delivery");
+        raise(new OrderDelivered(id));
+    }
+
+    /** The buyer confirms receipt: the order completes and its escrow is to be settled. */
+    void confirmReceipt(Actor actor, Instant now, FeePolicy fees) {
+        requireBuyer(actor);
+        requireStatus("confirm receipt of", OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+        complete(actor, "receipt confirmed by buyer", now, fees);
+    }
+
+    /** The timer confirms for a buyer who did not; false when the order is no longer delivered. */
+    boolean confirmAutomatically(Instant now, FeePolicy fees, String note) {
+        if (status != OrderStatus.DELIVERED) {
+            return false;
+        }
+        complete(Actor.SYSTEM, note, now, fees);
+        return true;
+    }
+
+    private void complete(Actor actor, String note, Instant now, FeePolicy fees) {
+        refunds.stream().filter(refund -> refund.status() == RefundStatus.REQUESTED).findFirst().ifPresent(refund -> {
+            throw new ConflictException("Order " + id + " has refund " + refund.id()
+                    + " awaiting a decision; it completes once that is decided");
+        });
+        feeMinor = fees.fee(storeKind, currency, lines).minor();
+        moveTo(OrderStatus.COMPLETED, actor, now, note);
+        raise(new OrderCompleted(id, storeId, escrowMinorAtSettlement(), feeMinor, currency.getCurrencyCode()));
+    }
+
+    // ---- refunds
+
+    /**
+     * The buyer asks for money back on some lines (all that remain when {@code items} is null). The policy
+     * says whether that is a refund paid at once (before shipment) or a return the seller decides.
+     *
+     * @param refundIds gives the new refund its id (asked only when a refund is made)
+     */
+    Refund requestRefund(Actor actor, @Nullable List<RefundItem> items, String reason, Instant now,
+            RefundPolicy policy, LongSupplier refundIds) {
+        requireBuyer(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why you want a refund");
+        }
+        return switch (policy.route(id, status, deliveredAt, now)) {
+            case IMMEDIATE -> {
+                List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
+                yield refundBeforeShipment(actor, refundIds.getAsLong(), wanted, limit("reason", reason), now);
+            }
+            case RETURN -> {
+                List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
+                long refundId = refundIds.getAsLong();
+                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, sum(wanted),
+                        limit("reason", reason), now, policy.decideBy(now), null, null, null, wanted);
+                refunds.add(refund);
+                newRefunds.add(refund);
+                for (RefundLine wantedLine : wanted) {
+                    line(wantedLine.lineId()).holdForRefund(wantedLine.quantity());
+                    changedLines.add(wantedLine.lineId());
+                }
+                record(status, status, actor, now, "return requested: refund " + refundId);
+                yield refund;
+            }
+        };
+    }
+
+    /** A refund before shipment: nothing to send back, so it is approved at once. */
+    private Refund refundBeforeShipment(Actor actor, long refundId, List<RefundLine> wanted, String reason, Instant now) {
+        Refund refund = new Refund(refundId, id, RefundStatus.APPROVED, false, sum(wanted), reason, now, null, now,
+                Actor.SYSTEM.label(), "refunded before shipment", wanted);
+        refunds.add(refund);
+        newRefunds.add(refund);
+        applyRefund(refund, actor, "refunded before shipment", now);
+        return refund;
+    }
+
+    /** The seller (or an operator) accepts a requested return. */
+    Refund approveReturn(Actor actor, long refundId, @Nullable String note, Instant now) {
+        requireSeller(actor);
+        Refund refund = decide(requested(refundId), RefundStatus.APPROVED, actor,
+                note == null || note.isBlank() ? "approved" : limit("note", note), now);
+        applyRefund(refund, actor, "return approved: refund " + refundId, now);
+        return refund;
+    }
+
+    /** The seller (or an operator) refuses a requested return and says why. */
+    Refund rejectReturn(Actor actor, long refundId, @Nullable String note, Instant now) {
+        requireSeller(actor);
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "Tell the buyer why the return is refused");
+        }
+        Refund refund = decide(requested(refundId), RefundStatus.REJECTED, actor, limit("note", note), now);
+        for (RefundLine refunded : refund.lines()) {
+            line(refunded.lineId()).releaseHold(refunded.quantity());
+            changedLines.add(refunded.lineId());
+        }
+        record(status, status, actor, now, "return rejected: refund " + refundId);
+        return refund;
+    }
+
+    /** The platform approves a return the seller left undecided; empty when it was decided meanwhile. */
+    Optional<Refund> approveOverdueReturn(long refundId, Instant now) {
+        Refund refund = refund(refundId);
+        if (refund.status() != RefundStatus.REQUESTED) {
+            return Optional.empty();
+        }
+        Refund approved = decide(refund, RefundStatus.APPROVED, Actor.SYSTEM,
+                "approved by the platform: the seller did not decide in time", now);
+        applyRefund(approved, Actor.SYSTEM, "return approved by the platform: refund " + refundId, now);
+        return Optional.of(approved);
+    }
+
+    /** Books an approved refund on its lines and the order, and closes an order refunded in full. */
+    private void applyRefund(Refund refund, Actor actor, String note, Instant now) {
+        boolean wasHeld = status == OrderStatus.DELIVERED;
+        for (RefundLine refunded : refund.lines()) {
+            line(refunded.lineId()).refund(refunded.quantity(), wasHeld);
+            changedLines.add(refunded.lineId());
+        }
+        refundedMinor = Math.addExact(refundedMinor, refund.amountMinor());
+        changed = true;
+        raise(new RefundApproved(refund.id(), id, refund.amountMinor(), currency.getCurrencyCode()));
+        if (refundedMinor == totalMinor) {
+            moveTo(OrderStatus.REFUNDED, actor, now, note);
+        } else {
+            record(status, status, actor, now, note + " (" + money(refund.amountMinor()) + ")");
+        }
+    }
+
+    private Refund decide(Refund refund, RefundStatus decision, Actor actor, String note, Instant now) {
+        Refund decided = new Refund(refund.id(), refund.orderId(), decision, refund.returnGoods(), refund.amountMinor(),
+                refund.reason(), refund.requestedAt(), refund.decideBy(), now, actor.label(), note, refund.lines());
+        refunds.set(refunds.indexOf(refund), decided);
+        if (!newRefunds.contains(refund)) {
+            decidedRefunds.add(refund.id());
+        }
+        return decided;
+    }
+
+    private Refund requested(long refundId) {
+        Refund refund = refund(refundId);
+        if (refund.status() != RefundStatus.REQUESTED) {
+            throw new ConflictException("Refund " + refundId + " was already " + refund.status().name().toLowerCase());
+        }
+        return refund;
+    }
+
+    Refund refund(long refundId) {
+        return refunds.stream().filter(refund -> refund.id() == refundId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Refund " + refundId + " is not one of order " + id));
+    }
+
+    /** Every unit not yet refunded or waiting for a decision. */
+    private List<RefundLine> remainingLines() {
+        List<RefundLine> remaining = lines.stream().filter(line -> line.refundableQuantity() > 0)
+                .map(line -> new RefundLine(line.id, line.refundableQuantity(),
+                        Math.multiplyExact(line.unitPriceMinor, line.refundableQuantity())))
+                .toList();
+        if (remaining.isEmpty()) {
+            throw new ConflictException("Order " + id + " has nothing left to refund");
+        }
+        return remaining;
+    }
+
+    /** The buyer's choice of lines and quantities; the same line named twice adds up. */
+    private List<RefundLine> lines(List<RefundItem> items) {
+        if (items.isEmpty()) {
+            throw new InvalidInputException("items", "Name at least one line to refund, or leave items out to refund everything");
+        }
+        Map<Long, Long> quantities = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            RefundItem item = items.get(i);
+            if (item == null) {
+                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a line and a quantity");
+            }
+            if (item.quantity() < 1) {
+                throw new InvalidInputException("items[" + i + "].quantity", "Quantity must be positive, got " + item.quantity());
+            }
+            quantities.merge(item.lineId(), item.quantity(), Math::addExact);
+        }
+        List<RefundLine> wanted = new ArrayList<>();
+        for (var entry : quantities.entrySet()) {
+            Line line = lines.stream().filter(l -> l.id == entry.getKey()).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("items",
+                            "Line " + entry.getKey() + " is not a line of order " + id));
+            if (entry.getValue() > line.refundableQuantity()) {
+                throw new ConflictException("Line " + line.id + " of order " + id + " has "
+                        + line.refundableQuantity() + " units left to refund, " + entry.getValue() + " requested");
+            }
+            wanted.add(new RefundLine(line.id, entry.getValue(), Math.multiplyExact(line.unitPriceMinor, entry.getValue())));
+        }
+        wanted.sort(java.util.Comparator.comparingLong(RefundLine::lineId));
+        return wanted;
+    }
+
+    private static long sum(List<RefundLine> lines) {
+        return lines.stream().mapToLong(RefundLine::amountMinor).reduce(0, Math::addExact);
+    }
+
+    // ---- guards
+
+    private void requireBuyer(Actor actor) {
+        if (!actor.is(Role.BUYER) || buyerId != actor.accountId()) {
+            throw new ForbiddenException("Only the buyer of order " + id + " may do this");
+        }
+    }
+
+    /** The store's seller, or an operator acting for the platform. */
+    private void requireSeller(Actor actor) {
+        if (!actor.is(Role.OPERATOR) && !(actor.is(Role.SELLER) && sellerId == actor.accountId())) {
+            throw new ForbiddenException("Only the seller of order " + id + " may do this");
+        }
+    }
+
+    /** The buyer, the seller, or an operator: who may read the order. */
+    static void requireParty(Actor actor, OrderView order) {
+        boolean party = actor.is(Role.OPERATOR)
+                || (actor.is(Role.BUYER) && order.buyerAccountId() == actor.accountId())
+                || (actor.is(Role.SELLER) && order.sellerAccountId() == actor.accountId());
+        if (!party) {
+            throw new ForbiddenException("Order " + order.id() + " is not one of your orders");
+        }
+    }
+
+    private void requireStatus(String action, OrderStatus... allowed) {
+        if (!Set.of(allowed).contains(status)) {
+            throw illegal(action);
+        }
+    }
+
+    private ConflictException illegal(String action) {
+        return new ConflictException("Cannot " + action + " order " + id + ": it is "
+                + status.name().toLowerCase().replace('_', ' '));
+    }
+
+    private static String limit(String field, String text) {
+        String stripped = text.strip();
+        if (stripped.length() > 500) {
+            throw new InvalidInputException(field, "Keep the " + field + " under 500 characters");
+        }
+        return stripped;
+    }
+
+    // ---- bookkeeping
+
+    private void moveTo(OrderStatus to, Actor actor, Instant at, String note) {
+        if (!ALLOWED.get(status).contains(to)) {
+            throw new IllegalStateException("Order " + id + " cannot move from " + status + " to " + to);
+        }
+        switch (to) {
+            case PAID -> paidAt = at;
+            case SHIPPED -> shippedAt = at;
+            case DELIVERED -> deliveredAt = at;
+            case COMPLETED -> completedAt = at;
+            case CANCELLED, REFUNDED -> closedAt = at;
+            case AWAITING_PAYMENT -> throw new IllegalStateException("Nothing moves back to awaiting payment");
+        }
+        OrderStatus from = status;
+        status = to;
+        changed = true;
+        record(from, to, actor, at, note);
+    }
+
+    private void record(@Nullable OrderStatus from, OrderStatus to, Actor actor, Instant at, @Nullable String note) {
+        Transition transition = new Transition(from, to, actor.label(), at, note);
+        history.add(transition);
+        newHistory.add(transition);
+    }
+
+    private void raise(Object event) {
+        events.add(event);
+    }
+
+    /** The events the transitions since the last call raised, in order; publish them after saving. */
+    List<Object> releaseEvents() {
+        List<Object> raised = List.copyOf(events);
+        events.clear();
+        return raised;
+    }
+
+    /** Called by {@link Orders} once it has written what changed. */
+    void saved() {
+        changed = false;
+        newHistory.clear();
+        newRefunds.clear();
+        decidedRefunds.clear();
+        changedLines.clear();
+    }
+
+    /** Called by {@link Orders#add} with the ids the database gave the order and its lines. */
+    void assignIds(long orderId, List<Long> lineIds) {
+        if (id != 0 || lineIds.size() != lines.size()) {
+            throw new IllegalStateException("Order " + id + " already has its ids");
+        }
+        id = orderId;
+        for (int i = 0; i < lines.size(); i++) {
+            lines.get(i).id = lineIds.get(i);
+        }
+    }
+
+    /** The event that tells other modules a new order holds stock. */
+    OrderPlaced placed() {
+        return new OrderPlaced(id, buyerId, storeId, totalMinor, currency.getCurrencyCode());
+    }
+
+    // ---- what the rest of the module reads
+
+    long id() {
+        return id;
+    }
+
+    long checkoutId() {
+        return checkoutId;
+    }
+
+    long buyerId() {
+        return buyerId;
+    }
+
+    long storeId() {
+        return storeId;
+    }
+
+    StoreKind storeKind() {
+        return storeKind;
+    }
+
+    long sellerId() {
+        return sellerId;
+    }
+
+    Currency currency() {
+        return currency;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    Money total() {
+        return money(totalMinor);
+    }
+
+    Money refunded() {
+        return money(refundedMinor);
+    }
+
+    /** What the escrow holds for this order until it settles: the total less what was refunded. */
+    Money escrow() {
+        return money(escrowMinorAtSettlement());
+    }
+
+    private long escrowMinorAtSettlement() {
+        return totalMinor - refundedMinor;
+    }
+
+    @Nullable Money fee() {
+        return feeMinor == null ? null : money(feeMinor);
+    }
+
+    Address address() {
+        return address;
+    }
+
+    Instant placedAt() {
+        return placedAt;
+    }
+
+    Instant payBy() {
+        return payBy;
+    }
+
+    @Nullable Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    @Nullable String carrier() {
+        return carrier;
+    }
+
+    @Nullable String trackingNumber() {
+        return trackingNumber;
+    }
+
+    @Nullable Instant paidAt() {
+        return paidAt;
+    }
+
+    @Nullable Instant shippedAt() {
+        return shippedAt;
+    }
+
+    @Nullable Instant completedAt() {
+        return completedAt;
+    }
+
+    @Nullable Instant closedAt() {
+        return closedAt;
+    }
+
+    List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    Line line(long lineId) {
+        return lines.stream().filter(line -> line.id == lineId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Line " + lineId + " is not a line of order " + id));
+    }
+
+    boolean isChanged() {
+        return changed;
+    }
+
+    List<Transition> newHistory() {
+        return List.copyOf(newHistory);
+    }
+
+    List<Refund> newRefunds() {
+        return List.copyOf(newRefunds);
+    }
+
+    List<Refund> decidedRefunds() {
+        return decidedRefunds.stream().map(this::refund).toList();
+    }
+
+    List<Line> changedLines() {
+        return changedLines.stream().map(this::line).toList();
+    }
+
+    private Money money(long minor) {
+        return new Money(minor, currency);
+    }
+
+    /** The order as the module's API shows it. */
+    OrderView view() {
+        return new OrderView(id, checkoutId, buyerId, storeId, storeKind, sellerId, status, currency.getCurrencyCode(),
+                totalMinor, refundedMinor, feeMinor, address, carrier, trackingNumber, placedAt, payBy, paidAt, shippedAt,
+                deliveredAt, completedAt, closedAt,
+                lines.stream().map(line -> new OrderView.Line(line.id, line.skuId, line.productId, line.title,
+                        line.attributes, line.unitPriceMinor, line.quantity, line.refundedQuantity,
+                        line.pendingRefundQuantity, line.commissionBasisPoints)).toList(),
+                history, refunds);
+    }
+
+    /** A line about to be placed, priced from the catalogue at checkout. */
+    record NewLine(long skuId, long productId, String title, Map<String, String> attributes, long unitPriceMinor,
+            long quantity, long categoryId, int commissionBasisPoints) {
+    }
+
+    /** A line of the order: what was bought, and how much of it was refunded or is held for a return. */
+    static final class Line {
+
+        private long id;
+        private final long skuId;
+        private final long productId;
+        private final String title;
+        private final Map<String, String> attributes;
+        private final long unitPriceMinor;
+        private final long quantity;
+        private long refundedQuantity;
+        private long pendingRefundQuantity;
+        private final long categoryId;
+        private final int commissionBasisPoints;
+
+        Line(long id, long skuId, long productId, String title, Map<String, String> attributes, long unitPriceMinor,
+                long quantity, long refundedQuantity, long pendingRefundQuantity, long categoryId,
+                int commissionBasisPoints) {
+            this.id = id;
+            this.skuId = skuId;
+            this.productId = productId;
+            this.title = title;
+            this.attributes = Map.copyOf(attributes);
+            this.unitPriceMinor = unitPriceMinor;
+            this.quantity = quantity;
+            this.refundedQuantity = refundedQuantity;
+            this.pendingRefundQuantity = pendingRefundQuantity;
+            this.categoryId = categoryId;
+            this.commissionBasisPoints = commissionBasisPoints;
+        }
+
+        long refundableQuantity() {
+            return quantity - refundedQuantity - pendingRefundQuantity;
+        }
+
+        /** The units still kept by the buyer, which the fee is charged on. */
+        long keptQuantity() {
+            return quantity - refundedQuantity;
+        }
+
+        private void holdForRefund(long units) {
+            check(units <= refundableQuantity(), units);
+            pendingRefundQuantity += units;
+        }
+
+        private void releaseHold(long units) {
+            check(units <= pendingRefundQuantity, units);
+            pendingRefundQuantity -= units;
+        }
+
+        private void refund(long units, boolean wasHeld) {
+            check(units <= (wasHeld ? pendingRefundQuantity : refundableQuantity()), units);
+            refundedQuantity += units;
+            if (wasHeld) {
+                pendingRefundQuantity -= units;
+            }
+        }
+
+        private void check(boolean holds, long units) {
+            if (!holds || units < 1) {
+                throw new IllegalStateException("Line " + id + " of " + quantity + " units (" + refundedQuantity
+                        + " refunded, " + pendingRefundQuantity + " held) cannot take " + units + " more");
+            }
+        }
+
+        long id() {
+            return id;
+        }
+
+        long skuId() {
+            return skuId;
+        }
+
+        long productId() {
+            return productId;
+        }
+
+        String title() {
+            return title;
+        }
+
+        Map<String, String> attributes() {
+            return attributes;
+        }
+
+        long unitPriceMinor() {
+            return unitPriceMinor;
+        }
+
+        long quantity() {
+            return quantity;
+        }
+
+        long refundedQuantity() {
+            return refundedQuantity;
+        }
+
+        long pendingRefundQuantity() {
+            return pendingRefundQuantity;
+        }
+
+        long categoryId() {
+            return categoryId;
+        }
+
+        int commissionBasisPoints() {
+            return commissionBasisPoints;
+        }
+    }
+}

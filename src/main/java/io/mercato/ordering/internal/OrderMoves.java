@@ -1,0 +1,65 @@
+package io.mercato.ordering.internal;
+
+import io.mercato.inventory.StockLedger;
+import io.mercato.inventory.StockLine;
+import io.mercato.ordering.Refund;
+import io.mercato.ordering.Refund.RefundLine;
+import io.mercato.payment.Escrow;
+import io.mercato.payment.Settlement;
+import io.mercato.platform.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an order's transitions move in other modules, in the order's own transaction: money through escrow
+ * and units through stock. Money moves before stock in every step, and after the order row is written: a
+ * store's escrow account is one row that every payment to the store updates, so its lock is held only for the
+ * tail of the transaction.
+ */
+@Component
+final class OrderMoves {
+
+    private final Escrow escrow;
+    private final StockLedger stock;
+    private final FeePolicy fees;
+
+    OrderMoves(Escrow escrow, StockLedger stock, FeePolicy fees) {
+        this.escrow = escrow;
+        this.stock = stock;
+        this.fees = fees;
+    }
+
+    /** Holds the units of a newly placed order until it is paid or cancelled. */
+    void placed(Order order) {
+        stock.reserve(order.id(), order.lines().stream().map(line -> new StockLine(line.skuId(), line.quantity())).toList());
+    }
+
+    /** The wallet pays into escrow and the reserved units leave on-hand stock. */
+    void paid(Order order) {
+        escrow.pay(order.id(), order.buyerId(), payee(order), order.total());
+        stock.commit(order.id());
+    }
+
+    /** An unpaid order gives its reserved units back. */
+    void cancelled(Order order) {
+        stock.release(order.id());
+    }
+
+    /** An approved refund returns its money from escrow and puts its units back on hand. */
+    void refunded(Order order, Refund refund) {
+        escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), new Money(refund.amountMinor(), order.currency()));
+        for (RefundLine line : refund.lines()) {
+            stock.restock(order.id(), order.line(line.lineId()).skuId(), line.quantity());
+        }
+    }
+
+    /** A completed order's escrow goes to the merchant, less the platform's fee. */
+    void completed(Order order) {
+        Money fee = order.fee() == null ? Money.zero(order.currency()) : order.fee();
+        escrow.settle(new Settlement(order.id(), payee(order), order.escrow(), fee, fees.firstParty(order.storeKind())));
+    }
+
+    /** The account whose escrow holds the order's money: the seller's, or the platform's (0) for its own sales. */
+    private long payee(Order order) {
+        return fees.firstParty(order.storeKind()) ? 0 : order.sellerId();
+    }
+}
