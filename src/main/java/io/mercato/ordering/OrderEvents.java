@@ -1,5 +1,6 @@
 package io.mercato.ordering;
 
+import io.mercato.platform.Money;
 import java.util.List;
 
 /** What happened to orders, for other modules to react to. */
@@ -8,12 +9,11 @@ public final class OrderEvents {
     private OrderEvents() {
     }
 
-    public record OrderPlaced(long orderId, long buyerAccountId, long storeId, long totalMinor, String currency) {
+    public record OrderPlaced(long orderId, long buyerAccountId, long storeId, Money total) {
     }
 
     /** @param lines what was bought, so that sales counts (search ranking, reports) need not re-read the order */
-    public record OrderPaid(long orderId, long buyerAccountId, long storeId, long totalMinor, String currency,
-            List<PaidLine> lines) {
+    public record OrderPaid(long orderId, long buyerAccountId, long storeId, Money total, List<PaidLine> lines) {
 
         public OrderPaid {
             lines = List.copyOf(lines);
@@ -29,12 +29,16 @@ public final class OrderEvents {
     public record OrderDelivered(long orderId) {
     }
 
-    public record OrderCompleted(long orderId, long storeId, long settledMinor, long feeMinor, String currency) {
+    /**
+     * @param settled the order money escrow released (the total less refunds)
+     * @param fee what the platform kept of it
+     */
+    public record OrderCompleted(long orderId, long storeId, Money settled, Money fee) {
     }
 
     public record OrderCancelled(long orderId, String reason) {
     }
 
-    public record RefundApproved(long refundId, long orderId, long amountMinor, String currency) {
+    public record RefundApproved(long refundId, long orderId, Money amount) {
     }
 }

@@ -11,14 +11,14 @@ import java.util.List;
 public interface Escrow {
 
     /**
-     * Moves the order's total from the buyer's wallet into escrow for the payee.
+     * Moves the order's total from the buyer's wallet into the payee's escrow.
      *
      * @throws io.mercato.platform.ConflictException when the wallet holds too little
      */
-    void pay(long orderId, long buyerAccountId, long payeeAccountId, Money amount);
+    void pay(long orderId, long buyerAccountId, Payee payee, Money amount);
 
     /** Returns money from escrow to the buyer's wallet. */
-    void refund(long orderId, long refundId, long buyerAccountId, long payeeAccountId, Money amount);
+    void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount);
 
     /** Releases the order's escrow: the fee to the platform, the rest to the merchant. */
     void settle(Settlement settlement);

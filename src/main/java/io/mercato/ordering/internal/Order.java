@@ -162,7 +162,7 @@ final class Order {
             throw new ConflictException("Order " + id + " was not paid by " + payBy + " and is being cancelled; place it again");
         }
         moveTo(OrderStatus.PAID, actor, now, "paid from wallet");
-        raise(new OrderPaid(id, buyerId, storeId, totalMinor, currency.getCurrencyCode(),
+        raise(new OrderPaid(id, buyerId, storeId, total(),
                 lines.stream().map(line -> new PaidLine(line.productId, line.skuId, line.quantity)).toList()));
     }
 
@@ -246,7 +246,7 @@ final class Order {
         });
         feeMinor = fees.fee(storeKind, currency, lines).minor();
         moveTo(OrderStatus.COMPLETED, actor, now, note);
-        raise(new OrderCompleted(id, storeId, escrowMinorAtSettlement(), feeMinor, currency.getCurrencyCode()));
+        raise(new OrderCompleted(id, storeId, escrow(), money(feeMinor)));
     }
 
     // ---- refunds
@@ -340,7 +340,7 @@ final class Order {
         }
         refundedMinor = Math.addExact(refundedMinor, refund.amountMinor());
         changed = true;
-        raise(new RefundApproved(refund.id(), id, refund.amountMinor(), currency.getCurrencyCode()));
+        raise(new RefundApproved(refund.id(), id, money(refund.amountMinor())));
         if (refundedMinor == totalMinor) {
             moveTo(OrderStatus.REFUNDED, actor, now, note);
         } else {
@@ -521,7 +521,7 @@ final class Order {
 
     /** The event that tells other modules a new order holds stock. */
     OrderPlaced placed() {
-        return new OrderPlaced(id, buyerId, storeId, totalMinor, currency.getCurrencyCode());
+        return new OrderPlaced(id, buyerId, storeId, total());
     }
 
     // ---- what the rest of the module reads
@@ -568,11 +568,7 @@ final class Order {
 
     /** What the escrow holds for this order until it settles: the total less what was refunded. */
     Money escrow() {
-        return money(escrowMinorAtSettlement());
-    }
-
-    private long escrowMinorAtSettlement() {
-        return totalMinor - refundedMinor;
+        return money(totalMinor - refundedMinor);
     }
 
     @Nullable Money fee() {

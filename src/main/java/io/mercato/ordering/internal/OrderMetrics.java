@@ -37,7 +37,7 @@ class OrderMetrics {
     void on(OrderPaid event) {
         afterCommit(() -> {
             registry.counter("mercato.orders", "event", "paid").increment();
-            registry.counter("mercato.gmv.minor", "currency", event.currency()).increment(event.totalMinor());
+            registry.counter("mercato.gmv.minor", "currency", event.total().currencyCode()).increment(event.total().minor());
         });
     }
 
@@ -45,7 +45,7 @@ class OrderMetrics {
     void on(OrderCompleted event) {
         afterCommit(() -> {
             registry.counter("mercato.orders", "event", "completed").increment();
-            registry.counter("mercato.fees.minor", "currency", event.currency()).increment(event.feeMinor());
+            registry.counter("mercato.fees.minor", "currency", event.fee().currencyCode()).increment(event.fee().minor());
         });
     }
 
@@ -59,7 +59,7 @@ class OrderMetrics {
     @EventListener
     void on(RefundApproved event) {
         afterCommit(() -> {
-            registry.counter("mercato.refunds.minor", "currency", event.currency()).increment(event.amountMinor());
+            registry.counter("mercato.refunds.minor", "currency", event.amount().currencyCode()).increment(event.amount().minor());
         });
     }
 

@@ -5,6 +5,7 @@ import io.mercato.inventory.StockLine;
 import io.mercato.ordering.Refund;
 import io.mercato.ordering.Refund.RefundLine;
 import io.mercato.payment.Escrow;
+import io.mercato.payment.Payee;
 import io.mercato.payment.Settlement;
 import io.mercato.platform.Money;
 import org.springframework.stereotype.Component;
@@ -55,11 +56,11 @@ final class OrderMoves {
     /** A completed order's escrow goes to the merchant, less the platform's fee. */
     void completed(Order order) {
         Money fee = order.fee() == null ? Money.zero(order.currency()) : order.fee();
-        escrow.settle(new Settlement(order.id(), payee(order), order.escrow(), fee, fees.firstParty(order.storeKind())));
+        escrow.settle(new Settlement(order.id(), payee(order), order.escrow(), fee));
     }
 
-    /** The account whose escrow holds the order's money: the seller's, or the platform's (0) for its own sales. */
-    private long payee(Order order) {
-        return fees.firstParty(order.storeKind()) ? 0 : order.sellerId();
+    /** Whose escrow holds the order's money: the seller's, or the platform's for its own sales. */
+    private Payee payee(Order order) {
+        return fees.firstParty(order.storeKind()) ? Payee.platform() : Payee.merchant(order.sellerId());
     }
 }

@@ -3,6 +3,7 @@ package io.mercato.payment.internal;
 import io.mercato.payment.AccountKind;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.LedgerAccount;
+import io.mercato.payment.Payee;
 import io.mercato.payment.PaymentProvider;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.payment.Posting;
@@ -35,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultEscrow implements Escrow {
 
     static final long MAX_TOP_UP_MINOR = 10_000_000_00L;
+    /** The owner id of the platform's own ledger accounts (escrow for its sales, revenue, clearing). */
+    private static final long PLATFORM = 0;
 
     private final Ledger ledger;
     private final JdbcClient jdbc;
@@ -50,13 +53,13 @@ class DefaultEscrow implements Escrow {
 
     @Override
     @Transactional
-    public void pay(long orderId, long buyerAccountId, long payeeAccountId, Money amount) {
+    public void pay(long orderId, long buyerAccountId, Payee payee, Money amount) {
         requirePositive(amount);
         try {
             ledger.post("ORDER_PAYMENT", orderId, "order:" + orderId + ":payment",
                     "Payment of order " + orderId + " into escrow", amount.currencyCode(), List.of(
                             new Leg(AccountKind.WALLET, buyerAccountId, -amount.minor()),
-                            new Leg(AccountKind.ESCROW, payeeAccountId, amount.minor())));
+                            new Leg(AccountKind.ESCROW, owner(payee), amount.minor())));
         } catch (ConflictException e) {
             throw new ConflictException("Payment declined for order " + orderId + ": " + e.getMessage()
                     + ". Top up the wallet and pay again.");
@@ -65,11 +68,11 @@ class DefaultEscrow implements Escrow {
 
     @Override
     @Transactional
-    public void refund(long orderId, long refundId, long buyerAccountId, long payeeAccountId, Money amount) {
+    public void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount) {
         requirePositive(amount);
         ledger.post("REFUND", orderId, "refund:" + refundId, "Refund " + refundId + " of order " + orderId,
                 amount.currencyCode(), List.of(
-                        new Leg(AccountKind.ESCROW, payeeAccountId, -amount.minor()),
+                        new Leg(AccountKind.ESCROW, owner(payee), -amount.minor()),
                         new Leg(AccountKind.WALLET, buyerAccountId, amount.minor())));
     }
 
@@ -82,14 +85,23 @@ class DefaultEscrow implements Escrow {
         }
         long orderId = settlement.orderId();
         List<Leg> legs = settlement.firstParty()
-                ? List.of(new Leg(AccountKind.ESCROW, 0, -gross.minor()), new Leg(AccountKind.SALES_REVENUE, 0, gross.minor()))
-                : List.of(new Leg(AccountKind.ESCROW, settlement.payeeAccountId(), -gross.minor()),
-                        new Leg(AccountKind.MERCHANT, settlement.payeeAccountId(), settlement.net().minor()),
-                        new Leg(AccountKind.FEE_REVENUE, 0, settlement.fee().minor()));
+                ? List.of(new Leg(AccountKind.ESCROW, PLATFORM, -gross.minor()),
+                        new Leg(AccountKind.SALES_REVENUE, PLATFORM, gross.minor()))
+                : List.of(new Leg(AccountKind.ESCROW, owner(settlement.payee()), -gross.minor()),
+                        new Leg(AccountKind.MERCHANT, owner(settlement.payee()), settlement.net().minor()),
+                        new Leg(AccountKind.FEE_REVENUE, PLATFORM, settlement.fee().minor()));
         String memo = settlement.firstParty()
                 ? "Settlement of order " + orderId + ": platform's own sale"
                 : "Settlement of order " + orderId + ": " + settlement.net() + " to merchant, fee " + settlement.fee();
         ledger.post("SETTLEMENT", orderId, "order:" + orderId + ":settlement", memo, gross.currencyCode(), legs);
+    }
+
+    /** The ledger owner of a payee's escrow and balance. */
+    private static long owner(Payee payee) {
+        return switch (payee) {
+            case Payee.Merchant merchant -> merchant.sellerAccountId();
+            case Payee.Platform platform -> PLATFORM;
+        };
     }
 
     @Override
@@ -116,7 +128,7 @@ class DefaultEscrow implements Escrow {
         }
         long postingId = ledger.post("TOP_UP", null, reference, "Wallet top-up via " + providerReference,
                 amount.currencyCode(), List.of(
-                        new Leg(AccountKind.PROVIDER_CLEARING, 0, -amount.minor()),
+                        new Leg(AccountKind.PROVIDER_CLEARING, PLATFORM, -amount.minor()),
                         new Leg(AccountKind.WALLET, buyer.accountId(), amount.minor()))).orElseThrow();
         long balance = ledger.balance(AccountKind.WALLET, buyer.accountId(), amount.currencyCode());
         return new TopUp(postingId, buyer.accountId(), amount.minor(), amount.currencyCode(), providerReference, balance,
@@ -138,7 +150,7 @@ class DefaultEscrow implements Escrow {
             postingId = ledger.post("WITHDRAWAL", null, reference, "Withdrawal to the merchant's bank account",
                     amount.currencyCode(), List.of(
                             new Leg(AccountKind.MERCHANT, seller.accountId(), -amount.minor()),
-                            new Leg(AccountKind.PROVIDER_CLEARING, 0, amount.minor()))).orElseThrow();
+                            new Leg(AccountKind.PROVIDER_CLEARING, PLATFORM, amount.minor()))).orElseThrow();
         } catch (ConflictException e) {
             throw new ConflictException("Cannot withdraw " + amount + ": " + e.getMessage());
         }
