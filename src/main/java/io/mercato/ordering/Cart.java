@@ -1,6 +1,9 @@
 package io.mercato.ordering;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mercato.platform.Actor;
+import io.mercato.platform.Money;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +17,21 @@ public interface Cart {
 
     List<CartItem> remove(Actor buyer, long skuId);
 
-    /** A cart line with what the buyer needs to decide: price now and whether it can be bought. */
+    /**
+     * A cart line with what the buyer needs to decide: price now and whether it can be bought. The JSON shows
+     * the price as {@code unitPriceMinor} and {@code currency}.
+     */
     record CartItem(long skuId, long quantity, long productId, long storeId, String title,
-            Map<String, String> attributes, long unitPriceMinor, String currency, long available, boolean onSale) {
+            Map<String, String> attributes, @JsonIgnore Money unitPrice, long available, boolean onSale) {
+
+        @JsonProperty("unitPriceMinor")
+        public long unitPriceMinor() {
+            return unitPrice.minor();
+        }
+
+        @JsonProperty("currency")
+        public String currency() {
+            return unitPrice.currencyCode();
+        }
     }
 }

@@ -1,20 +1,26 @@
 package io.mercato.ordering;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mercato.merchant.StoreKind;
+import io.mercato.platform.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order: what one buyer bought from one store in one checkout.
+ * An order as the module shows it: what one buyer bought from one store in one checkout, with its history and
+ * refunds. Amounts are {@link Money}; the JSON keeps the API's flat shape ({@code totalMinor},
+ * {@code refundedMinor}, {@code feeMinor} and one {@code currency}).
  *
- * @param refundedMinor money already returned to the buyer
+ * @param refunded money already returned to the buyer
+ * @param fee what the platform kept at settlement; null until the order completes
  * @param payBy when an unpaid order is cancelled
  */
 public record OrderView(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
-        long sellerAccountId, OrderStatus status, String currency, long totalMinor, long refundedMinor,
-        @Nullable Long feeMinor, Address address, @Nullable String carrier, @Nullable String trackingNumber,
+        long sellerAccountId, OrderStatus status, @JsonIgnore Money total, @JsonIgnore Money refunded,
+        @JsonIgnore @Nullable Money fee, Address address, @Nullable String carrier, @Nullable String trackingNumber,
         Instant placedAt, Instant payBy, @Nullable Instant paidAt, @Nullable Instant shippedAt,
         @Nullable Instant deliveredAt, @Nullable Instant completedAt, @Nullable Instant closedAt,
         List<Line> lines, List<Transition> history, List<Refund> refunds) {
@@ -26,16 +32,42 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
     }
 
     /** Money still held in escrow for this order (zero once settled or closed). */
-    public long escrowMinor() {
-        return status.holdsEscrow() ? totalMinor - refundedMinor : 0;
+    public Money escrow() {
+        return status.holdsEscrow() ? total.minus(refunded) : Money.zero(total.currency());
     }
 
+    @JsonProperty("currency")
+    public String currency() {
+        return total.currencyCode();
+    }
+
+    @JsonProperty("totalMinor")
+    public long totalMinor() {
+        return total.minor();
+    }
+
+    @JsonProperty("refundedMinor")
+    public long refundedMinor() {
+        return refunded.minor();
+    }
+
+    @JsonProperty("feeMinor")
+    public @Nullable Long feeMinor() {
+        return fee == null ? null : fee.minor();
+    }
+
+    /** @param unitPrice in the order's currency; the JSON shows it as {@code unitPriceMinor} */
     public record Line(long id, long skuId, long productId, String title, Map<String, String> attributes,
-            long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity,
+            @JsonIgnore Money unitPrice, long quantity, long refundedQuantity, long pendingRefundQuantity,
             int commissionBasisPoints) {
 
-        public long amountMinor() {
-            return unitPriceMinor * quantity;
+        public Money amount() {
+            return unitPrice.times(quantity);
+        }
+
+        @JsonProperty("unitPriceMinor")
+        public long unitPriceMinor() {
+            return unitPrice.minor();
         }
 
         public long refundableQuantity() {

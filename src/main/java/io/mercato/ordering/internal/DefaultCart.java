@@ -8,6 +8,8 @@ import io.mercato.ordering.Cart;
 import io.mercato.ordering.Checkout;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
+import io.mercato.platform.Currencies;
+import io.mercato.platform.Money;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import java.time.Clock;
@@ -44,9 +46,9 @@ class DefaultCart implements Cart {
             try {
                 SaleableSku sku = catalog.saleable(row.skuId());
                 items.add(new CartItem(row.skuId(), row.quantity(), sku.productId(), sku.storeId(), sku.title(),
-                        sku.attributes(), sku.price().minor(), sku.price().currencyCode(), available, true));
+                        sku.attributes(), sku.price(), available, true));
             } catch (ConflictException | NotFoundException e) {
-                items.add(new CartItem(row.skuId(), row.quantity(), 0, 0, e.getMessage(), Map.of(), 0, "CNY", 0, false));
+                items.add(new CartItem(row.skuId(), row.quantity(), 0, 0, e.getMessage(), Map.of(), Money.zero(Currencies.CNY), 0, false));
             }
         }
         return items;

@@ -131,15 +131,20 @@ final class Order {
         return order;
     }
 
-    /** An order as it is stored. */
-    static Order of(OrderView stored) {
+    /** An order as {@link Orders} read it. */
+    static Order of(Orders.Stored stored) {
+        Currency currency = Currency.getInstance(stored.currency());
         List<Line> lines = stored.lines().stream().map(l -> new Line(l.id(), l.skuId(), l.productId(), l.title(),
                 l.attributes(), l.unitPriceMinor(), l.quantity(), l.refundedQuantity(), l.pendingRefundQuantity(), 0,
                 l.commissionBasisPoints())).toList();
+        List<Refund> refunds = stored.refunds().stream().map(r -> new Refund(r.id(), r.orderId(), r.status(),
+                r.returnGoods(), new Money(r.amountMinor(), currency), r.reason(), r.requestedAt(), r.decideBy(),
+                r.decidedAt(), r.decidedBy(), r.decisionNote(), r.lines().stream()
+                        .map(rl -> new RefundLine(rl.lineId(), rl.quantity(), new Money(rl.amountMinor(), currency))).toList()))
+                .toList();
         Order order = new Order(stored.id(), stored.checkoutId(), stored.buyerAccountId(), stored.storeId(),
-                stored.storeKind(), stored.sellerAccountId(), Currency.getInstance(stored.currency()), stored.totalMinor(),
-                stored.address(), stored.placedAt(), stored.payBy(), lines, stored.refunds(), stored.history(),
-                stored.status());
+                stored.storeKind(), stored.sellerAccountId(), currency, stored.totalMinor(), stored.address(),
+                stored.placedAt(), stored.payBy(), lines, refunds, stored.history(), stored.status());
         order.refundedMinor = stored.refundedMinor();
         order.feeMinor = stored.feeMinor();
         order.carrier = stored.carrier();
@@ -271,7 +276,7 @@ final class Order {
             case RETURN -> {
                 List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
                 long refundId = refundIds.getAsLong();
-                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, sum(wanted),
+                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, money(sum(wanted)),
                         limit("reason", reason), now, policy.decideBy(now), null, null, null, wanted);
                 refunds.add(refund);
                 newRefunds.add(refund);
@@ -287,7 +292,7 @@ final class Order {
 
     /** A refund before shipment: nothing to send back, so it is approved at once. */
     private Refund refundBeforeShipment(Actor actor, long refundId, List<RefundLine> wanted, String reason, Instant now) {
-        Refund refund = new Refund(refundId, id, RefundStatus.APPROVED, false, sum(wanted), reason, now, null, now,
+        Refund refund = new Refund(refundId, id, RefundStatus.APPROVED, false, money(sum(wanted)), reason, now, null, now,
                 Actor.SYSTEM.label(), "refunded before shipment", wanted);
         refunds.add(refund);
         newRefunds.add(refund);
@@ -340,16 +345,16 @@ final class Order {
         }
         refundedMinor = Math.addExact(refundedMinor, refund.amountMinor());
         changed = true;
-        raise(new RefundApproved(refund.id(), id, money(refund.amountMinor())));
+        raise(new RefundApproved(refund.id(), id, refund.amount()));
         if (refundedMinor == totalMinor) {
             moveTo(OrderStatus.REFUNDED, actor, now, note);
         } else {
-            record(status, status, actor, now, note + " (" + money(refund.amountMinor()) + ")");
+            record(status, status, actor, now, note + " (" + refund.amount() + ")");
         }
     }
 
     private Refund decide(Refund refund, RefundStatus decision, Actor actor, String note, Instant now) {
-        Refund decided = new Refund(refund.id(), refund.orderId(), decision, refund.returnGoods(), refund.amountMinor(),
+        Refund decided = new Refund(refund.id(), refund.orderId(), decision, refund.returnGoods(), refund.amount(),
                 refund.reason(), refund.requestedAt(), refund.decideBy(), now, actor.label(), note, refund.lines());
         refunds.set(refunds.indexOf(refund), decided);
         if (!newRefunds.contains(refund)) {
@@ -375,7 +380,7 @@ final class Order {
     private List<RefundLine> remainingLines() {
         List<RefundLine> remaining = lines.stream().filter(line -> line.refundableQuantity() > 0)
                 .map(line -> new RefundLine(line.id, line.refundableQuantity(),
-                        Math.multiplyExact(line.unitPriceMinor, line.refundableQuantity())))
+                        money(line.unitPriceMinor).times(line.refundableQuantity())))
                 .toList();
         if (remaining.isEmpty()) {
             throw new ConflictException("Order " + id + " has nothing left to refund");
@@ -408,7 +413,7 @@ final class Order {
                 throw new ConflictException("Line " + line.id + " of order " + id + " has "
                         + line.refundableQuantity() + " units left to refund, " + entry.getValue() + " requested");
             }
-            wanted.add(new RefundLine(line.id, entry.getValue(), Math.multiplyExact(line.unitPriceMinor, entry.getValue())));
+            wanted.add(new RefundLine(line.id, entry.getValue(), money(line.unitPriceMinor).times(entry.getValue())));
         }
         wanted.sort(java.util.Comparator.comparingLong(RefundLine::lineId));
         return wanted;
@@ -650,11 +655,11 @@ final class Order {
 
     /** The order as the module's API shows it. */
     OrderView view() {
-        return new OrderView(id, checkoutId, buyerId, storeId, storeKind, sellerId, status, currency.getCurrencyCode(),
-                totalMinor, refundedMinor, feeMinor, address, carrier, trackingNumber, placedAt, payBy, paidAt, shippedAt,
+        return new OrderView(id, checkoutId, buyerId, storeId, storeKind, sellerId, status, total(), refunded(), fee(),
+                address, carrier, trackingNumber, placedAt, payBy, paidAt, shippedAt,
                 deliveredAt, completedAt, closedAt,
                 lines.stream().map(line -> new OrderView.Line(line.id, line.skuId, line.productId, line.title,
-                        line.attributes, line.unitPriceMinor, line.quantity, line.refundedQuantity,
+                        line.attributes, money(line.unitPriceMinor), line.quantity, line.refundedQuantity,
                         line.pendingRefundQuantity, line.commissionBasisPoints)).toList(),
                 history, refunds);
     }

@@ -47,7 +47,7 @@ final class OrderMoves {
 
     /** An approved refund returns its money from escrow and puts its units back on hand. */
     void refunded(Order order, Refund refund) {
-        escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), new Money(refund.amountMinor(), order.currency()));
+        escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount());
         for (RefundLine line : refund.lines()) {
             stock.restock(order.id(), order.line(line.lineId()).skuId(), line.quantity());
         }

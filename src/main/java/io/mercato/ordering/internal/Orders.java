@@ -1,5 +1,7 @@
 package io.mercato.ordering.internal;
 
+import io.mercato.merchant.StoreKind;
+import io.mercato.ordering.Address;
 import io.mercato.ordering.OrderStatistics.DailySales;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.OrderView;
@@ -63,7 +65,7 @@ class Orders {
 
     private java.util.Optional<Order> lockWhere(String condition, long id) {
         return jdbc.sql(SELECT_ORDER + " WHERE " + condition + " FOR UPDATE OF o").param(id)
-                .query((rs, n) -> Order.of(json.readValue(rs.getString(1), OrderView.class))).optional();
+                .query((rs, n) -> Order.of(json.readValue(rs.getString(1), Stored.class))).optional();
     }
 
     /** A new checkout of the buyer's, which the orders placed in it refer to. */
@@ -181,7 +183,7 @@ class Orders {
         }
         Map<Long, OrderView> byId = new HashMap<>();
         jdbc.sql(SELECT_ORDER + " WHERE o.id = ANY(?)").param(ids.toArray(Long[]::new)).query((RowCallbackHandler) rs -> {
-            OrderView order = json.readValue(rs.getString(1), OrderView.class);
+            OrderView order = Order.of(json.readValue(rs.getString(1), Stored.class)).view();
             byId.put(order.id(), order);
         });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
@@ -279,6 +281,28 @@ class Orders {
                 .query((rs, n) -> new DailySales(rs.getObject(1, LocalDate.class), rs.getString(2).strip(),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
+    }
+
+    /** An order as the one-statement load returns it, in the tables' own terms (minor units, one currency). */
+    record Stored(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind, long sellerAccountId,
+            OrderStatus status, String currency, long totalMinor, long refundedMinor, @Nullable Long feeMinor,
+            Address address, @Nullable String carrier, @Nullable String trackingNumber, Instant placedAt, Instant payBy,
+            @Nullable Instant paidAt, @Nullable Instant shippedAt, @Nullable Instant deliveredAt,
+            @Nullable Instant completedAt, @Nullable Instant closedAt, List<StoredLine> lines, List<Transition> history,
+            List<StoredRefund> refunds) {
+    }
+
+    record StoredLine(long id, long skuId, long productId, String title, Map<String, String> attributes,
+            long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity,
+            int commissionBasisPoints) {
+    }
+
+    record StoredRefund(long id, long orderId, RefundStatus status, boolean returnGoods, long amountMinor, String reason,
+            Instant requestedAt, @Nullable Instant decideBy, @Nullable Instant decidedAt, @Nullable String decidedBy,
+            @Nullable String decisionNote, List<StoredRefundLine> lines) {
+    }
+
+    record StoredRefundLine(long lineId, long quantity, long amountMinor) {
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
