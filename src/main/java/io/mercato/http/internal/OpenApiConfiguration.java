@@ -1,4 +1,4 @@
-package io.mercato.platform.internal;
+package io.mercato.http.internal;
 
 import io.mercato.platform.Actor;
 import io.swagger.v3.oas.models.Components;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document: bearer authentication, and the caller ({@link Actor}) kept out of the parameters. */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+final class OpenApiConfiguration {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);

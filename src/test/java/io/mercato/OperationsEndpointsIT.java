@@ -1,10 +1,7 @@
-package io.mercato.platform;
+package io.mercato;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mercato.Api;
-import io.mercato.MarketFixture;
-import io.mercato.MercatoTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
