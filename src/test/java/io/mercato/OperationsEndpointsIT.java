@@ -34,6 +34,13 @@ class OperationsEndpointsIT {
     }
 
     @Test
+    void openApiDocumentOffersOnlyTheRolesAnAccountCanHold() {
+        String docs = api.text("/v3/api-docs").body();
+
+        assertThat(docs).contains("\"OPERATOR\"").doesNotContain("\"SYSTEM\"");
+    }
+
+    @Test
     void healthIsUpAndInfoNamesTheEmbeddedDatabase() {
         assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/info").json().get("database").get("embedded").asBoolean()).isTrue();

@@ -80,7 +80,7 @@ class SecurityConfiguration {
                 return switch (actor.role()) {
                     case SELLER -> "/seller";
                     case OPERATOR -> "/ops";
-                    case BUYER -> "/";
+                    case BUYER, SYSTEM -> "/"; // no account holds SYSTEM, so it never logs in
                 };
             }
             return "/";
