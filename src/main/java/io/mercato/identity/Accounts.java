@@ -10,7 +10,7 @@ import java.util.Optional;
 public interface Accounts {
 
     /**
-     * Registers a buyer or seller. Operators come from configuration only.
+     * Registers a buyer or seller. Operators come from configuration only; no account is ever the system.
      *
      * @throws io.mercato.platform.InvalidInputException when the email, password or role is unacceptable
      * @throws io.mercato.platform.ConflictException when the email is taken

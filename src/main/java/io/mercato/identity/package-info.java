@@ -1,6 +1,6 @@
 /** Accounts of buyers, sellers and operators; passwords, API tokens and login protection. */
 @NullMarked
-@ApplicationModule(allowedDependencies = "platform")
+@ApplicationModule(allowedDependencies = {"platform", "http"})
 package io.mercato.identity;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,20 +1,9 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
+/** The request is well formed but the current state refuses it (sold out, already paid, a duplicate). */
 public final class ConflictException extends DomainException {
 
     public ConflictException(String message) {
         super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.CONFLICT;
-    }
-
-    @Override
-    public String title() {
-        return "Conflict";
     }
 }

@@ -1,8 +1,9 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
-/** A failure the caller can act on; carries the HTTP status its problem detail is answered with. */
+/**
+ * A refusal the caller can act on, with a message that says why. The kinds are closed, so whoever answers a
+ * caller (the HTTP edge, a page) can map each one exhaustively and a new kind fails to compile until it is mapped.
+ */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ForbiddenException, ConflictException, InvalidInputException, TooManyRequestsException,
         UnauthorizedException {
@@ -10,9 +11,4 @@ public abstract sealed class DomainException extends RuntimeException
     protected DomainException(String message) {
         super(message);
     }
-
-    public abstract HttpStatus status();
-
-    /** A short, stable title for the problem type. */
-    public abstract String title();
 }

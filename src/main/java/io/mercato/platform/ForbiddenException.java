@@ -1,20 +1,9 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
+/** The caller is known but may not do this, or may not touch what they named. */
 public final class ForbiddenException extends DomainException {
 
     public ForbiddenException(String message) {
         super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.FORBIDDEN;
-    }
-
-    @Override
-    public String title() {
-        return "Forbidden";
     }
 }

@@ -1,7 +1,5 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
 /** Input that breaks a rule; names the offending field so a client can point at it. */
 public final class InvalidInputException extends DomainException {
 
@@ -14,15 +12,5 @@ public final class InvalidInputException extends DomainException {
 
     public String field() {
         return field;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.BAD_REQUEST;
-    }
-
-    @Override
-    public String title() {
-        return "Invalid input";
     }
 }

@@ -1,20 +1,9 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
+/** What was asked for does not exist, or is hidden from this caller (an unlisted product). */
 public final class NotFoundException extends DomainException {
 
     public NotFoundException(String message) {
         super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.NOT_FOUND;
-    }
-
-    @Override
-    public String title() {
-        return "Not found";
     }
 }

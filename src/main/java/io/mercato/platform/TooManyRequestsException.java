@@ -1,20 +1,9 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
+/** The caller tried too often in too short a time and must wait. */
 public final class TooManyRequestsException extends DomainException {
 
     public TooManyRequestsException(String message) {
         super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.TOO_MANY_REQUESTS;
-    }
-
-    @Override
-    public String title() {
-        return "Too many requests";
     }
 }

@@ -1,20 +1,9 @@
 package io.mercato.platform;
 
-import org.springframework.http.HttpStatus;
-
+/** The caller is not known: no valid session or token, or a wrong password. */
 public final class UnauthorizedException extends DomainException {
 
     public UnauthorizedException(String message) {
         super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.UNAUTHORIZED;
-    }
-
-    @Override
-    public String title() {
-        return "Unauthorized";
     }
 }

@@ -1,9 +1,9 @@
 /**
- * The shared kernel every module builds on: money, errors as problem details, idempotent creates,
- * the clock and the database.
+ * The shared kernel every module builds on: money, who is acting, and the refusals a module may answer with;
+ * plain values, no web, no database.
  */
 @NullMarked
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(allowedDependencies = {})
 package io.mercato.platform;
 
 import org.jspecify.annotations.NullMarked;

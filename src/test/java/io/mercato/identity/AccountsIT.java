@@ -83,6 +83,15 @@ class AccountsIT {
     }
 
     @Test
+    void nobodyRegistersAsTheSystem() {
+        Api.Response system = api.post("/api/v1/accounts",
+                Map.of("email", MarketFixture.uniqueEmail("sys"), "password", "long-enough-1", "displayName", "S", "role", "SYSTEM"));
+
+        assertThat(system.status()).as("%s", system).isEqualTo(400);
+        assertThat(system.json().get("errors").findValuesAsString("field")).containsExactly("role");
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheAccountForAWhileEvenWithTheRightOne() {
         String email = MarketFixture.uniqueEmail("locked");
         api.post("/api/v1/accounts", Map.of("email", email, "password", "right-password", "displayName", "L", "role", "BUYER"));

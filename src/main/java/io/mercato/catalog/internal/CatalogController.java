@@ -1,13 +1,13 @@
 package io.mercato.catalog.internal;
 
 import io.mercato.catalog.Brand;
-import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Catalog.Page;
+import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Category;
 import io.mercato.catalog.Product;
 import io.mercato.catalog.ProductDraft;
+import io.mercato.http.CurrentActor;
 import io.mercato.platform.Actor;
-import io.mercato.platform.CurrentActor;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

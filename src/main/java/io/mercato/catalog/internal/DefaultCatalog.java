@@ -16,7 +16,6 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.Currencies;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
@@ -67,9 +66,7 @@ class DefaultCatalog implements Catalog {
     @Override
     @Transactional
     public Category createCategory(Actor operator, String name, @Nullable Long parentId, int commissionBasisPoints) {
-        if (!operator.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators edit the category tree");
-        }
+        operator.require(Role.OPERATOR);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name", "Category name must be 1 to 100 characters");
         }
@@ -106,9 +103,7 @@ class DefaultCatalog implements Catalog {
     @Override
     @Transactional
     public Brand createBrand(Actor actor, String name) {
-        if (actor.is(Role.BUYER)) {
-            throw new ForbiddenException("Buyers cannot create brands");
-        }
+        actor.require(Role.SELLER, Role.OPERATOR);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name", "Brand name must be 1 to 100 characters");
         }

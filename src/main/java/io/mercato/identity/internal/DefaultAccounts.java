@@ -65,6 +65,10 @@ class DefaultAccounts implements Accounts {
     }
 
     Account create(String email, String password, String displayName, Role role) {
+        if (role == Role.SYSTEM) {
+            throw new InvalidInputException("role", "SYSTEM is the platform's own role and no account can hold it; "
+                    + "register as BUYER or SELLER");
+        }
         String normalized = normalize(email);
         if (!EMAIL.matcher(normalized).matches()) {
             throw new InvalidInputException("email", "'" + email + "' is not an email address");

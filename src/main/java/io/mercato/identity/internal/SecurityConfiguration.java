@@ -1,7 +1,9 @@
 package io.mercato.identity.internal;
 
+import io.mercato.http.HttpProblems;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ProblemResponses;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -41,10 +43,10 @@ class SecurityConfiguration {
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401, "Unauthorized",
-                                "Log in first: send 'Authorization: Bearer <token>' from POST /api/v1/sessions"))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
-                                "Your account may not do this")));
+                        .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
+                                "Log in first: send 'Authorization: Bearer <token>' from POST /api/v1/sessions")))
+                        .accessDeniedHandler((request, response, e) -> HttpProblems.write(response,
+                                new ForbiddenException("Your account may not do this"))));
         return http.build();
     }
 
@@ -78,7 +80,7 @@ class SecurityConfiguration {
                 return switch (actor.role()) {
                     case SELLER -> "/seller";
                     case OPERATOR -> "/ops";
-                    case BUYER -> "/";
+                    case BUYER, SYSTEM -> "/"; // no account holds SYSTEM, so it never logs in
                 };
             }
             return "/";

@@ -47,12 +47,8 @@ class DefaultStores implements Stores {
     @Override
     @Transactional
     public Store open(Actor actor, String name, StoreKind kind, String currency, @Nullable String logoUrl) {
-        if (kind == StoreKind.SUPERMARKET && !actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Supermarket stores are the platform's own; only operators open them");
-        }
-        if (kind != StoreKind.SUPERMARKET && !actor.is(Role.SELLER)) {
-            throw new ForbiddenException("Only seller accounts open " + kind + " stores");
-        }
+        // Supermarket stores are the platform's own: operators open them, sellers every other kind.
+        actor.require(kind == StoreKind.SUPERMARKET ? Role.OPERATOR : Role.SELLER);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name", "Store name must be 1 to 100 characters");
         }
@@ -120,9 +116,7 @@ class DefaultStores implements Stores {
     @Override
     @Transactional
     public Store decideVerification(Actor operator, long storeId, boolean approved, String reason) {
-        if (!operator.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators verify stores");
-        }
+        operator.require(Role.OPERATOR);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("reason", "A reason of 1 to 500 characters is required");
         }

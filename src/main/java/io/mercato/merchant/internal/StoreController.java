@@ -5,7 +5,6 @@ import io.mercato.merchant.StoreKind;
 import io.mercato.merchant.StoreStatus;
 import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -60,19 +59,12 @@ class StoreController {
 
     @GetMapping("/operator/stores")
     List<Store> byStatus(@RequestParam(defaultValue = "PENDING_VERIFICATION") StoreStatus status, Actor actor) {
-        requireOperator(actor);
+        actor.require(Role.OPERATOR);
         return stores.withStatus(status);
     }
 
     @PostMapping("/operator/stores/{storeId}/verification")
     Store decide(@PathVariable long storeId, @Valid @RequestBody Decision decision, Actor actor) {
-        requireOperator(actor);
         return stores.decideVerification(actor, storeId, decision.approved(), decision.reason());
-    }
-
-    private static void requireOperator(Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators may do this");
-        }
     }
 }

@@ -13,7 +13,6 @@ import io.mercato.payment.Withdrawal;
 import io.mercato.payment.internal.Ledger.Leg;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
@@ -112,9 +111,7 @@ class DefaultEscrow implements Escrow {
     @Override
     @Transactional
     public TopUp topUp(Actor buyer, Money amount) {
-        if (!buyer.is(Role.BUYER)) {
-            throw new ForbiddenException("Only buyers have wallets to top up");
-        }
+        buyer.require(Role.BUYER);
         if (amount.minor() <= 0 || amount.minor() > MAX_TOP_UP_MINOR) {
             throw new InvalidInputException("amountMinor",
                     "A top-up must be between 1 and " + MAX_TOP_UP_MINOR + " minor units, got " + amount.minor());
@@ -138,9 +135,7 @@ class DefaultEscrow implements Escrow {
     @Override
     @Transactional
     public Withdrawal withdraw(Actor seller, Money amount) {
-        if (!seller.is(Role.SELLER)) {
-            throw new ForbiddenException("Only sellers withdraw merchant balances");
-        }
+        seller.require(Role.SELLER);
         if (amount.minor() <= 0) {
             throw new InvalidInputException("amountMinor", "A withdrawal must be positive, got " + amount.minor());
         }
@@ -166,7 +161,8 @@ class DefaultEscrow implements Escrow {
         return switch (actor.role()) {
             case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
             case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW') AND owner_id = ?", actor.accountId());
-            case OPERATOR -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+            // The system actor is the platform itself, so its accounts are the platform's.
+            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
     }
 

@@ -6,7 +6,6 @@ import io.mercato.payment.Posting;
 import io.mercato.payment.TopUp;
 import io.mercato.payment.Withdrawal;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
@@ -44,28 +43,24 @@ class PaymentController {
 
     @GetMapping("/wallet")
     List<LedgerAccount> wallet(Actor actor) {
-        require(actor, Role.BUYER);
-        return escrow.accountsOf(actor);
+        return escrow.accountsOf(actor.require(Role.BUYER));
     }
 
     @PostMapping("/wallet/top-ups")
     @ResponseStatus(HttpStatus.CREATED)
     TopUp topUp(@Valid @RequestBody Amount amount, Actor actor) {
-        require(actor, Role.BUYER);
-        return escrow.topUp(actor, amount.money());
+        return escrow.topUp(actor.require(Role.BUYER), amount.money());
     }
 
     @GetMapping("/merchant/balance")
     List<LedgerAccount> balance(Actor actor) {
-        require(actor, Role.SELLER);
-        return escrow.accountsOf(actor);
+        return escrow.accountsOf(actor.require(Role.SELLER));
     }
 
     @PostMapping("/merchant/withdrawals")
     @ResponseStatus(HttpStatus.CREATED)
     Withdrawal withdraw(@Valid @RequestBody Amount amount, Actor actor) {
-        require(actor, Role.SELLER);
-        return escrow.withdraw(actor, amount.money());
+        return escrow.withdraw(actor.require(Role.SELLER), amount.money());
     }
 
     /** The postings on the caller's own accounts. */
@@ -79,13 +74,7 @@ class PaymentController {
 
     @GetMapping("/operator/ledger/trial-balance")
     Map<String, Long> trialBalance(Actor actor) {
-        require(actor, Role.OPERATOR);
+        actor.require(Role.OPERATOR);
         return escrow.trialBalance();
-    }
-
-    private static void require(Actor actor, Role role) {
-        if (!actor.is(role)) {
-            throw new ForbiddenException("Only " + role.name().toLowerCase() + " accounts may do this");
-        }
     }
 }

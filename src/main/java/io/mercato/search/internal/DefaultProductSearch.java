@@ -3,7 +3,6 @@ package io.mercato.search.internal;
 import io.mercato.catalog.Category;
 import io.mercato.merchant.StoreKind;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
@@ -372,26 +371,26 @@ class DefaultProductSearch implements ProductSearch {
 
     @Override
     public RebuildProgress rebuild(Actor operator) {
-        requireOperator(operator);
+        operator.require(Role.OPERATOR);
         return index.startRebuild();
     }
 
     @Override
     public RebuildProgress rebuildProgress(Actor operator) {
-        requireOperator(operator);
+        operator.require(Role.OPERATOR);
         return index.progress();
     }
 
     @Override
     public List<SynonymRule> synonyms(Actor operator) {
-        requireOperator(operator);
+        operator.require(Role.OPERATOR);
         return synonyms.rules();
     }
 
     @Override
     @Transactional
     public SynonymRule addSynonym(Actor operator, String rule) {
-        requireOperator(operator);
+        operator.require(Role.OPERATOR);
         if (rule == null || rule.isBlank() || rule.length() > 500 || rule.contains("\n")) {
             throw new InvalidInputException("rule", "A synonym rule is one line of 1 to 500 characters");
         }
@@ -416,16 +415,10 @@ class DefaultProductSearch implements ProductSearch {
     @Override
     @Transactional
     public void removeSynonym(Actor operator, long ruleId) {
-        requireOperator(operator);
+        operator.require(Role.OPERATOR);
         if (jdbc.sql("DELETE FROM search.synonyms WHERE id = ?").param(ruleId).update() == 0) {
             throw new NotFoundException("Synonym rule " + ruleId + " does not exist");
         }
         synonyms.reload();
-    }
-
-    private static void requireOperator(Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators manage the search index and synonyms");
-        }
     }
 }

@@ -1,8 +1,9 @@
 package io.mercato.web.internal;
 
+import io.mercato.http.CurrentActor;
+import io.mercato.http.HttpProblems;
 import io.mercato.identity.Accounts;
 import io.mercato.platform.Actor;
-import io.mercato.platform.CurrentActor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.NotFoundException;
@@ -46,7 +47,7 @@ class PageAdvice {
     @ExceptionHandler(ForbiddenException.class)
     String forbidden(ForbiddenException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
-        response.setStatus(403);
+        response.setStatus(HttpProblems.status(e).value());
         model.addAttribute("message", e.getMessage());
         return "error/403";
     }
@@ -54,7 +55,7 @@ class PageAdvice {
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
-        response.setStatus(404);
+        response.setStatus(HttpProblems.status(e).value());
         model.addAttribute("message", e.getMessage());
         return "error/404";
     }
@@ -71,8 +72,9 @@ class PageAdvice {
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
+        int status = HttpProblems.status(e).value();
+        response.setStatus(status);
+        model.addAttribute("status", status);
         model.addAttribute("message", e.getMessage());
         return "error";
     }

@@ -1,7 +1,7 @@
 package io.mercato.web.internal;
 
+import io.mercato.http.CurrentActor;
 import io.mercato.identity.Accounts;
-import io.mercato.platform.CurrentActor;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;

@@ -1,10 +1,7 @@
-package io.mercato.platform;
+package io.mercato;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mercato.Api;
-import io.mercato.MarketFixture;
-import io.mercato.MercatoTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +31,13 @@ class OperationsEndpointsIT {
                 .contains("/api/v1/checkouts", "/api/v1/orders/{orderId}/payment", "/api/v1/wallet/top-ups",
                         "/api/v1/stores/{storeId}/products", "/api/v1/refunds/{refundId}/approval");
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void openApiDocumentOffersOnlyTheRolesAnAccountCanHold() {
+        String docs = api.text("/v3/api-docs").body();
+
+        assertThat(docs).contains("\"OPERATOR\"").doesNotContain("\"SYSTEM\"");
     }
 
     @Test

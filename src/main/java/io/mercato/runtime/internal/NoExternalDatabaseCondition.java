@@ -1,4 +1,4 @@
-package io.mercato.platform.internal;
+package io.mercato.runtime.internal;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -6,7 +6,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /** True when neither {@code spring.datasource.url} nor {@code MERCATO_DATABASE_URL} names a database. */
-class NoExternalDatabaseCondition implements Condition {
+final class NoExternalDatabaseCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

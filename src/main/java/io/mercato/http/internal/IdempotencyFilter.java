@@ -1,6 +1,8 @@
-package io.mercato.platform.internal;
+package io.mercato.http.internal;
 
-import io.mercato.platform.ProblemResponses;
+import io.mercato.http.HttpProblems;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.InvalidInputException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -35,7 +37,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * in flight holds its key, so concurrent retries cannot both run. Server errors release the key.
  */
 @Component
-class IdempotencyFilter extends OncePerRequestFilter {
+final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Duration STALE_PENDING = Duration.ofMinutes(5);
@@ -59,8 +61,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > 200) {
-            ProblemResponses.write(response, HttpStatus.BAD_REQUEST.value(), "Invalid input",
-                    "Idempotency-Key must be 1 to 200 characters, got " + key.length());
+            HttpProblems.write(response, new InvalidInputException(HEADER,
+                    "Idempotency-Key must be 1 to 200 characters, got " + key.length()));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -69,35 +71,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
 
         int claimed = jdbc.sql("""
-                INSERT INTO platform.idempotency_keys (owner, idem_key, fingerprint, state, created_at)
+                INSERT INTO http.idempotency_keys (owner, idem_key, fingerprint, state, created_at)
                 VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING""")
                 .params(owner, key, fingerprint, java.sql.Timestamp.from(now)).update();
         if (claimed == 0) {
             Optional<Stored> stored = jdbc.sql("""
                     SELECT fingerprint, state, status, content_type, body, created_at
-                    FROM platform.idempotency_keys WHERE owner = ? AND idem_key = ?""")
+                    FROM http.idempotency_keys WHERE owner = ? AND idem_key = ?""")
                     .params(owner, key)
                     .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             rs.getBytes(5), rs.getTimestamp(6).toInstant()))
                     .optional();
             if (stored.isEmpty()) {
-                ProblemResponses.write(response, HttpStatus.CONFLICT.value(), "Conflict",
-                        "A request with Idempotency-Key '" + key + "' has just finished; retry it");
+                HttpProblems.write(response, new ConflictException(
+                        "A request with Idempotency-Key '" + key + "' has just finished; retry it"));
                 return;
             }
             Stored previous = stored.get();
             if (!previous.fingerprint().equals(fingerprint)) {
-                ProblemResponses.write(response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
+                HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
                         "Idempotency-Key '" + key + "' was already used for a different request; use a new key");
                 return;
             }
             if ("PENDING".equals(previous.state())) {
                 if (previous.createdAt().plus(STALE_PENDING).isAfter(now)) {
-                    ProblemResponses.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
+                    HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
                             "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
                     return;
                 }
-                jdbc.sql("UPDATE platform.idempotency_keys SET created_at = ? WHERE owner = ? AND idem_key = ?")
+                jdbc.sql("UPDATE http.idempotency_keys SET created_at = ? WHERE owner = ? AND idem_key = ?")
                         .params(java.sql.Timestamp.from(now), owner, key).update();
             } else {
                 response.setStatus(previous.status());
@@ -118,7 +120,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, body), wrapped);
             if (wrapped.getStatus() < 500) {
                 jdbc.sql("""
-                        UPDATE platform.idempotency_keys SET state = 'DONE', status = ?, content_type = ?, body = ?
+                        UPDATE http.idempotency_keys SET state = 'DONE', status = ?, content_type = ?, body = ?
                         WHERE owner = ? AND idem_key = ?""")
                         .params(wrapped.getStatus(), wrapped.getContentType(), wrapped.getContentAsByteArray(), owner, key)
                         .update();
@@ -126,7 +128,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!stored) {
-                jdbc.sql("DELETE FROM platform.idempotency_keys WHERE owner = ? AND idem_key = ?").params(owner, key).update();
+                jdbc.sql("DELETE FROM http.idempotency_keys WHERE owner = ? AND idem_key = ?").params(owner, key).update();
             }
             wrapped.copyBodyToResponse();
         }

@@ -1,5 +1,6 @@
-package io.mercato.platform;
+package io.mercato.http;
 
+import io.mercato.platform.Actor;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

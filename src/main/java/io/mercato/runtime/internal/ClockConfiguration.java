@@ -1,4 +1,4 @@
-package io.mercato.platform.internal;
+package io.mercato.runtime.internal;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one source of time, so timeouts are testable with a clock of the test's choosing. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+final class ClockConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,4 +1,4 @@
-package io.mercato.platform.internal;
+package io.mercato.http.internal;
 
 import io.mercato.platform.Actor;
 import io.mercato.platform.UnauthorizedException;
@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets a controller method take the authenticated {@link Actor} as a parameter. */
 @Configuration(proxyBeanMethods = false)
-class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+final class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,5 +1,6 @@
-package io.mercato.platform.internal;
+package io.mercato.http.internal;
 
+import io.mercato.http.HttpProblems;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import java.util.List;
@@ -24,14 +25,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /** Answers every failure as an RFC 9457 problem detail that names what is wrong. */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.title());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpProblems.status(e), e.getMessage());
+        problem.setTitle(HttpProblems.title(e));
         if (e instanceof InvalidInputException invalid) {
             problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", e.getMessage())));
         }

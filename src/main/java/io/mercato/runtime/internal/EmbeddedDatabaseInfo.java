@@ -1,4 +1,4 @@
-package io.mercato.platform.internal;
+package io.mercato.runtime.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.actuate.info.Info;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** Tells operators (and tools like pgbench) where the embedded PostgreSQL listens. */
 @Component
 @Conditional(NoExternalDatabaseCondition.class)
-class EmbeddedDatabaseInfo implements InfoContributor {
+final class EmbeddedDatabaseInfo implements InfoContributor {
 
     private final EmbeddedPostgres postgres;
 
