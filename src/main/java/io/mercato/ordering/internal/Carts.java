@@ -2,7 +2,6 @@ package io.mercato.ordering.internal;
 
 import io.mercato.ordering.Checkout;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,9 +50,8 @@ class Carts {
                 .params(buyerId, skuIds.toArray(Long[]::new)).update();
     }
 
+    /** Only buyers have carts and place orders. */
     static void requireBuyer(Actor actor) {
-        if (!actor.is(Role.BUYER)) {
-            throw new ForbiddenException("Only buyer accounts have carts and place orders");
-        }
+        actor.require(Role.BUYER);
     }
 }

@@ -6,6 +6,7 @@ import io.mercato.ordering.OrderView;
 import io.mercato.ordering.Refund;
 import io.mercato.ordering.internal.Orders.OrderFilter;
 import io.mercato.platform.Actor;
+import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +60,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
             case BUYER -> new OrderFilter(actor.accountId(), null, storeId, status);
             case SELLER -> new OrderFilter(null, actor.accountId(), storeId, status);
             case OPERATOR -> new OrderFilter(buyerId, null, storeId, status);
+            case SYSTEM -> throw new ForbiddenException("The system lists no orders; it acts on them one by one");
         };
         return orders.find(filter, page, size);
     }

@@ -5,7 +5,6 @@ import io.mercato.ordering.Refund;
 import io.mercato.ordering.Refund.RefundStatus;
 import io.mercato.ordering.RefundDesk;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
 import java.time.Clock;
@@ -72,9 +71,7 @@ class DefaultRefundDesk implements RefundDesk {
 
     @Override
     public List<Awaiting> awaitingDecision(Actor actor, int limit) {
-        if (!actor.is(Role.SELLER) && !actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Only sellers and operators decide returns");
-        }
+        actor.require(Role.SELLER, Role.OPERATOR);
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "Ask for 1 to 500 returns, got " + limit);
         }

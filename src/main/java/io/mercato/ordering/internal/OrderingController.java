@@ -13,7 +13,6 @@ import io.mercato.ordering.Refund;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.Posting;
 import io.mercato.platform.Actor;
-import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -163,9 +162,7 @@ class OrderingController {
     /** Runs the lifecycle timers now; operators use it after changing the clock-driven settings. */
     @PostMapping("/operator/order-timers")
     int runTimers(Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators may run the order timers");
-        }
+        actor.require(Role.OPERATOR);
         return timeouts.run();
     }
 }
