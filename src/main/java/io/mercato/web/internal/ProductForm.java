@@ -6,6 +6,7 @@ import io.mercato.catalog.ProductDraft.SkuDraft;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.web.common.Formats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,9 +8,12 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Distinct visitors of product pages, per store and day (in the marketplace's time zone). */
+/**
+ * Distinct visitors of product pages, per store and day (in the marketplace's time zone). Not final: as a
+ * {@code @Repository} it is proxied for exception translation.
+ */
 @Repository
-class Visits {
+public class Visits {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -22,12 +25,12 @@ class Visits {
         this.formats = formats;
     }
 
-    void record(long storeId, String visitor) {
+    public void record(long storeId, String visitor) {
         jdbc.sql("INSERT INTO web.store_visits (store_id, day, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(storeId, LocalDate.ofInstant(clock.instant(), formats.zone()), visitor).update();
     }
 
-    Map<LocalDate, Long> perDay(Collection<Long> storeIds, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Long> perDay(Collection<Long> storeIds, LocalDate from, LocalDate to) {
         Map<LocalDate, Long> perDay = new TreeMap<>();
         if (storeIds.isEmpty()) {
             return perDay;

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * dates in the reader's locale and the marketplace's time zone. Templates call it as {@code @fmt}.
  */
 @Component("fmt")
-final class Formats {
+public final class Formats {
 
     private static final Map<String, String> SYMBOLS = Map.of("CNY", "¥", "USD", "$", "EUR", "€", "GBP", "£",
             "JPY", "JP¥", "HKD", "HK$", "TRY", "₺");
@@ -32,7 +32,8 @@ final class Formats {
         this.zone = ZoneId.of(zone);
     }
 
-    ZoneId zone() {
+    /** The marketplace's time zone, which is also where every chart's days begin and end. */
+    public ZoneId zone() {
         return zone;
     }
 
@@ -53,7 +54,7 @@ final class Formats {
         return BigDecimal.valueOf(minor, digits).toPlainString();
     }
 
-    static long parseMinor(String text, String currencyCode) {
+    public static long parseMinor(String text, String currencyCode) {
         int digits = Math.max(0, Currency.getInstance(currencyCode.strip()).getDefaultFractionDigits());
         return new BigDecimal(text.strip().replace(",", "")).setScale(digits, RoundingMode.UNNECESSARY)
                 .movePointRight(digits).longValueExact();

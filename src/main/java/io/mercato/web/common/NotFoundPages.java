@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class NotFoundPages {
+final class NotFoundPages {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ModelAndView notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response)

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.shop;
 
 import io.mercato.identity.Accounts;
 import io.mercato.platform.DomainException;
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The login form (Spring Security checks it) and registration of buyers and sellers. */
 @Controller
-class LoginController {
+final class LoginController {
 
     private final Accounts accounts;
     private final boolean demo;

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import io.mercato.identity.Accounts;
 import io.mercato.platform.CurrentActor;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PageErrorViews implements ErrorViewResolver {
+final class PageErrorViews implements ErrorViewResolver {
 
     private final Accounts accounts;
 

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.shop;
 
 import io.mercato.merchant.StoreKind;
 import io.mercato.platform.InvalidInputException;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The shop's search results: the header's search box lands here, with facets to narrow the matches. */
 @Controller
-class SearchPageController {
+final class SearchPageController {
 
     static final int PAGE_SIZE = 24;
 

@@ -1,14 +1,12 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import io.mercato.identity.Accounts;
-import io.mercato.platform.Actor;
 import io.mercato.platform.CurrentActor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -22,9 +20,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * What every page shows in its header (who is logged in), and the error pages: someone else's order or product
  * is the 403 page, a missing one the 404 page, other refusals a page that says why.
  */
-@ControllerAdvice(basePackageClasses = PageAdvice.class)
+@ControllerAdvice(basePackages = "io.mercato.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PageAdvice {
+final class PageAdvice {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageAdvice.class);
 
@@ -85,9 +83,5 @@ class PageAdvice {
         model.addAttribute("status", 500);
         model.addAttribute("message", "An unexpected error occurred; it has been logged.");
         return "error";
-    }
-
-    static @Nullable Actor actorOrNull() {
-        return CurrentActor.find().orElse(null);
     }
 }

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

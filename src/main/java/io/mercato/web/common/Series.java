@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import io.mercato.ordering.OrderStatistics.DailySales;
 import java.math.BigDecimal;
@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Daily sales of one currency laid out over every day of a range, zeros included, ready for a chart. */
-record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, String currency) {
+public record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, String currency) {
 
-    static Series daily(LocalDate from, LocalDate to, Collection<DailySales> sales, String currency) {
+    public static Series daily(LocalDate from, LocalDate to, Collection<DailySales> sales, String currency) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(day);
@@ -22,7 +22,7 @@ record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, String cur
         return new Series(days, byDay, currency);
     }
 
-    static List<Long> counts(LocalDate from, LocalDate to, Map<LocalDate, Long> perDay) {
+    public static List<Long> counts(LocalDate from, LocalDate to, Map<LocalDate, Long> perDay) {
         List<Long> counts = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             counts.add(perDay.getOrDefault(day, 0L));
@@ -30,39 +30,39 @@ record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, String cur
         return counts;
     }
 
-    List<String> labels() {
+    public List<String> labels() {
         return days.stream().map(d -> d.getMonthValue() + "/" + d.getDayOfMonth()).toList();
     }
 
-    List<BigDecimal> gmvMajor() {
+    public List<BigDecimal> gmvMajor() {
         return days.stream().map(d -> major(byDay.containsKey(d) ? byDay.get(d).gmvMinor() : 0)).toList();
     }
 
-    List<Long> orders() {
+    public List<Long> orders() {
         return days.stream().map(d -> byDay.containsKey(d) ? byDay.get(d).paidOrders() : 0L).toList();
     }
 
-    long gmvOn(LocalDate day) {
+    public long gmvOn(LocalDate day) {
         return byDay.containsKey(day) ? byDay.get(day).gmvMinor() : 0;
     }
 
-    long ordersOn(LocalDate day) {
+    public long ordersOn(LocalDate day) {
         return byDay.containsKey(day) ? byDay.get(day).paidOrders() : 0;
     }
 
-    long totalGmv() {
+    public long totalGmv() {
         return byDay.values().stream().mapToLong(DailySales::gmvMinor).sum();
     }
 
-    long totalRefunded() {
+    public long totalRefunded() {
         return byDay.values().stream().mapToLong(DailySales::refundedMinor).sum();
     }
 
-    long totalOrders() {
+    public long totalOrders() {
         return byDay.values().stream().mapToLong(DailySales::paidOrders).sum();
     }
 
-    BigDecimal major(long minor) {
+    public BigDecimal major(long minor) {
         return BigDecimal.valueOf(minor, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
     }
 }

@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.common;
 
 import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderStatus;
@@ -8,9 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The steps an order page shows: placed, paid, shipped (with tracking), delivered, completed; each done or not. */
-record Timeline(String key, @Nullable Instant at, boolean done, @Nullable String detail) {
+public record Timeline(String key, @Nullable Instant at, boolean done, @Nullable String detail) {
 
-    static List<Timeline> of(OrderView order) {
+    public static List<Timeline> of(OrderView order) {
         List<Timeline> steps = new ArrayList<>();
         steps.add(new Timeline("placed", order.placedAt(), true, null));
         if (order.status() == OrderStatus.CANCELLED) {
