@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.seller;
 
 import io.mercato.catalog.Product;
 import io.mercato.catalog.ProductDraft;

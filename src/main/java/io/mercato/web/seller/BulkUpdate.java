@@ -1,4 +1,4 @@
-package io.mercato.web.internal;
+package io.mercato.web.seller;
 
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Product;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * report says what happened to every line. A blank price or stock leaves that value as it is.
  */
 @Component
-class BulkUpdate {
+final class BulkUpdate {
 
     static final int MAX_LINES = 5_000;
 
