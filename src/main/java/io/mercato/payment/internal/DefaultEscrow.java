@@ -160,12 +160,24 @@ class DefaultEscrow implements Escrow {
 
     @Override
     public List<Posting> statement(Actor actor, int limit) {
-        List<Long> accountIds = accountsOf(actor).stream().map(LedgerAccount::id).toList();
-        if (accountIds.isEmpty()) {
+        return statement(accountsOf(actor), limit);
+    }
+
+    @Override
+    public List<Posting> statementOf(Actor operator, long accountId, int limit) {
+        if (!operator.is(Role.OPERATOR)) {
+            throw new ForbiddenException("Only operators read another account's statement; " + operator.label()
+                    + " asked for account " + accountId + "'s");
+        }
+        return statement(accounts("kind IN ('WALLET', 'MERCHANT', 'ESCROW') AND owner_id = ?", accountId), limit);
+    }
+
+    private List<Posting> statement(List<LedgerAccount> accounts, int limit) {
+        if (accounts.isEmpty()) {
             return List.of();
         }
         return postings("p.id IN (SELECT posting_id FROM payment.entries WHERE account_id = ANY(?))",
-                accountIds.toArray(Long[]::new), limit, "p.id DESC");
+                accounts.stream().map(LedgerAccount::id).toArray(Long[]::new), limit, "p.id DESC");
     }
 
     @Override

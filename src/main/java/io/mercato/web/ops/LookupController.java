@@ -77,9 +77,7 @@ final class LookupController {
         model.addAttribute("stores", account.role() == Role.SELLER ? stores.ownedBy(accountId) : List.of());
         model.addAttribute("orders", account.role() == Role.BUYER
                 ? lifecycle.orders(operator, null, null, accountId, 0, LISTED) : List.<OrderView>of());
-        // An operator reads the account's own ledger statement, as its owner would see it.
-        model.addAttribute("postings", account.role() == Role.OPERATOR ? List.of()
-                : escrow.statement(new Actor(accountId, account.role()), LISTED));
+        model.addAttribute("postings", escrow.statementOf(operator, accountId, LISTED));
         return "ops/account";
     }
 }
