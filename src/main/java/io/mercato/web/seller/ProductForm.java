@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The product editor's form: text fields as typed, SKU rows with attributes written {@code colour: red, size: M},
  * prices in major units and stock as whole units. Blank SKU rows are ignored.
  */
-public final class ProductForm {
+final class ProductForm {
 
     private String title = "";
     private String description = "";
@@ -157,7 +157,7 @@ public final class ProductForm {
     }
 
     /** One SKU line of the editor. */
-    public static final class Row {
+    static final class Row {
         private @Nullable Long id;
         private @Nullable String attributes;
         private @Nullable String price;
