@@ -38,6 +38,14 @@ public interface Escrow {
     /** The postings on the actor's accounts, newest first. */
     List<Posting> statement(Actor actor, int limit);
 
+    /**
+     * For operators: the postings on one account holder's wallets, merchant balances and escrow, newest first, as
+     * {@link #statement} shows them to the holder.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor is not an operator
+     */
+    List<Posting> statementOf(Actor operator, long accountId, int limit);
+
     /** Sum of all balances per currency; zero in every currency while the ledger is sound. */
     java.util.Map<String, Long> trialBalance();
 

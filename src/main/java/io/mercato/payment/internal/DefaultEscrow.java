@@ -16,7 +16,6 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -168,12 +167,21 @@ class DefaultEscrow implements Escrow {
 
     @Override
     public List<Posting> statement(Actor actor, int limit) {
-        List<Long> accountIds = accountsOf(actor).stream().map(LedgerAccount::id).toList();
-        if (accountIds.isEmpty()) {
+        return statement(accountsOf(actor), limit);
+    }
+
+    @Override
+    public List<Posting> statementOf(Actor operator, long accountId, int limit) {
+        operator.require(Role.OPERATOR);
+        return statement(accounts("kind IN ('WALLET', 'MERCHANT', 'ESCROW') AND owner_id = ?", accountId), limit);
+    }
+
+    private List<Posting> statement(List<LedgerAccount> accounts, int limit) {
+        if (accounts.isEmpty()) {
             return List.of();
         }
         return postings("p.id IN (SELECT posting_id FROM payment.entries WHERE account_id = ANY(?))",
-                accountIds.toArray(Long[]::new), limit, "p.id DESC");
+                accounts.stream().map(LedgerAccount::id).toArray(Long[]::new), limit, "p.id DESC");
     }
 
     @Override

@@ -1,0 +1,75 @@
+package io.mercato.web.ops;
+
+import io.mercato.identity.Accounts;
+import io.mercato.merchant.StoreStatus;
+import io.mercato.merchant.Stores;
+import io.mercato.ordering.OrderStatistics;
+import io.mercato.payment.AccountKind;
+import io.mercato.payment.Escrow;
+import io.mercato.platform.Actor;
+import io.mercato.platform.Role;
+import io.mercato.web.common.Formats;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The platform overview: GMV, orders, CMR and take rate, and growth in buyers and merchants over 30 days. */
+@Controller
+final class OpsOverviewController {
+
+    /** The overview shows the marketplace's home currency; sales in others are left out of its figures. */
+    private static final String CURRENCY = "CNY";
+
+    private final Accounts accounts;
+    private final Stores stores;
+    private final OrderStatistics statistics;
+    private final Escrow escrow;
+    private final Formats formats;
+    private final Clock clock;
+
+    OpsOverviewController(Accounts accounts, Stores stores, OrderStatistics statistics, Escrow escrow, Formats formats,
+            Clock clock) {
+        this.accounts = accounts;
+        this.stores = stores;
+        this.statistics = statistics;
+        this.escrow = escrow;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    @GetMapping("/ops")
+    String overview(Actor operator, Model model) {
+        ZoneId zone = formats.zone();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate from = today.minusDays(29);
+        PlatformOverview overview = PlatformOverview.of(from, today, CURRENCY,
+                statistics.dailySales(null, null, from, today, zone),
+                escrow.bookedPerDay(AccountKind.FEE_REVENUE, from, today, zone),
+                accounts.registrationsPerDay(Role.BUYER, from, today, zone),
+                stores.openedPerDay(from, today, zone));
+        model.addAttribute("days", overview.days());
+        model.addAttribute("gmvSeries", overview.gmvSeries());
+        model.addAttribute("ordersSeries", overview.ordersSeries());
+        model.addAttribute("feeSeries", overview.feeSeries());
+        model.addAttribute("takeRateSeries", overview.takeRateSeries());
+        model.addAttribute("buyersSeries", overview.buyersSeries());
+        model.addAttribute("merchantsSeries", overview.merchantsSeries());
+        model.addAttribute("currency", CURRENCY);
+        model.addAttribute("gmv", overview.gmv());
+        model.addAttribute("gmvNet", overview.gmvNet());
+        model.addAttribute("paidOrders", overview.paidOrders());
+        model.addAttribute("cmr", overview.cmr());
+        model.addAttribute("takeRate", overview.takeRate());
+        model.addAttribute("aov", overview.aov());
+        model.addAttribute("newBuyers", overview.newBuyers());
+        model.addAttribute("newMerchants", overview.newMerchants());
+        model.addAttribute("todayGmv", overview.todayGmv());
+        model.addAttribute("pendingStores", stores.withStatus(StoreStatus.PENDING_VERIFICATION).size());
+        model.addAttribute("from", from);
+        model.addAttribute("today", today);
+        return "ops/overview";
+    }
+}

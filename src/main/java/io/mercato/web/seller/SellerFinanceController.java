@@ -1,0 +1,50 @@
+package io.mercato.web.seller;
+
+import io.mercato.ordering.OrderLifecycle;
+import io.mercato.ordering.OrderStatus;
+import io.mercato.payment.Escrow;
+import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
+import io.mercato.platform.Actor;
+import io.mercato.platform.DomainException;
+import io.mercato.web.common.AmountField;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The seller's money: settled and pending balances, the fee on each completed order, postings and withdrawals. */
+@Controller
+final class SellerFinanceController {
+
+    private final Escrow escrow;
+    private final OrderLifecycle lifecycle;
+
+    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle) {
+        this.escrow = escrow;
+        this.lifecycle = lifecycle;
+    }
+
+    @GetMapping("/seller/finance")
+    String finance(Actor seller, Model model) {
+        Balances balances = Balances.of(escrow.accountsOf(seller));
+        model.addAttribute("settled", balances.settled());
+        model.addAttribute("pending", balances.pending());
+        model.addAttribute("completed", lifecycle.orders(seller, OrderStatus.COMPLETED, null, null, 0, 50));
+        model.addAttribute("postings", escrow.statement(seller, 30));
+        return "seller/finance";
+    }
+
+    @PostMapping("/seller/withdrawals")
+    String withdraw(Actor seller, @RequestParam String amount, @RequestParam(defaultValue = "CNY") String currency,
+            RedirectAttributes redirect) {
+        try {
+            escrow.withdraw(seller, AmountField.parse(amount, currency));
+            redirect.addFlashAttribute("notice", "finance.withdrawn");
+        } catch (DomainException | PaymentDeclinedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/seller/finance";
+    }
+}

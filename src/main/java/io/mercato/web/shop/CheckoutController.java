@@ -1,0 +1,104 @@
+package io.mercato.web.shop;
+
+import io.mercato.merchant.Stores;
+import io.mercato.ordering.Cart;
+import io.mercato.ordering.Cart.CartItem;
+import io.mercato.ordering.Checkout;
+import io.mercato.ordering.OrderView;
+import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
+import io.mercato.platform.Actor;
+import io.mercato.platform.DomainException;
+import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.NotFoundException;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Checkout: the delivery address and the orders it will place (one per store), then paying them from the wallet. */
+@Controller
+final class CheckoutController {
+
+    private final Cart cart;
+    private final Checkout checkout;
+    private final Stores stores;
+    private final LastAddress lastAddress;
+    private final StoreNames storeNames;
+    private final Wallets wallets;
+
+    CheckoutController(Cart cart, Checkout checkout, Stores stores, LastAddress lastAddress, StoreNames storeNames,
+            Wallets wallets) {
+        this.cart = cart;
+        this.checkout = checkout;
+        this.stores = stores;
+        this.lastAddress = lastAddress;
+        this.storeNames = storeNames;
+        this.wallets = wallets;
+    }
+
+    @GetMapping("/checkout")
+    String checkoutForm(Actor buyer, Model model) {
+        List<CartItem> items = cart.items(buyer);
+        if (items.isEmpty()) {
+            return "redirect:/cart";
+        }
+        if (!model.containsAttribute("address")) {
+            model.addAttribute("address", lastAddress.of(buyer));
+        }
+        CartView view = CartView.of(items, stores::get);
+        model.addAttribute("groups", view.groups());
+        model.addAttribute("totals", view.totals());
+        return "shop/checkout";
+    }
+
+    @PostMapping("/checkout")
+    String placeOrders(Actor buyer, AddressForm address, Model model, RedirectAttributes redirect) {
+        try {
+            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), null);
+            return "redirect:/checkout/" + placed.checkoutId();
+        } catch (InvalidInputException e) {
+            model.addAttribute("fieldError", e.field());
+            model.addAttribute("error", e.getMessage());
+        } catch (DomainException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("address", address);
+        return checkoutForm(buyer, model);
+    }
+
+    @GetMapping("/checkout/{checkoutId}")
+    String payment(Actor buyer, @PathVariable long checkoutId, Model model) {
+        List<OrderView> orders = checkoutOrders(buyer, checkoutId);
+        model.addAttribute("checkoutId", checkoutId);
+        model.addAttribute("orders", orders);
+        model.addAttribute("storeNames", storeNames.of(orders));
+        model.addAttribute("due", AmountDue.perCurrency(orders));
+        model.addAttribute("wallets", wallets.of(buyer));
+        return "shop/pay";
+    }
+
+    private List<OrderView> checkoutOrders(Actor buyer, long checkoutId) {
+        try {
+            return checkout.orders(buyer, checkoutId);
+        } catch (ForbiddenException e) {
+            // Someone else's checkout does not exist as far as this buyer's pages are concerned.
+            throw new NotFoundException("You have no checkout " + checkoutId);
+        }
+    }
+
+    @PostMapping("/checkout/{checkoutId}/payment")
+    String pay(Actor buyer, @PathVariable long checkoutId, RedirectAttributes redirect) {
+        try {
+            checkout.pay(buyer, checkoutId);
+            redirect.addFlashAttribute("notice", "pay.done");
+            return "redirect:/orders";
+        } catch (DomainException | PaymentDeclinedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/checkout/" + checkoutId;
+        }
+    }
+}
