@@ -23,6 +23,9 @@ public interface OrderLifecycle {
     List<OrderView> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
             int page, int size);
 
+    /** How many orders {@link #orders} would list for the actor in this status (any status when null). */
+    long count(Actor actor, @Nullable OrderStatus status);
+
     OrderView pay(Actor buyer, long orderId);
 
     /** Cancels an unpaid order, or refunds a paid one in full before it ships. */

@@ -33,6 +33,9 @@ public interface RefundDesk {
      */
     List<Awaiting> awaitingDecision(Actor actor, int limit);
 
+    /** How many returns {@link #awaitingDecision} would list, however many that is. */
+    long countAwaitingDecision(Actor actor);
+
     record RefundItem(long lineId, long quantity) {
     }
 

@@ -56,13 +56,23 @@ class DefaultOrderLifecycle implements OrderLifecycle {
         if (size < 1 || size > 100) {
             throw new InvalidInputException("size", "Page size must be between 1 and 100, got " + size);
         }
-        OrderFilter filter = switch (actor.role()) {
+        return orders.find(visibleTo(actor, status, storeId, buyerId), page, size);
+    }
+
+    @Override
+    public long count(Actor actor, @Nullable OrderStatus status) {
+        return orders.count(visibleTo(actor, status, null, null));
+    }
+
+    /** The buyer's own orders, a seller's, or (for operators) anyone's, narrowed as asked. */
+    private static OrderFilter visibleTo(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId,
+            @Nullable Long buyerId) {
+        return switch (actor.role()) {
             case BUYER -> new OrderFilter(actor.accountId(), null, storeId, status);
             case SELLER -> new OrderFilter(null, actor.accountId(), storeId, status);
             case OPERATOR -> new OrderFilter(buyerId, null, storeId, status);
             case SYSTEM -> throw new ForbiddenException("The system lists no orders; it acts on them one by one");
         };
-        return orders.find(filter, page, size);
     }
 
     @Override

@@ -85,6 +85,12 @@ class DefaultRefundDesk implements RefundDesk {
                 .limit(limit).toList();
     }
 
+    @Override
+    public long countAwaitingDecision(Actor actor) {
+        actor.require(Role.SELLER, Role.OPERATOR);
+        return orders.countReturnsToDecide(actor.is(Role.SELLER) ? actor.accountId() : null);
+    }
+
     private void publish(Order order) {
         order.releaseEvents().forEach(events::publishEvent);
     }

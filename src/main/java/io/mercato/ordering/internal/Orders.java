@@ -190,24 +190,29 @@ class Orders {
     }
 
     /**
-     * One page of orders, newest first: those of one buyer or seller when {@code party} names one, then
-     * narrowed by status, store and buyer where given.
+     * One page of orders, newest first: those of one buyer or seller when the filter names one, then narrowed
+     * by store and status where given.
      */
     List<OrderView> find(OrderFilter filter, int page, int size) {
-        List<Long> ids = jdbc.sql("""
-                SELECT id FROM ordering.orders
-                WHERE (CAST(:buyer AS BIGINT) IS NULL OR buyer_id = :buyer)
+        return load(filtered("SELECT id FROM ordering.orders", filter, " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", size).param("offset", (long) page * size).query(Long.class).list());
+    }
+
+    /** How many orders {@link #find} would page through. */
+    long count(OrderFilter filter) {
+        return filtered("SELECT count(*) FROM ordering.orders", filter, "").query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String select, OrderFilter filter, String tail) {
+        return jdbc.sql(select + " " + """
+                 WHERE (CAST(:buyer AS BIGINT) IS NULL OR buyer_id = :buyer)
                   AND (CAST(:seller AS BIGINT) IS NULL OR seller_id = :seller)
                   AND (CAST(:store AS BIGINT) IS NULL OR store_id = :store)
-                  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
-                ORDER BY id DESC LIMIT :limit OFFSET :offset""")
+                  AND (CAST(:status AS TEXT) IS NULL OR status = :status)""" + tail)
                 .param("buyer", filter.buyerId(), Types.BIGINT)
                 .param("seller", filter.sellerId(), Types.BIGINT)
                 .param("store", filter.storeId(), Types.BIGINT)
-                .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR)
-                .param("limit", size).param("offset", (long) page * size)
-                .query(Long.class).list();
-        return load(ids);
+                .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR);
     }
 
     /** Who may see which orders: the narrowing {@link #find} applies; null means any. */
@@ -235,6 +240,14 @@ class Orders {
                 WHERE r.status = 'REQUESTED' AND (CAST(:seller AS BIGINT) IS NULL OR o.seller_id = :seller)
                 GROUP BY r.order_id ORDER BY min(r.requested_at), r.order_id LIMIT :limit""")
                 .param("seller", sellerId, Types.BIGINT).param("limit", limit).query(Long.class).list();
+    }
+
+    /** How many returns await a decision, of one seller or (null) of all. */
+    long countReturnsToDecide(@Nullable Long sellerId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM ordering.refunds r JOIN ordering.orders o ON o.id = r.order_id
+                WHERE r.status = 'REQUESTED' AND (CAST(:seller AS BIGINT) IS NULL OR o.seller_id = :seller)""")
+                .param("seller", sellerId, Types.BIGINT).query(Long.class).single();
     }
 
     // ---- what the timers pick (outside a transaction: SKIP LOCKED leaves an order another instance holds)

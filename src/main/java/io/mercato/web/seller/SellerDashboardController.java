@@ -20,10 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 final class SellerDashboardController {
 
-    /** How far the "to ship" and "refunds" buttons count; past it they show the limit. */
-    private static final int TO_SHIP_COUNTED = 100;
-    private static final int REFUNDS_COUNTED = 200;
-
     private final Stores stores;
     private final OrderStatistics statistics;
     private final OrderLifecycle lifecycle;
@@ -65,8 +61,8 @@ final class SellerDashboardController {
         model.addAttribute("monthGmv", figures.monthGmv());
         model.addAttribute("monthOrders", figures.monthOrders());
         model.addAttribute("monthVisitors", figures.monthVisitors());
-        model.addAttribute("toShip", lifecycle.orders(seller, OrderStatus.PAID, null, null, 0, TO_SHIP_COUNTED).size());
-        model.addAttribute("refundsWaiting", refunds.awaitingDecision(seller, REFUNDS_COUNTED).size());
+        model.addAttribute("toShip", lifecycle.count(seller, OrderStatus.PAID));
+        model.addAttribute("refundsWaiting", refunds.countAwaitingDecision(seller));
         return "seller/dashboard";
     }
 }
