@@ -63,8 +63,8 @@ class OpsController {
         Series sales = Series.daily(from, today, statistics.dailySales(null, null, from, today, formats.zone()), CURRENCY);
         Map<LocalDate, Long> fees = new TreeMap<>();
         for (DailyAmount amount : escrow.bookedPerDay(AccountKind.FEE_REVENUE, from, today, formats.zone())) {
-            if (amount.currency().equals(CURRENCY)) {
-                fees.put(amount.day(), amount.amountMinor());
+            if (amount.amount().currencyCode().equals(CURRENCY)) {
+                fees.put(amount.day(), amount.amount().minor());
             }
         }
         List<Long> feeSeries = Series.counts(from, today, fees);

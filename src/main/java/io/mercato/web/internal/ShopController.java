@@ -424,7 +424,7 @@ class ShopController {
     private List<LedgerAccount> wallets(Actor buyer) {
         List<LedgerAccount> wallets = escrow.accountsOf(buyer).stream()
                 .filter(a -> a.kind() == AccountKind.WALLET).toList();
-        return wallets.isEmpty() ? List.of(new LedgerAccount(0, AccountKind.WALLET, buyer.accountId(), "CNY", 0)) : wallets;
+        return wallets.isEmpty() ? List.of(new LedgerAccount(0, AccountKind.WALLET, buyer.accountId(), Money.zero(Currencies.CNY))) : wallets;
     }
 
     @PostMapping("/wallet/top-up")
