@@ -2,6 +2,7 @@ package io.mercato.ordering;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Money;
 import java.util.List;
@@ -21,6 +22,7 @@ public interface Cart {
      * A cart line with what the buyer needs to decide: price now and whether it can be bought. The JSON shows
      * the price as {@code unitPriceMinor} and {@code currency}.
      */
+    @JsonPropertyOrder({"skuId", "quantity", "productId", "storeId", "title", "attributes", "unitPriceMinor", "currency"})
     record CartItem(long skuId, long quantity, long productId, long storeId, String title,
             Map<String, String> attributes, @JsonIgnore Money unitPrice, long available, boolean onSale) {
 

@@ -1,5 +1,6 @@
 package io.mercato.ordering;
 
+import io.mercato.platform.Money;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,12 +21,18 @@ public interface OrderStatistics {
             ZoneId zone);
 
     /**
-     * @param gmvMinor value of the orders paid that day
-     * @param refundedMinor what has been refunded so far on those orders
+     * @param gmv value of the orders paid that day
+     * @param refunded what has been refunded so far on those orders, in the currency of {@code gmv}
      * @param paidOrders how many orders were paid that day
      * @param buyers distinct buyers among them
      */
-    record DailySales(LocalDate day, String currency, long gmvMinor, long refundedMinor, long paidOrders,
-            long buyers) {
+    record DailySales(LocalDate day, Money gmv, Money refunded, long paidOrders, long buyers) {
+
+        public DailySales {
+            if (!gmv.currency().equals(refunded.currency())) {
+                throw new IllegalArgumentException("Sales of " + day + " cannot have a GMV of " + gmv
+                        + " and refunds of " + refunded + ": currencies differ");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.mercato.ordering;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mercato.merchant.StoreKind;
 import io.mercato.platform.Money;
 import java.time.Instant;
@@ -12,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order as the module shows it: what one buyer bought from one store in one checkout, with its history and
  * refunds. Amounts are {@link Money}; the JSON keeps the API's flat shape ({@code totalMinor},
- * {@code refundedMinor}, {@code feeMinor} and one {@code currency}).
+ * {@code refundedMinor}, {@code feeMinor} and one {@code currency}, where the API has always had them).
  *
  * @param refunded money already returned to the buyer
  * @param fee what the platform kept at settlement; null until the order completes
  * @param payBy when an unpaid order is cancelled
  */
+@JsonPropertyOrder({"id", "checkoutId", "buyerAccountId", "storeId", "storeKind", "sellerAccountId", "status",
+        "currency", "totalMinor", "refundedMinor", "feeMinor"})
 public record OrderView(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
         long sellerAccountId, OrderStatus status, @JsonIgnore Money total, @JsonIgnore Money refunded,
         @JsonIgnore @Nullable Money fee, Address address, @Nullable String carrier, @Nullable String trackingNumber,
@@ -57,6 +60,7 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
     }
 
     /** @param unitPrice in the order's currency; the JSON shows it as {@code unitPriceMinor} */
+    @JsonPropertyOrder({"id", "skuId", "productId", "title", "attributes", "unitPriceMinor"})
     public record Line(long id, long skuId, long productId, String title, Map<String, String> attributes,
             @JsonIgnore Money unitPrice, long quantity, long refundedQuantity, long pendingRefundQuantity,
             int commissionBasisPoints) {

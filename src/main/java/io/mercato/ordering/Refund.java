@@ -2,6 +2,7 @@ package io.mercato.ordering;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mercato.platform.Money;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param returnGoods whether goods come back (after delivery) or never left (before shipment)
  * @param decideBy when the platform decides for a seller who has not
  */
+@JsonPropertyOrder({"id", "orderId", "status", "returnGoods", "amountMinor"})
 public record Refund(long id, long orderId, RefundStatus status, boolean returnGoods, @JsonIgnore Money amount,
         String reason, Instant requestedAt, @Nullable Instant decideBy, @Nullable Instant decidedAt,
         @Nullable String decidedBy, @Nullable String decisionNote, List<RefundLine> lines) {
@@ -31,6 +33,7 @@ public record Refund(long id, long orderId, RefundStatus status, boolean returnG
         REQUESTED, APPROVED, REJECTED
     }
 
+    @JsonPropertyOrder({"lineId", "quantity", "amountMinor"})
     public record RefundLine(long lineId, long quantity, @JsonIgnore Money amount) {
 
         @JsonProperty("amountMinor")

@@ -1,7 +1,8 @@
 package io.mercato.payment;
 
+import io.mercato.platform.Money;
 import java.time.LocalDate;
 
 /** Money booked on one day, in one currency. */
-public record DailyAmount(LocalDate day, String currency, long amountMinor) {
+public record DailyAmount(LocalDate day, Money amount) {
 }

@@ -1,7 +1,40 @@
 package io.mercato.payment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.mercato.platform.Money;
 import java.time.Instant;
 
-public record Withdrawal(long id, long sellerAccountId, long amountMinor, String currency, String providerReference,
-        long balanceAfterMinor, Instant at) {
+/**
+ * Money paid out of a seller's balance through the payment provider. The JSON shows the amounts flat, as
+ * {@code amountMinor} and {@code balanceAfterMinor} beside one {@code currency}, so both are in that currency.
+ *
+ * @param balanceAfter the account's balance once this posting is booked
+ */
+@JsonPropertyOrder({"id", "sellerAccountId", "amountMinor", "currency", "providerReference", "balanceAfterMinor", "at"})
+public record Withdrawal(long id, long sellerAccountId, @JsonIgnore Money amount, String providerReference,
+        @JsonIgnore Money balanceAfter, Instant at) {
+
+    public Withdrawal {
+        if (!amount.currency().equals(balanceAfter.currency())) {
+            throw new IllegalArgumentException("Withdrawal " + id + " of " + amount + " cannot leave a balance of "
+                    + balanceAfter + ": currencies differ");
+        }
+    }
+
+    @JsonProperty("amountMinor")
+    public long amountMinor() {
+        return amount.minor();
+    }
+
+    @JsonProperty("currency")
+    public String currency() {
+        return amount.currencyCode();
+    }
+
+    @JsonProperty("balanceAfterMinor")
+    public long balanceAfterMinor() {
+        return balanceAfter.minor();
+    }
 }

@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -372,7 +373,7 @@ class DefaultCatalog implements Catalog {
 
     private void updateSku(Sku current, Store store, SkuDraft sku, int index) {
         String field = "skus[" + index + "]";
-        long price = sku.priceMinor() == null ? current.priceMinor() : validPrice(field, sku.priceMinor());
+        long price = sku.priceMinor() == null ? current.price().minor() : validPrice(field, sku.priceMinor());
         if (sku.currency() != null && !sku.currency().equals(store.currency())) {
             throw new InvalidInputException(field + ".currency", "Store " + store.id() + " sells in "
                     + store.currency() + ", not " + sku.currency());
@@ -519,8 +520,10 @@ class DefaultCatalog implements Catalog {
         Map<Long, List<Sku>> skus = new HashMap<>();
         jdbc.sql("SELECT id, product_id, attributes::text, price_minor, currency, barcode FROM catalog.skus WHERE product_id = ANY(?) ORDER BY id")
                 .param(idArray).query((RowCallbackHandler) rs -> {
+                    // The currency was checked on the way in; one no longer traded must still read back.
+                    Money price = new Money(rs.getLong(4), Currency.getInstance(rs.getString(5)));
                     skus.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Sku(rs.getLong(1),
-                            rs.getLong(2), attributes(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6)));
+                            rs.getLong(2), attributes(rs.getString(3)), price, rs.getString(6)));
                 });
         Map<Long, Product> byId = new HashMap<>();
         jdbc.sql("""

@@ -9,6 +9,7 @@ import io.mercato.ordering.OrderView.Transition;
 import io.mercato.ordering.Refund;
 import io.mercato.ordering.Refund.RefundLine;
 import io.mercato.ordering.Refund.RefundStatus;
+import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,8 +293,11 @@ class Orders {
                 .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .param("seller", sellerId, Types.BIGINT)
                 .param("store", storeId, Types.BIGINT)
-                .query((rs, n) -> new DailySales(rs.getObject(1, LocalDate.class), rs.getString(2).strip(),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString(2).strip());
+                    return new DailySales(rs.getObject(1, LocalDate.class), new Money(rs.getLong(3), currency),
+                            new Money(rs.getLong(4), currency), rs.getLong(5), rs.getLong(6));
+                })
                 .list();
     }
 

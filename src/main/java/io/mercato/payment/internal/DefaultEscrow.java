@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ class DefaultEscrow implements Escrow {
                         new Leg(AccountKind.PROVIDER_CLEARING, PLATFORM, -amount.minor()),
                         new Leg(AccountKind.WALLET, buyer.accountId(), amount.minor()))).orElseThrow();
         long balance = ledger.balance(AccountKind.WALLET, buyer.accountId(), amount.currencyCode());
-        return new TopUp(postingId, buyer.accountId(), amount.minor(), amount.currencyCode(), providerReference, balance,
+        return new TopUp(postingId, buyer.accountId(), amount, providerReference, new Money(balance, amount.currency()),
                 clock.instant());
     }
 
@@ -151,8 +152,8 @@ class DefaultEscrow implements Escrow {
         // The payout goes last: if it fails, the transaction rolls back and the balance is untouched.
         String providerReference = provider.payout(seller.accountId(), amount, reference);
         long balance = ledger.balance(AccountKind.MERCHANT, seller.accountId(), amount.currencyCode());
-        return new Withdrawal(postingId, seller.accountId(), amount.minor(), amount.currencyCode(), providerReference,
-                balance, clock.instant());
+        return new Withdrawal(postingId, seller.accountId(), amount, providerReference,
+                new Money(balance, amount.currency()), clock.instant());
     }
 
     @Override
@@ -202,7 +203,7 @@ class DefaultEscrow implements Escrow {
                         + " ORDER BY kind, currency")
                 .params(params)
                 .query((rs, n) -> new LedgerAccount(rs.getLong(1), AccountKind.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4), rs.getLong(5)))
+                        stored(rs.getLong(5), rs.getString(4))))
                 .list();
     }
 
@@ -224,9 +225,17 @@ class DefaultEscrow implements Escrow {
                         }
                     });
                     posting.entries.add(new Posting.Entry(AccountKind.valueOf(rs.getString(7)), rs.getLong(8),
-                            rs.getLong(9), rs.getString(10)));
+                            stored(rs.getLong(9), rs.getString(10))));
                 });
         return byId.values().stream().map(PostingBuilder::build).toList();
+    }
+
+    /**
+     * An amount as the tables hold it. The currency was checked when it was written, so it is not checked against
+     * the traded currencies again: a currency no longer traded must still read back.
+     */
+    private static Money stored(long minor, String currency) {
+        return new Money(minor, Currency.getInstance(currency.strip()));
     }
 
     private static void requirePositive(Money amount) {
@@ -258,7 +267,7 @@ class DefaultEscrow implements Escrow {
                 .params(zone.getId(), kind.name(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query((rs, n) -> new io.mercato.payment.DailyAmount(rs.getObject(1, java.time.LocalDate.class),
-                        rs.getString(2).strip(), rs.getLong(3)))
+                        stored(rs.getLong(3), rs.getString(2))))
                 .list();
     }
 }

@@ -95,7 +95,7 @@ class ProductSource {
             List<Long> skus = new ArrayList<>();
             for (Sku sku : product.skus()) {
                 skus.add(sku.id());
-                price = Math.min(price, sku.priceMinor());
+                price = Math.min(price, sku.price().minor());
                 Stock units = stocks.get(sku.id());
                 inStock |= units != null && units.available() > 0;
                 sku.attributes().forEach((name, value) -> attributes.computeIfAbsent(name, k -> new TreeSet<>()).add(value));
@@ -105,7 +105,7 @@ class ProductSource {
             Long brandId = product.brandId();
             result.add(new IndexedProduct(product.id(), product.storeId(), storeKind(product.storeId()),
                     product.categoryId(), path, names, brandId, brandId == null ? null : brandName(brandId),
-                    product.title(), attributes, skus, price, product.skus().getFirst().currency(), inStock,
+                    product.title(), attributes, skus, price, product.skus().getFirst().price().currencyCode(), inStock,
                     sales.getOrDefault(product.id(), 0L), product.createdAt().toEpochMilli(),
                     product.images().isEmpty() ? null : product.images().getFirst()));
         }

@@ -18,7 +18,7 @@ public record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, Str
             days.add(day);
         }
         Map<LocalDate, DailySales> byDay = new TreeMap<>();
-        sales.stream().filter(s -> s.currency().equals(currency)).forEach(s -> byDay.put(s.day(), s));
+        sales.stream().filter(s -> s.gmv().currencyCode().equals(currency)).forEach(s -> byDay.put(s.day(), s));
         return new Series(days, byDay, currency);
     }
 
@@ -35,7 +35,7 @@ public record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, Str
     }
 
     public List<BigDecimal> gmvMajor() {
-        return days.stream().map(d -> major(byDay.containsKey(d) ? byDay.get(d).gmvMinor() : 0)).toList();
+        return days.stream().map(d -> major(byDay.containsKey(d) ? byDay.get(d).gmv().minor() : 0)).toList();
     }
 
     public List<Long> orders() {
@@ -43,7 +43,7 @@ public record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, Str
     }
 
     public long gmvOn(LocalDate day) {
-        return byDay.containsKey(day) ? byDay.get(day).gmvMinor() : 0;
+        return byDay.containsKey(day) ? byDay.get(day).gmv().minor() : 0;
     }
 
     public long ordersOn(LocalDate day) {
@@ -51,11 +51,11 @@ public record Series(List<LocalDate> days, Map<LocalDate, DailySales> byDay, Str
     }
 
     public long totalGmv() {
-        return byDay.values().stream().mapToLong(DailySales::gmvMinor).sum();
+        return byDay.values().stream().mapToLong(s -> s.gmv().minor()).sum();
     }
 
     public long totalRefunded() {
-        return byDay.values().stream().mapToLong(DailySales::refundedMinor).sum();
+        return byDay.values().stream().mapToLong(s -> s.refunded().minor()).sum();
     }
 
     public long totalOrders() {

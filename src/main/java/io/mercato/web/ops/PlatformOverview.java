@@ -40,8 +40,8 @@ record PlatformOverview(List<String> days, List<BigDecimal> gmvSeries, List<Long
         Series series = Series.daily(from, today, sales, currency);
         Map<LocalDate, Long> feesByDay = new TreeMap<>();
         for (DailyAmount amount : fees) {
-            if (amount.currency().equals(currency)) {
-                feesByDay.put(amount.day(), amount.amountMinor());
+            if (amount.amount().currencyCode().equals(currency)) {
+                feesByDay.put(amount.day(), amount.amount().minor());
             }
         }
         List<Long> feeSeries = Series.counts(from, today, feesByDay);

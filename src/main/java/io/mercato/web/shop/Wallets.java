@@ -4,6 +4,8 @@ import io.mercato.payment.AccountKind;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.LedgerAccount;
 import io.mercato.platform.Actor;
+import io.mercato.platform.Currencies;
+import io.mercato.platform.Money;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,6 @@ final class Wallets {
     List<LedgerAccount> of(Actor buyer) {
         List<LedgerAccount> wallets = escrow.accountsOf(buyer).stream()
                 .filter(a -> a.kind() == AccountKind.WALLET).toList();
-        return wallets.isEmpty() ? List.of(new LedgerAccount(0, AccountKind.WALLET, buyer.accountId(), "CNY", 0)) : wallets;
+        return wallets.isEmpty() ? List.of(new LedgerAccount(0, AccountKind.WALLET, buyer.accountId(), Money.zero(Currencies.CNY))) : wallets;
     }
 }

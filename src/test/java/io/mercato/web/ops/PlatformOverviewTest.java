@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.ordering.OrderStatistics.DailySales;
 import io.mercato.payment.DailyAmount;
+import io.mercato.platform.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,8 +64,8 @@ class PlatformOverviewTest {
     @Test
     void salesAndFeesInOtherCurrenciesAreLeftOut() {
         PlatformOverview overview = PlatformOverview.of(FROM, TODAY, "CNY",
-                List.of(sales(TODAY, 10_000, 0, 1), new DailySales(TODAY, "USD", 99_999, 0, 9, 9)),
-                List.of(fees(TODAY, 60), new DailyAmount(TODAY, "USD", 7_777)), Map.of(), Map.of());
+                List.of(sales(TODAY, 10_000, 0, 1), new DailySales(TODAY, Money.of(99_999, "USD"), Money.of(0, "USD"), 9, 9)),
+                List.of(fees(TODAY, 60), new DailyAmount(TODAY, Money.of(7_777, "USD"))), Map.of(), Map.of());
 
         assertThat(overview.gmv()).isEqualTo(10_000);
         assertThat(overview.paidOrders()).isEqualTo(1);
@@ -84,10 +85,10 @@ class PlatformOverviewTest {
     }
 
     private static DailySales sales(LocalDate day, long gmvMinor, long refundedMinor, long paidOrders) {
-        return new DailySales(day, "CNY", gmvMinor, refundedMinor, paidOrders, paidOrders);
+        return new DailySales(day, Money.of(gmvMinor, "CNY"), Money.of(refundedMinor, "CNY"), paidOrders, paidOrders);
     }
 
     private static DailyAmount fees(LocalDate day, long amountMinor) {
-        return new DailyAmount(day, "CNY", amountMinor);
+        return new DailyAmount(day, Money.of(amountMinor, "CNY"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.payment.AccountKind;
 import io.mercato.payment.LedgerAccount;
+import io.mercato.platform.Money;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,6 @@ class BalancesTest {
     }
 
     private static LedgerAccount account(AccountKind kind, String currency, long balanceMinor) {
-        return new LedgerAccount(0, kind, 7, currency, balanceMinor);
+        return new LedgerAccount(0, kind, 7, Money.of(balanceMinor, currency));
     }
 }

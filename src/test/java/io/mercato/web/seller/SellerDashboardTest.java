@@ -3,6 +3,7 @@ package io.mercato.web.seller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.ordering.OrderStatistics.DailySales;
+import io.mercato.platform.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,6 +62,6 @@ class SellerDashboardTest {
     }
 
     private static DailySales sales(LocalDate day, String currency, long gmvMinor, long paidOrders) {
-        return new DailySales(day, currency, gmvMinor, 0, paidOrders, paidOrders);
+        return new DailySales(day, Money.of(gmvMinor, currency), Money.of(0, currency), paidOrders, paidOrders);
     }
 }

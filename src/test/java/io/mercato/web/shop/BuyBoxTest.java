@@ -6,6 +6,7 @@ import io.mercato.catalog.Product;
 import io.mercato.catalog.ProductStatus;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
+import io.mercato.platform.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,6 @@ class BuyBoxTest {
     }
 
     private static Sku sku(long id, Map<String, String> attributes) {
-        return new Sku(id, 1, attributes, 1_000, "CNY", null);
+        return new Sku(id, 1, attributes, Money.of(1_000, "CNY"), null);
     }
 }
