@@ -2,6 +2,7 @@ package io.mercato;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +83,9 @@ public final class MarketFixture {
     }
 
     public long walletBalance(Api buyer) {
-        for (JsonNode account : buyer.get("/api/v1/wallet").json()) {
+        Api.Response wallet = buyer.get("/api/v1/wallet");
+        assertThat(wallet.status()).as("wallet: %s", wallet).isEqualTo(200);
+        for (JsonNode account : wallet.json()) {
             if (account.get("currency").asString().equals("CNY")) {
                 return account.get("balanceMinor").asLong();
             }
@@ -92,12 +95,20 @@ public final class MarketFixture {
 
     /** A merchant balance of the seller by kind (MERCHANT or ESCROW) in CNY. */
     public long sellerBalance(Api seller, String kind) {
-        for (JsonNode account : seller.get("/api/v1/merchant/balance").json()) {
-            if (account.get("kind").asString().equals(kind) && account.get("currency").asString().equals("CNY")) {
-                return account.get("balanceMinor").asLong();
+        return sellerBalances(seller).getOrDefault(kind, 0L);
+    }
+
+    /** The seller's CNY balances by kind (MERCHANT, ESCROW), read in one request; a kind without an account is absent. */
+    public Map<String, Long> sellerBalances(Api seller) {
+        Api.Response balance = seller.get("/api/v1/merchant/balance");
+        assertThat(balance.status()).as("merchant balance: %s", balance).isEqualTo(200);
+        Map<String, Long> balances = new HashMap<>();
+        for (JsonNode account : balance.json()) {
+            if (account.get("currency").asString().equals("CNY")) {
+                balances.put(account.get("kind").asString(), account.get("balanceMinor").asLong());
             }
         }
-        return 0;
+        return balances;
     }
 
     public Seller seller(String kind) {
