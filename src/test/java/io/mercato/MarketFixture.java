@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Builds test data through the real HTTP API: accounts, stores, categories, listed products with stock,
- * funded buyers and orders. Every name is unique, so tests sharing one database never collide.
+ * funded buyers and orders. Every name is unique, so tests sharing one database never collide. The fixtures of
+ * the test families (ordering, pages) extend it and register as JUnit extensions, binding to the running
+ * application before each test.
  */
-public final class MarketFixture {
+public class MarketFixture {
 
     public static final String OPERATOR_EMAIL = "operator@mercato.demo";
     public static final String OPERATOR_PASSWORD = "operator-demo-2026";
@@ -24,13 +30,31 @@ public final class MarketFixture {
             "line1", "1 Wensan Road", "city", "Hangzhou", "province", "Zhejiang", "postalCode", "310000",
             "country", "CN");
 
-    private final Api api;
+    private @Nullable Api api;
 
     public MarketFixture(int port) {
         this.api = new Api(port);
     }
 
+    /** A fixture that learns the application's port later, from {@link #bindTo(ExtensionContext)}. */
+    protected MarketFixture() {
+    }
+
+    /**
+     * Points this fixture at the application of the running {@code @MercatoTest} and returns that application,
+     * for subclasses that need its beans.
+     */
+    protected final ApplicationContext bindTo(ExtensionContext test) {
+        ApplicationContext application = SpringExtension.getApplicationContext(test);
+        api = new Api(application.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        return application;
+    }
+
     public Api anonymous() {
+        if (api == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is not bound to a running application yet; "
+                    + "register it with @RegisterExtension in a @MercatoTest class and use it from the tests, not before");
+        }
         return api;
     }
 
@@ -39,9 +63,9 @@ public final class MarketFixture {
     }
 
     public Api login(String email, String password) {
-        Api.Response session = api.post("/api/v1/sessions", Map.of("email", email, "password", password));
+        Api.Response session = anonymous().post("/api/v1/sessions", Map.of("email", email, "password", password));
         assertThat(session.status()).as("login of %s: %s", email, session).isEqualTo(201);
-        return api.as(session.json().get("token").asString());
+        return anonymous().as(session.json().get("token").asString());
     }
 
     public static String uniqueEmail(String prefix) {
@@ -55,14 +79,16 @@ public final class MarketFixture {
 
     /** A new account of the role with this email and {@link #PASSWORD}, logged in. */
     public Api account(String role, String email) {
-        Api.Response created = api.post("/api/v1/accounts",
+        Api.Response created = anonymous().post("/api/v1/accounts",
                 Map.of("email", email, "password", PASSWORD, "displayName", role + " " + email, "role", role));
         assertThat(created.status()).as("register %s: %s", email, created).isEqualTo(201);
         return login(email, PASSWORD);
     }
 
     public long accountId(Api account) {
-        return account.get("/api/v1/me").json().get("id").asLong();
+        Api.Response me = account.get("/api/v1/me");
+        assertThat(me.status()).as("me: %s", me).isEqualTo(200);
+        return me.json().get("id").asLong();
     }
 
     /** A logged-in buyer whose CNY wallet holds {@code minor}. */
@@ -172,7 +198,7 @@ public final class MarketFixture {
     }
 
     public long available(long skuId) {
-        JsonNode list = api.get("/api/v1/products/availability?sku=" + skuId).json();
+        JsonNode list = anonymous().get("/api/v1/products/availability?sku=" + skuId).json();
         return list.get(0).get("available").asLong();
     }
 
