@@ -41,6 +41,11 @@ public final class Api {
         return token;
     }
 
+    /** The address of a path on the application, for tests that need a client of their own. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Response get(String path) {
         return send("GET", path, null, null);
     }
@@ -87,7 +92,7 @@ public final class Api {
 
     private Response exchange(String method, String path, @Nullable String body, @Nullable String idempotencyKey,
             String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -2,17 +2,24 @@ package io.mercato;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Builds test data through the real HTTP API: accounts, stores, categories, listed products with stock,
- * funded buyers and orders. Every name is unique, so tests sharing one database never collide.
+ * funded buyers and orders. Every name is unique, so tests sharing one database never collide. The fixtures of
+ * the test families (ordering, pages) extend it and register as JUnit extensions, binding to the running
+ * application before each test.
  */
-public final class MarketFixture {
+public class MarketFixture {
 
     public static final String OPERATOR_EMAIL = "operator@mercato.demo";
     public static final String OPERATOR_PASSWORD = "operator-demo-2026";
@@ -23,13 +30,31 @@ public final class MarketFixture {
             "line1", "1 Wensan Road", "city", "Hangzhou", "province", "Zhejiang", "postalCode", "310000",
             "country", "CN");
 
-    private final Api api;
+    private @Nullable Api api;
 
     public MarketFixture(int port) {
         this.api = new Api(port);
     }
 
+    /** A fixture that learns the application's port later, from {@link #bindTo(ExtensionContext)}. */
+    protected MarketFixture() {
+    }
+
+    /**
+     * Points this fixture at the application of the running {@code @MercatoTest} and returns that application,
+     * for subclasses that need its beans.
+     */
+    protected final ApplicationContext bindTo(ExtensionContext test) {
+        ApplicationContext application = SpringExtension.getApplicationContext(test);
+        api = new Api(application.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        return application;
+    }
+
     public Api anonymous() {
+        if (api == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is not bound to a running application yet; "
+                    + "register it with @RegisterExtension in a @MercatoTest class and use it from the tests, not before");
+        }
         return api;
     }
 
@@ -38,9 +63,9 @@ public final class MarketFixture {
     }
 
     public Api login(String email, String password) {
-        Api.Response session = api.post("/api/v1/sessions", Map.of("email", email, "password", password));
+        Api.Response session = anonymous().post("/api/v1/sessions", Map.of("email", email, "password", password));
         assertThat(session.status()).as("login of %s: %s", email, session).isEqualTo(201);
-        return api.as(session.json().get("token").asString());
+        return anonymous().as(session.json().get("token").asString());
     }
 
     public static String uniqueEmail(String prefix) {
@@ -54,14 +79,16 @@ public final class MarketFixture {
 
     /** A new account of the role with this email and {@link #PASSWORD}, logged in. */
     public Api account(String role, String email) {
-        Api.Response created = api.post("/api/v1/accounts",
+        Api.Response created = anonymous().post("/api/v1/accounts",
                 Map.of("email", email, "password", PASSWORD, "displayName", role + " " + email, "role", role));
         assertThat(created.status()).as("register %s: %s", email, created).isEqualTo(201);
         return login(email, PASSWORD);
     }
 
     public long accountId(Api account) {
-        return account.get("/api/v1/me").json().get("id").asLong();
+        Api.Response me = account.get("/api/v1/me");
+        assertThat(me.status()).as("me: %s", me).isEqualTo(200);
+        return me.json().get("id").asLong();
     }
 
     /** A logged-in buyer whose CNY wallet holds {@code minor}. */
@@ -82,7 +109,9 @@ public final class MarketFixture {
     }
 
     public long walletBalance(Api buyer) {
-        for (JsonNode account : buyer.get("/api/v1/wallet").json()) {
+        Api.Response wallet = buyer.get("/api/v1/wallet");
+        assertThat(wallet.status()).as("wallet: %s", wallet).isEqualTo(200);
+        for (JsonNode account : wallet.json()) {
             if (account.get("currency").asString().equals("CNY")) {
                 return account.get("balanceMinor").asLong();
             }
@@ -92,12 +121,20 @@ public final class MarketFixture {
 
     /** A merchant balance of the seller by kind (MERCHANT or ESCROW) in CNY. */
     public long sellerBalance(Api seller, String kind) {
-        for (JsonNode account : seller.get("/api/v1/merchant/balance").json()) {
-            if (account.get("kind").asString().equals(kind) && account.get("currency").asString().equals("CNY")) {
-                return account.get("balanceMinor").asLong();
+        return sellerBalances(seller).getOrDefault(kind, 0L);
+    }
+
+    /** The seller's CNY balances by kind (MERCHANT, ESCROW), read in one request; a kind without an account is absent. */
+    public Map<String, Long> sellerBalances(Api seller) {
+        Api.Response balance = seller.get("/api/v1/merchant/balance");
+        assertThat(balance.status()).as("merchant balance: %s", balance).isEqualTo(200);
+        Map<String, Long> balances = new HashMap<>();
+        for (JsonNode account : balance.json()) {
+            if (account.get("currency").asString().equals("CNY")) {
+                balances.put(account.get("kind").asString(), account.get("balanceMinor").asLong());
             }
         }
-        return 0;
+        return balances;
     }
 
     public Seller seller(String kind) {
@@ -161,7 +198,7 @@ public final class MarketFixture {
     }
 
     public long available(long skuId) {
-        JsonNode list = api.get("/api/v1/products/availability?sku=" + skuId).json();
+        JsonNode list = anonymous().get("/api/v1/products/availability?sku=" + skuId).json();
         return list.get(0).get("available").asLong();
     }
 

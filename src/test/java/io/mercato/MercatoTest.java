@@ -16,11 +16,20 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "mercato.data-dir=target/test-data/run-${random.uuid}",
-        "mercato.ordering.timers-enabled=false",
-        "mercato.demo.enabled=false",
+        MercatoTest.FRESH_DATA_DIR,
+        MercatoTest.TIMERS_OFF,
+        MercatoTest.DEMO_OFF,
         "mercato.identity.max-failures-per-address=40"
 })
 @Import(TestClockConfiguration.class)
 public @interface MercatoTest {
+
+    /** A new embedded database and search index for every application context, under {@code target/}. */
+    String FRESH_DATA_DIR = "mercato.data-dir=target/test-data/run-${random.uuid}";
+
+    /** The lifecycle timers do not run by themselves; tests run them on purpose. */
+    String TIMERS_OFF = "mercato.ordering.timers-enabled=false";
+
+    /** No demo marketplace is seeded, so tests see only their own data (and each other's). */
+    String DEMO_OFF = "mercato.demo.enabled=false";
 }

@@ -1,14 +1,11 @@
 package io.mercato.ordering;
 
-import static io.mercato.ordering.OrderSteps.assertStock;
+import static io.mercato.ordering.OrderingFixture.placedOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
 import io.mercato.MarketFixture;
-import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
-import io.mercato.inventory.StockLedger;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,8 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Retrying a POST with the same Idempotency-Key is safe: it happens once and answers the same. */
@@ -27,21 +23,14 @@ class IdempotencyIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final OrderingFixture market = new OrderingFixture();
 
-    @Autowired
-    StockLedger stock;
-
-    MarketFixture market;
-    Seller seller;
     long skuId;
 
     @BeforeEach
     void setUp() {
-        market = new MarketFixture(port);
-        seller = market.seller("TAOBAO");
-        skuId = market.listedSku(seller, market.category(0), 1_999, 10);
+        skuId = market.sku(market.seller("TAOBAO"), 1_999, 10);
     }
 
     private static String checkoutBody(long skuId, long quantity) {
@@ -51,7 +40,7 @@ class IdempotencyIT {
 
     /** A POST that keeps the response headers, to see whether the answer was replayed. */
     private HttpResponse<String> rawPost(Api as, String path, String body, String key) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(as.uri(path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Authorization", "Bearer " + as.token()).header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -75,14 +64,14 @@ class IdempotencyIT {
         JsonNode firstOrders = Api.JSON.readTree(first.body()).get("orders");
         JsonNode retryOrders = Api.JSON.readTree(retry.body()).get("orders");
         assertThat(retryOrders.get(0).get("id").asLong()).isEqualTo(firstOrders.get(0).get("id").asLong());
-        assertStock(stock, skuId, 10, 3);
+        market.assertStock(skuId, 10, 3);
         Api.Response mine = buyer.get("/api/v1/orders");
         assertThat(mine.json()).as("one order placed").hasSize(1);
 
         Api.Response third = buyer.post("/api/v1/checkouts", body, key);
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.json().get("checkoutId").asLong()).isEqualTo(Api.JSON.readTree(first.body()).get("checkoutId").asLong());
-        assertStock(stock, skuId, 10, 3);
+        market.assertStock(skuId, 10, 3);
     }
 
     @Test
@@ -97,7 +86,7 @@ class IdempotencyIT {
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(other.json().get("title").asString()).isEqualTo("Idempotency key reused");
         assertThat(other.json().get("detail").asString()).contains(key);
-        assertStock(stock, skuId, 10, 1);
+        market.assertStock(skuId, 10, 1);
         assertThat(buyer.get("/api/v1/orders").json()).hasSize(1);
     }
 
@@ -123,7 +112,7 @@ class IdempotencyIT {
     @Test
     void retriedPaymentReturnsTheFirstResultAndDebitsOnce() {
         Api buyer = market.buyer(10_000);
-        long orderId = OrderSteps.placedOrderId(market.checkout(buyer, skuId, 2));
+        long orderId = placedOrderId(market.checkout(buyer, skuId, 2));
         String key = UUID.randomUUID().toString();
 
         Api.Response first = buyer.post("/api/v1/orders/" + orderId + "/payment", null, key);
@@ -133,12 +122,12 @@ class IdempotencyIT {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(market.walletBalance(buyer)).isEqualTo(10_000 - 3_998);
-        assertThat(OrderSteps.postings(buyer, orderId)).hasSize(1);
+        assertThat(market.postings(buyer, orderId)).hasSize(1);
 
         Api.Response newKey = buyer.create("/api/v1/orders/" + orderId + "/payment", null);
         assertThat(newKey.status()).as("a second, different payment: %s", newKey).isEqualTo(409);
         assertThat(market.walletBalance(buyer)).isEqualTo(10_000 - 3_998);
-        assertStock(stock, skuId, 8, 0);
+        market.assertStock(skuId, 8, 0);
     }
 
     @Test
@@ -157,9 +146,9 @@ class IdempotencyIT {
         assertThat(market.walletBalance(first)).isEqualTo(5_000);
         assertThat(market.walletBalance(second)).isEqualTo(5_000);
 
-        long orderA = OrderSteps.placedOrderId(first.post("/api/v1/checkouts", checkoutBody(skuId, 1), key + "-order"));
-        long orderB = OrderSteps.placedOrderId(second.post("/api/v1/checkouts", checkoutBody(skuId, 1), key + "-order"));
+        long orderA = placedOrderId(first.post("/api/v1/checkouts", checkoutBody(skuId, 1), key + "-order"));
+        long orderB = placedOrderId(second.post("/api/v1/checkouts", checkoutBody(skuId, 1), key + "-order"));
         assertThat(orderB).as("the same key and body from another buyer is another order").isNotEqualTo(orderA);
-        assertStock(stock, skuId, 10, 2);
+        market.assertStock(skuId, 10, 2);
     }
 }

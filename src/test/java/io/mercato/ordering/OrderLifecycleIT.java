@@ -1,12 +1,11 @@
 package io.mercato.ordering;
 
-import static io.mercato.ordering.OrderSteps.assertStock;
-import static io.mercato.ordering.OrderSteps.balancedPostings;
-import static io.mercato.ordering.OrderSteps.entry;
-import static io.mercato.ordering.OrderSteps.instant;
-import static io.mercato.ordering.OrderSteps.order;
-import static io.mercato.ordering.OrderSteps.posting;
-import static io.mercato.ordering.OrderSteps.touches;
+import static io.mercato.ordering.OrderingFixture.assertConflict;
+import static io.mercato.ordering.OrderingFixture.entry;
+import static io.mercato.ordering.OrderingFixture.instant;
+import static io.mercato.ordering.OrderingFixture.placedOrderId;
+import static io.mercato.ordering.OrderingFixture.posting;
+import static io.mercato.ordering.OrderingFixture.touches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,38 +14,21 @@ import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MarketFixture.SkuSpec;
 import io.mercato.MercatoTest;
-import io.mercato.MutableClock;
-import io.mercato.inventory.StockLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The happy path of an order from checkout to settlement, and the money it moves. */
 @MercatoTest
 class OrderLifecycleIT {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    StockLedger stock;
-
-    MarketFixture market;
-
-    @BeforeEach
-    void setUp() {
-        market = new MarketFixture(port);
-    }
+    @RegisterExtension
+    final OrderingFixture market = new OrderingFixture();
 
     @Test
     void taobaoOrderGoesFromCheckoutToSettlementWithTheSoftwareServiceFee() {
@@ -58,69 +40,69 @@ class OrderLifecycleIT {
         long total = 3 * 8_250; // 24750; 0.6% is 148.5, rounded half up to 149
         long fee = 149;
 
-        Instant placedAt = clock.instant();
+        Instant placedAt = market.clock().instant();
         Api.Response placed = market.checkout(buyer, skuId, 3);
-        long orderId = OrderSteps.placedOrderId(placed);
+        long orderId = placedOrderId(placed);
         JsonNode order = placed.json().get("orders").get(0);
         assertThat(order.get("status").asString()).isEqualTo("AWAITING_PAYMENT");
         assertThat(order.get("totalMinor").asLong()).isEqualTo(total);
         assertThat(order.get("storeId").asLong()).isEqualTo(seller.storeId());
         assertThat(instant(order, "placedAt")).isCloseTo(placedAt, within(1, ChronoUnit.MILLIS));
         assertThat(instant(order, "payBy")).isCloseTo(placedAt.plus(Duration.ofMinutes(30)), within(1, ChronoUnit.MILLIS));
-        assertStock(stock, skuId, 10, 3);
+        market.assertStock(skuId, 10, 3);
         assertThat(market.available(skuId)).isEqualTo(7);
         assertThat(market.walletBalance(buyer)).as("nothing is debited before payment").isEqualTo(100_000);
 
-        clock.advance(Duration.ofMinutes(5));
-        Instant paidAt = clock.instant();
-        JsonNode paid = OrderSteps.pay(buyer, orderId);
+        market.clock().advance(Duration.ofMinutes(5));
+        Instant paidAt = market.clock().instant();
+        JsonNode paid = market.pay(buyer, orderId);
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(instant(paid, "paidAt")).isCloseTo(paidAt, within(1, ChronoUnit.MILLIS));
         assertThat(market.walletBalance(buyer)).isEqualTo(100_000 - total);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).as("money held in escrow").isEqualTo(total);
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isZero();
-        assertStock(stock, skuId, 7, 0);
+        market.assertStock(skuId, 7, 0);
         assertThat(market.available(skuId)).isEqualTo(7);
 
-        clock.advance(Duration.ofHours(3));
-        Instant shippedAt = clock.instant();
-        JsonNode shipped = OrderSteps.ship(seller.api(), orderId);
+        market.clock().advance(Duration.ofHours(3));
+        Instant shippedAt = market.clock().instant();
+        JsonNode shipped = market.ship(seller.api(), orderId);
         assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
         assertThat(shipped.get("carrier").asString()).isEqualTo("SF Express");
         assertThat(shipped.get("trackingNumber").asString()).isEqualTo("SF1234567890");
         assertThat(instant(shipped, "shippedAt")).isCloseTo(shippedAt, within(1, ChronoUnit.MILLIS));
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(total);
 
-        clock.advance(Duration.ofDays(2));
-        Instant deliveredAt = clock.instant();
-        JsonNode delivered = OrderSteps.deliver(seller.api(), orderId);
+        market.clock().advance(Duration.ofDays(2));
+        Instant deliveredAt = market.clock().instant();
+        JsonNode delivered = market.deliver(seller.api(), orderId);
         assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(instant(delivered, "deliveredAt")).isCloseTo(deliveredAt, within(1, ChronoUnit.MILLIS));
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).as("still held until the buyer confirms").isEqualTo(total);
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isZero();
 
-        clock.advance(Duration.ofDays(1));
-        Instant completedAt = clock.instant();
-        JsonNode completed = OrderSteps.confirm(buyer, orderId);
+        market.clock().advance(Duration.ofDays(1));
+        Instant completedAt = market.clock().instant();
+        JsonNode completed = market.confirm(buyer, orderId);
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(instant(completed, "completedAt")).isCloseTo(completedAt, within(1, ChronoUnit.MILLIS));
         assertThat(completed.get("feeMinor").asLong()).isEqualTo(fee);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).as("escrow released").isZero();
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isEqualTo(total - fee);
         assertThat(market.walletBalance(buyer)).isEqualTo(100_000 - total);
-        assertStock(stock, skuId, 7, 0);
+        market.assertStock(skuId, 7, 0);
 
-        JsonNode history = order(buyer, orderId).get("history");
+        JsonNode history = market.order(buyer, orderId).get("history");
         assertThat(history).hasSize(5);
         assertTransition(history.get(0), null, "AWAITING_PAYMENT", "buyer:" + buyerId, placedAt);
         assertTransition(history.get(1), "AWAITING_PAYMENT", "PAID", "buyer:" + buyerId, paidAt);
         assertTransition(history.get(2), "PAID", "SHIPPED", "seller:" + sellerId, shippedAt);
         assertTransition(history.get(3), "SHIPPED", "DELIVERED", "seller:" + sellerId, deliveredAt);
         assertTransition(history.get(4), "DELIVERED", "COMPLETED", "buyer:" + buyerId, completedAt);
-        assertThat(order(seller.api(), orderId).get("status").asString()).as("the seller sees the same order")
+        assertThat(market.order(seller.api(), orderId).get("status").asString()).as("the seller sees the same order")
                 .isEqualTo("COMPLETED");
 
-        List<JsonNode> postings = balancedPostings(buyer, orderId);
+        List<JsonNode> postings = market.balancedPostings(buyer, orderId);
         assertThat(postings).hasSize(2);
         JsonNode payment = posting(postings, "ORDER_PAYMENT");
         assertThat(entry(payment, "WALLET", buyerId)).isEqualTo(-total);
@@ -129,7 +111,7 @@ class OrderLifecycleIT {
         assertThat(entry(settlement, "ESCROW", sellerId)).isEqualTo(-total);
         assertThat(entry(settlement, "MERCHANT", sellerId)).isEqualTo(total - fee);
         assertThat(entry(settlement, "FEE_REVENUE", 0)).isEqualTo(fee);
-        assertTrialBalanceIsZero();
+        market.assertTrialBalanceIsZero();
     }
 
     @Test
@@ -145,20 +127,20 @@ class OrderLifecycleIT {
 
         Api.Response placed = buyer.create("/api/v1/checkouts", Map.of("address", MarketFixture.ADDRESS,
                 "items", List.of(Map.of("skuId", phone, "quantity", 2), Map.of("skuId", case_, "quantity", 1))));
-        long orderId = OrderSteps.placedOrderId(placed);
+        long orderId = placedOrderId(placed);
         assertThat(placed.json().get("orders")).as("one store, one order").hasSize(1);
         assertThat(placed.json().get("orders").get(0).get("lines")).hasSize(2);
-        OrderSteps.pay(buyer, orderId);
+        market.pay(buyer, orderId);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(total);
-        OrderSteps.ship(seller.api(), orderId);
-        OrderSteps.deliver(seller.api(), orderId);
-        JsonNode completed = OrderSteps.confirm(buyer, orderId);
+        market.ship(seller.api(), orderId);
+        market.deliver(seller.api(), orderId);
+        JsonNode completed = market.confirm(buyer, orderId);
 
         assertThat(completed.get("feeMinor").asLong()).isEqualTo(fee);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isEqualTo(total - fee);
         assertThat(market.walletBalance(buyer)).isEqualTo(200_000 - total);
-        JsonNode settlement = posting(balancedPostings(seller.api(), orderId), "SETTLEMENT");
+        JsonNode settlement = posting(market.balancedPostings(seller.api(), orderId), "SETTLEMENT");
         assertThat(entry(settlement, "MERCHANT", sellerId)).isEqualTo(total - fee);
         assertThat(entry(settlement, "FEE_REVENUE", 0)).isEqualTo(fee);
     }
@@ -178,14 +160,14 @@ class OrderLifecycleIT {
 
         long orderId = market.paidOrder(buyer, skuId, 4);
         assertThat(market.walletBalance(buyer)).isEqualTo(50_000 - total);
-        OrderSteps.ship(operator, orderId);
-        OrderSteps.deliver(operator, orderId);
-        JsonNode completed = OrderSteps.confirm(buyer, orderId);
+        market.ship(operator, orderId);
+        market.deliver(operator, orderId);
+        JsonNode completed = market.confirm(buyer, orderId);
 
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.get("feeMinor").asLong()).as("no fee on the platform's own sale").isZero();
-        assertStock(stock, skuId, 16, 0);
-        List<JsonNode> postings = balancedPostings(buyer, orderId);
+        market.assertStock(skuId, 16, 0);
+        List<JsonNode> postings = market.balancedPostings(buyer, orderId);
         JsonNode payment = posting(postings, "ORDER_PAYMENT");
         assertThat(entry(payment, "WALLET", buyerId)).isEqualTo(-total);
         assertThat(entry(payment, "ESCROW", 0)).as("the platform's own escrow").isEqualTo(total);
@@ -226,9 +208,9 @@ class OrderLifecycleIT {
             assertThat(order.get("checkoutId").asLong()).isEqualTo(checkoutId);
             assertThat(order.get("status").asString()).isEqualTo("AWAITING_PAYMENT");
         }
-        assertStock(stock, shirt, 10, 2);
-        assertStock(stock, size42, 3, 1);
-        assertStock(stock, size43, 3, 1);
+        market.assertStock(shirt, 10, 2);
+        market.assertStock(size42, 3, 1);
+        market.assertStock(size43, 3, 1);
 
         Api.Response paid = buyer.create("/api/v1/checkouts/" + checkoutId + "/payment", null);
         assertThat(paid.status()).as("checkout payment: %s", paid).isEqualTo(200);
@@ -239,10 +221,10 @@ class OrderLifecycleIT {
         assertThat(market.walletBalance(buyer)).isEqualTo(200_000 - 9_000 - 79_800);
         assertThat(market.sellerBalance(taobao.api(), "ESCROW")).isEqualTo(9_000);
         assertThat(market.sellerBalance(tmall.api(), "ESCROW")).isEqualTo(79_800);
-        assertStock(stock, shirt, 8, 0);
-        assertStock(stock, size42, 2, 0);
-        assertStock(stock, size43, 2, 0);
-        assertThat(order(taobao.api(), orders.get(0).get("id").asLong()).get("status").asString()).isEqualTo("PAID");
+        market.assertStock(shirt, 8, 0);
+        market.assertStock(size42, 2, 0);
+        market.assertStock(size43, 2, 0);
+        assertThat(market.order(taobao.api(), orders.get(0).get("id").asLong()).get("status").asString()).isEqualTo("PAID");
         assertThat(taobao.api().get("/api/v1/orders/" + orders.get(1).get("id").asLong()).status())
                 .as("a seller cannot read another store's order").isEqualTo(403);
 
@@ -266,21 +248,21 @@ class OrderLifecycleIT {
         long checkoutId = placed.json().get("checkoutId").asLong();
 
         Api.Response paid = buyer.create("/api/v1/checkouts/" + checkoutId + "/payment", null);
-        OrderSteps.assertConflict(paid, "Top up the wallet");
+        assertConflict(paid, "Top up the wallet");
         assertThat(market.walletBalance(buyer)).as("neither order was paid").isEqualTo(10_000);
         for (JsonNode order : placed.json().get("orders")) {
-            assertThat(OrderSteps.status(buyer, order.get("id").asLong())).isEqualTo("AWAITING_PAYMENT");
+            assertThat(market.status(buyer, order.get("id").asLong())).isEqualTo("AWAITING_PAYMENT");
         }
         assertThat(market.sellerBalance(first.api(), "ESCROW")).isZero();
-        assertStock(stock, cheap, 5, 1);
-        assertStock(stock, dear, 5, 1);
+        market.assertStock(cheap, 5, 1);
+        market.assertStock(dear, 5, 1);
 
         market.topUp(buyer, 1_000);
         Api.Response retried = buyer.create("/api/v1/checkouts/" + checkoutId + "/payment", null);
         assertThat(retried.status()).as("payment after top-up: %s", retried).isEqualTo(200);
         assertThat(market.walletBalance(buyer)).isZero();
-        assertStock(stock, cheap, 4, 0);
-        assertStock(stock, dear, 4, 0);
+        market.assertStock(cheap, 4, 0);
+        market.assertStock(dear, 4, 0);
     }
 
     @Test
@@ -289,15 +271,15 @@ class OrderLifecycleIT {
         long skuId = market.listedSku(seller, market.category(0), 10_000, 5);
         Api buyer = market.buyer(10_000);
         long orderId = market.paidOrder(buyer, skuId, 1);
-        OrderSteps.ship(seller.api(), orderId);
-        OrderSteps.deliver(seller.api(), orderId);
-        OrderSteps.confirm(buyer, orderId);
+        market.ship(seller.api(), orderId);
+        market.deliver(seller.api(), orderId);
+        market.confirm(buyer, orderId);
         long balance = 10_000 - 60;
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isEqualTo(balance);
 
         Api.Response tooMuch = seller.api().create("/api/v1/merchant/withdrawals",
                 Map.of("amountMinor", balance + 1, "currency", "CNY"));
-        OrderSteps.assertConflict(tooMuch, "Cannot withdraw");
+        assertConflict(tooMuch, "Cannot withdraw");
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).as("a refused withdrawal changes nothing")
                 .isEqualTo(balance);
 
@@ -313,15 +295,9 @@ class OrderLifecycleIT {
 
         Api.Response overdraw = seller.api().create("/api/v1/merchant/withdrawals",
                 Map.of("amountMinor", 1, "currency", "CNY"));
-        OrderSteps.assertConflict(overdraw, "Cannot withdraw");
+        assertConflict(overdraw, "Cannot withdraw");
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isZero();
-        assertTrialBalanceIsZero();
-    }
-
-    private void assertTrialBalanceIsZero() {
-        Api.Response trial = market.operator().get("/api/v1/operator/ledger/trial-balance");
-        assertThat(trial.status()).as("trial balance: %s", trial).isEqualTo(200);
-        assertThat(trial.json().get("CNY").asLong()).as("all CNY accounts sum to zero").isZero();
+        market.assertTrialBalanceIsZero();
     }
 
     private static void assertTransition(JsonNode transition, String from, String to, String actor, Instant at) {

@@ -1,14 +1,11 @@
 package io.mercato.ordering;
 
-import static io.mercato.ordering.OrderSteps.assertConflict;
-import static io.mercato.ordering.OrderSteps.assertStock;
-import static io.mercato.ordering.OrderSteps.balancedPostings;
-import static io.mercato.ordering.OrderSteps.entry;
-import static io.mercato.ordering.OrderSteps.instant;
-import static io.mercato.ordering.OrderSteps.lineId;
-import static io.mercato.ordering.OrderSteps.order;
-import static io.mercato.ordering.OrderSteps.posting;
-import static io.mercato.ordering.OrderSteps.status;
+import static io.mercato.ordering.OrderingFixture.assertConflict;
+import static io.mercato.ordering.OrderingFixture.entry;
+import static io.mercato.ordering.OrderingFixture.instant;
+import static io.mercato.ordering.OrderingFixture.lineId;
+import static io.mercato.ordering.OrderingFixture.placedOrderId;
+import static io.mercato.ordering.OrderingFixture.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,9 +13,6 @@ import io.mercato.Api;
 import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
-import io.mercato.MutableClock;
-import io.mercato.inventory.StockLedger;
-import io.mercato.ordering.internal.OrderTimeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Money and goods coming back: refunds before shipment, returns after delivery, and their limits. */
@@ -36,44 +29,28 @@ class RefundIT {
 
     private static final long FUNDS = 500_000;
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final OrderingFixture market = new OrderingFixture();
 
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    StockLedger stock;
-
-    @Autowired
-    OrderTimeouts timeouts;
-
-    MarketFixture market;
     Seller seller;
-    long sellerId;
     long skuA;
     long skuB;
     Api buyer;
-    long buyerId;
 
     @BeforeEach
     void setUp() {
-        market = new MarketFixture(port);
         seller = market.seller("TAOBAO");
-        sellerId = market.accountId(seller.api());
-        long category = market.category(0);
-        skuA = market.listedSku(seller, category, 10_000, 10);
-        skuB = market.listedSku(seller, category, 2_500, 10);
+        skuA = market.sku(seller, 10_000, 10);
+        skuB = market.sku(seller, 2_500, 10);
         buyer = market.buyer(FUNDS);
-        buyerId = market.accountId(buyer);
     }
 
     /** Places and pays an order of 3 x A (10000) and 2 x B (2500): 35000 in all. */
     private JsonNode paidTwoLineOrder() {
         Api.Response placed = buyer.create("/api/v1/checkouts", Map.of("address", MarketFixture.ADDRESS, "items", List.of(
                 Map.of("skuId", skuA, "quantity", 3), Map.of("skuId", skuB, "quantity", 2))));
-        long orderId = OrderSteps.placedOrderId(placed);
-        return OrderSteps.pay(buyer, orderId);
+        long orderId = placedOrderId(placed);
+        return market.pay(buyer, orderId);
     }
 
     private Api.Response refund(long orderId, List<Map<String, Object>> items, String reason) {
@@ -84,15 +61,15 @@ class RefundIT {
     private JsonNode deliveredTwoLineOrder() {
         JsonNode order = paidTwoLineOrder();
         long orderId = order.get("id").asLong();
-        OrderSteps.ship(seller.api(), orderId);
-        return OrderSteps.deliver(seller.api(), orderId);
+        market.ship(seller.api(), orderId);
+        return market.deliver(seller.api(), orderId);
     }
 
     @Test
     void cancellingAPaidOrderReturnsTheMoneyAndTheStock() {
         long orderId = paidTwoLineOrder().get("id").asLong();
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000);
-        assertStock(stock, skuA, 7, 0);
+        market.assertStock(skuA, 7, 0);
 
         Api.Response cancelled = buyer.create("/api/v1/orders/" + orderId + "/cancellation", Map.of("reason", "changed my mind"));
         assertThat(cancelled.status()).as("cancellation: %s", cancelled).isEqualTo(200);
@@ -102,36 +79,36 @@ class RefundIT {
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isZero();
-        assertStock(stock, skuA, 10, 0);
-        assertStock(stock, skuB, 10, 0);
+        market.assertStock(skuA, 10, 0);
+        market.assertStock(skuB, 10, 0);
         JsonNode history = cancelled.json().get("history");
         JsonNode last = history.get(history.size() - 1);
         assertThat(last.get("from").asString()).isEqualTo("PAID");
         assertThat(last.get("to").asString()).isEqualTo("REFUNDED");
-        assertThat(last.get("actor").asString()).isEqualTo("buyer:" + buyerId);
+        assertThat(last.get("actor").asString()).isEqualTo("buyer:" + market.idOf(buyer));
         JsonNode refunds = cancelled.json().get("refunds");
         assertThat(refunds).hasSize(1);
         assertThat(refunds.get(0).get("reason").asString()).isEqualTo("changed my mind");
         assertThat(refunds.get(0).get("status").asString()).isEqualTo("APPROVED");
         assertThat(refunds.get(0).get("amountMinor").asLong()).isEqualTo(35_000);
 
-        JsonNode refund = posting(balancedPostings(buyer, orderId), "REFUND");
-        assertThat(entry(refund, "ESCROW", sellerId)).isEqualTo(-35_000);
-        assertThat(entry(refund, "WALLET", buyerId)).isEqualTo(35_000);
+        JsonNode refund = posting(market.balancedPostings(buyer, orderId), "REFUND");
+        assertThat(entry(refund, "ESCROW", market.idOf(seller.api()))).isEqualTo(-35_000);
+        assertThat(entry(refund, "WALLET", market.idOf(buyer))).isEqualTo(35_000);
         assertConflict(buyer.create("/api/v1/orders/" + orderId + "/cancellation", null), "refunded");
         assertThat(market.walletBalance(buyer)).as("a second cancellation pays nothing").isEqualTo(FUNDS);
     }
 
     @Test
     void cancellingAnUnpaidOrderReleasesItsReservation() {
-        long orderId = OrderSteps.placedOrderId(market.checkout(buyer, skuA, 4));
-        assertStock(stock, skuA, 10, 4);
+        long orderId = placedOrderId(market.checkout(buyer, skuA, 4));
+        market.assertStock(skuA, 10, 4);
         Api.Response cancelled = buyer.create("/api/v1/orders/" + orderId + "/cancellation", null);
         assertThat(cancelled.status()).as("cancellation: %s", cancelled).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
-        assertStock(stock, skuA, 10, 0);
+        market.assertStock(skuA, 10, 0);
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
-        assertThat(OrderSteps.postings(buyer, orderId)).as("no money moved").isEmpty();
+        assertThat(market.postings(buyer, orderId)).as("no money moved").isEmpty();
     }
 
     @Test
@@ -144,11 +121,11 @@ class RefundIT {
         assertThat(refund.get("returnGoods").asBoolean()).isFalse();
         assertThat(refund.get("amountMinor").asLong()).isEqualTo(35_000);
         assertThat(refund.get("lines")).hasSize(2);
-        assertThat(status(buyer, orderId)).isEqualTo("REFUNDED");
+        assertThat(market.status(buyer, orderId)).isEqualTo("REFUNDED");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
-        assertStock(stock, skuA, 10, 0);
-        assertStock(stock, skuB, 10, 0);
+        market.assertStock(skuA, 10, 0);
+        market.assertStock(skuB, 10, 0);
         assertConflict(refund(orderId, null, "again"), "refund");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
     }
@@ -163,28 +140,28 @@ class RefundIT {
         assertThat(partial.status()).as("refund: %s", partial).isEqualTo(201);
         assertThat(partial.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(partial.json().get("amountMinor").asLong()).isEqualTo(20_000);
-        JsonNode after = order(buyer, orderId);
+        JsonNode after = market.order(buyer, orderId);
         assertThat(after.get("status").asString()).as("the rest is still sold").isEqualTo("PAID");
         assertThat(after.get("refundedMinor").asLong()).isEqualTo(20_000);
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000 + 20_000);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(15_000);
-        assertStock(stock, skuA, 9, 0);
-        assertStock(stock, skuB, 8, 0);
+        market.assertStock(skuA, 9, 0);
+        market.assertStock(skuB, 8, 0);
 
         Api.Response twice = refund(orderId, List.of(Map.of("lineId", lineA, "quantity", 2)), "refund them again");
         assertConflict(twice, "1 units left to refund");
         assertThat(market.walletBalance(buyer)).as("nothing refunded twice").isEqualTo(FUNDS - 15_000);
-        assertStock(stock, skuA, 9, 0);
+        market.assertStock(skuA, 9, 0);
 
-        OrderSteps.ship(seller.api(), orderId);
-        OrderSteps.deliver(seller.api(), orderId);
-        JsonNode completed = OrderSteps.confirm(buyer, orderId);
+        market.ship(seller.api(), orderId);
+        market.deliver(seller.api(), orderId);
+        JsonNode completed = market.confirm(buyer, orderId);
         // 0.6% of the 15000 left is 90
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.get("feeMinor").asLong()).isEqualTo(90);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isEqualTo(15_000 - 90);
-        assertThat(balancedPostings(buyer, orderId)).extracting(p -> p.get("kind").asString())
+        assertThat(market.balancedPostings(buyer, orderId)).extracting(p -> p.get("kind").asString())
                 .containsExactly("ORDER_PAYMENT", "REFUND", "SETTLEMENT");
     }
 
@@ -192,8 +169,8 @@ class RefundIT {
     void returnOfEverythingApprovedBySellerRefundsAndRestocks() {
         JsonNode order = deliveredTwoLineOrder();
         long orderId = order.get("id").asLong();
-        clock.advance(Duration.ofDays(3));
-        Instant requestedAt = clock.instant();
+        market.clock().advance(Duration.ofDays(3));
+        Instant requestedAt = market.clock().instant();
 
         Api.Response requested = refund(orderId, null, "not as described");
         assertThat(requested.status()).as("return: %s", requested).isEqualTo(201);
@@ -207,23 +184,23 @@ class RefundIT {
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(35_000);
 
         assertConflict(buyer.create("/api/v1/orders/" + orderId + "/receipt-confirmation", null), "awaiting a decision");
-        assertThat(status(buyer, orderId)).isEqualTo("DELIVERED");
+        assertThat(market.status(buyer, orderId)).isEqualTo("DELIVERED");
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).as("nothing settled").isZero();
         assertConflict(refund(orderId, null, "asking twice"), "nothing left to refund");
 
         Api.Response approved = seller.api().create("/api/v1/refunds/" + refundId + "/approval", Map.of("note", "sorry"));
         assertThat(approved.status()).as("approval: %s", approved).isEqualTo(200);
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
-        assertThat(approved.json().get("decidedBy").asString()).isEqualTo("seller:" + sellerId);
+        assertThat(approved.json().get("decidedBy").asString()).isEqualTo("seller:" + market.idOf(seller.api()));
         assertThat(approved.json().get("decisionNote").asString()).isEqualTo("sorry");
-        JsonNode closed = order(buyer, orderId);
+        JsonNode closed = market.order(buyer, orderId);
         assertThat(closed.get("status").asString()).isEqualTo("REFUNDED");
         assertThat(closed.get("refundedMinor").asLong()).isEqualTo(35_000);
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isZero();
-        assertStock(stock, skuA, 10, 0);
-        assertStock(stock, skuB, 10, 0);
+        market.assertStock(skuA, 10, 0);
+        market.assertStock(skuB, 10, 0);
         assertConflict(seller.api().create("/api/v1/refunds/" + refundId + "/approval", null), "already approved");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
     }
@@ -240,20 +217,20 @@ class RefundIT {
         long refundId = requested.json().get("id").asLong();
         assertThat(seller.api().create("/api/v1/refunds/" + refundId + "/approval", null).status()).isEqualTo(200);
 
-        JsonNode after = order(buyer, orderId);
+        JsonNode after = market.order(buyer, orderId);
         assertThat(after.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(after.get("refundedMinor").asLong()).isEqualTo(5_000);
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 30_000);
-        assertStock(stock, skuB, 10, 0);
-        assertStock(stock, skuA, 7, 0);
+        market.assertStock(skuB, 10, 0);
+        market.assertStock(skuA, 7, 0);
 
-        JsonNode completed = OrderSteps.confirm(buyer, orderId);
+        JsonNode completed = market.confirm(buyer, orderId);
         // 0.6% of 30000 is 180
         assertThat(completed.get("feeMinor").asLong()).isEqualTo(180);
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isEqualTo(30_000 - 180);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
-        JsonNode settlement = posting(balancedPostings(buyer, orderId), "SETTLEMENT");
-        assertThat(entry(settlement, "ESCROW", sellerId)).isEqualTo(-30_000);
+        JsonNode settlement = posting(market.balancedPostings(buyer, orderId), "SETTLEMENT");
+        assertThat(entry(settlement, "ESCROW", market.idOf(seller.api()))).isEqualTo(-30_000);
         assertThat(entry(settlement, "FEE_REVENUE", 0)).isEqualTo(180);
     }
 
@@ -272,12 +249,12 @@ class RefundIT {
         assertThat(rejected.status()).as("rejection: %s", rejected).isEqualTo(200);
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.json().get("decisionNote").asString()).isEqualTo("the seal is broken");
-        assertThat(rejected.json().get("decidedBy").asString()).isEqualTo("seller:" + sellerId);
+        assertThat(rejected.json().get("decidedBy").asString()).isEqualTo("seller:" + market.idOf(seller.api()));
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(35_000);
-        assertStock(stock, skuA, 7, 0);
+        market.assertStock(skuA, 7, 0);
 
-        JsonNode completed = OrderSteps.confirm(buyer, orderId);
+        JsonNode completed = market.confirm(buyer, orderId);
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.get("feeMinor").asLong()).isEqualTo(210);
         assertThat(market.sellerBalance(seller.api(), "MERCHANT")).isEqualTo(35_000 - 210);
@@ -288,15 +265,15 @@ class RefundIT {
         long orderId = deliveredTwoLineOrder().get("id").asLong();
         long refundId = refund(orderId, null, "broken on arrival").id();
 
-        clock.advance(Duration.ofHours(47));
-        timeouts.run();
-        assertThat(order(buyer, orderId).get("refunds").get(0).get("status").asString())
+        market.clock().advance(Duration.ofHours(47));
+        market.runTimers();
+        assertThat(market.order(buyer, orderId).get("refunds").get(0).get("status").asString())
                 .as("the seller still has an hour").isEqualTo("REQUESTED");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000);
 
-        clock.advance(Duration.ofHours(1));
-        timeouts.run();
-        JsonNode closed = order(buyer, orderId);
+        market.clock().advance(Duration.ofHours(1));
+        market.runTimers();
+        JsonNode closed = market.order(buyer, orderId);
         JsonNode refund = closed.get("refunds").get(0);
         assertThat(refund.get("id").asLong()).isEqualTo(refundId);
         assertThat(refund.get("status").asString()).isEqualTo("APPROVED");
@@ -306,7 +283,7 @@ class RefundIT {
         assertThat(last.get("actor").asString()).isEqualTo("system");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isZero();
-        assertStock(stock, skuA, 10, 0);
+        market.assertStock(skuA, 10, 0);
         assertConflict(seller.api().create("/api/v1/refunds/" + refundId + "/rejection", Map.of("note", "too late")),
                 "already approved");
     }
@@ -314,11 +291,11 @@ class RefundIT {
     @Test
     void returnAfterTheSevenDayWindowIsRefused() {
         long orderId = deliveredTwoLineOrder().get("id").asLong();
-        var again = OrderSteps.relogin(market, buyer);
-        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        var again = market.relogin(buyer);
+        market.clock().advance(Duration.ofDays(7).plusSeconds(1));
         buyer = again.get();
         assertConflict(refund(orderId, null, "too late"), "returns closed");
-        JsonNode order = order(buyer, orderId);
+        JsonNode order = market.order(buyer, orderId);
         assertThat(order.get("refunds")).isEmpty();
         assertThat(order.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000);
@@ -327,15 +304,15 @@ class RefundIT {
     @Test
     void shippedOrderCannotBeRefundedOrCancelledUntilDelivered() {
         long orderId = paidTwoLineOrder().get("id").asLong();
-        OrderSteps.ship(seller.api(), orderId);
+        market.ship(seller.api(), orderId);
 
         assertConflict(refund(orderId, null, "want it back"), "once it is delivered");
         assertConflict(buyer.create("/api/v1/orders/" + orderId + "/cancellation", null), "shipped");
-        assertThat(status(buyer, orderId)).isEqualTo("SHIPPED");
+        assertThat(market.status(buyer, orderId)).isEqualTo("SHIPPED");
         assertThat(market.walletBalance(buyer)).isEqualTo(FUNDS - 35_000);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(35_000);
 
-        OrderSteps.deliver(seller.api(), orderId);
+        market.deliver(seller.api(), orderId);
         Api.Response requested = refund(orderId, null, "want it back");
         assertThat(requested.status()).as("return after delivery: %s", requested).isEqualTo(201);
         assertThat(requested.json().get("status").asString()).isEqualTo("REQUESTED");

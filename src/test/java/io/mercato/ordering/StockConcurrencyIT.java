@@ -1,14 +1,12 @@
 package io.mercato.ordering;
 
-import static io.mercato.ordering.OrderSteps.assertStock;
+import static io.mercato.ordering.OrderingFixture.placedOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
 import io.mercato.inventory.Stock;
-import io.mercato.inventory.StockLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +16,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Many buyers at once: the last units sell exactly once, and an order is paid exactly once. */
@@ -29,18 +26,13 @@ class StockConcurrencyIT {
     private static final int BUYERS = 40;
     private static final int LAST_UNITS = 7;
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final OrderingFixture market = new OrderingFixture();
 
-    @Autowired
-    StockLedger stock;
-
-    MarketFixture market;
     Seller seller;
 
     @BeforeEach
     void setUp() {
-        market = new MarketFixture(port);
         seller = market.seller("TAOBAO");
     }
 
@@ -69,11 +61,11 @@ class StockConcurrencyIT {
 
     @Test
     void racingBuyersSellTheLastUnitsExactlyOnce() throws Exception {
-        long skuId = market.listedSku(seller, market.category(0), 1_000, 100);
+        long skuId = market.sku(seller, 1_000, 100);
         // Sell down to the last units through ordinary orders, so the race is for what is left.
         Api early = market.buyer(100_000);
         market.paidOrder(early, skuId, 100 - LAST_UNITS);
-        assertStock(stock, skuId, LAST_UNITS, 0);
+        market.assertStock(skuId, LAST_UNITS, 0);
 
         List<Api> buyers = race(java.util.Collections.nCopies(BUYERS, 5_000L), market::buyer);
         List<Api.Response> checkouts = race(buyers, buyer -> market.checkout(buyer, skuId, 1));
@@ -91,7 +83,7 @@ class StockConcurrencyIT {
             }
         }
         assertThat(winners).as("exactly the last units are sold").hasSize(LAST_UNITS);
-        Stock afterCheckout = stock.stock(skuId);
+        Stock afterCheckout = market.stock(skuId);
         assertThat(afterCheckout.onHand()).isEqualTo(LAST_UNITS);
         assertThat(afterCheckout.reserved()).isEqualTo(LAST_UNITS);
         assertThat(afterCheckout.available()).isZero();
@@ -107,7 +99,7 @@ class StockConcurrencyIT {
             assertThat(payment.status()).as("payment: %s", payment).isEqualTo(200);
             assertThat(payment.json().get("status").asString()).isEqualTo("PAID");
         }
-        assertStock(stock, skuId, 0, 0);
+        market.assertStock(skuId, 0, 0);
         for (Api winner : winners) {
             assertThat(market.walletBalance(winner)).isEqualTo(4_000);
         }
@@ -121,9 +113,9 @@ class StockConcurrencyIT {
 
     @Test
     void concurrentPaymentsOfOneOrderDebitTheWalletOnce() throws Exception {
-        long skuId = market.listedSku(seller, market.category(0), 2_500, 10);
+        long skuId = market.sku(seller, 2_500, 10);
         Api buyer = market.buyer(10_000);
-        long orderId = OrderSteps.placedOrderId(market.checkout(buyer, skuId, 2));
+        long orderId = placedOrderId(market.checkout(buyer, skuId, 2));
 
         List<Api.Response> payments = race(java.util.Collections.nCopies(8, orderId),
                 id -> buyer.create("/api/v1/orders/" + id + "/payment", null));
@@ -133,9 +125,9 @@ class StockConcurrencyIT {
 
         assertThat(market.walletBalance(buyer)).isEqualTo(10_000 - 5_000);
         assertThat(market.sellerBalance(seller.api(), "ESCROW")).isEqualTo(5_000);
-        List<JsonNode> postings = OrderSteps.balancedPostings(buyer, orderId);
+        List<JsonNode> postings = market.balancedPostings(buyer, orderId);
         assertThat(postings).extracting(p -> p.get("kind").asString()).containsExactly("ORDER_PAYMENT");
-        assertThat(OrderSteps.order(buyer, orderId).get("history")).as("placed and paid, nothing more").hasSize(2);
-        assertStock(stock, skuId, 8, 0);
+        assertThat(market.order(buyer, orderId).get("history")).as("placed and paid, nothing more").hasSize(2);
+        market.assertStock(skuId, 8, 0);
     }
 }

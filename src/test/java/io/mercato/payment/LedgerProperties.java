@@ -1,127 +1,116 @@
 package io.mercato.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mercato.ActionChain;
 import io.mercato.Api;
 import io.mercato.MarketFixture;
-import io.mercato.MercatoApplication;
+import io.mercato.MercatoTest;
 import io.mercato.MutableClock;
-import io.mercato.TestClockConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Random sequences of what buyers, sellers and the platform's timers do, run against the real application,
  * with the money and stock invariants checked after every step: the ledger balances per currency, no account
- * but the provider's clearing account is negative, stock never goes negative or over-reserved, and the
- * sellers' escrow holds exactly the money of their paid-but-unsettled orders. Operations may be refused (409)
- * along the way; the invariants must hold either way. jqwik prints the seed of a failing run.
+ * but the provider's clearing account is negative, stock never goes negative or over-reserved, the sellers'
+ * escrow holds exactly the money of their paid-but-unsettled orders, and every fen the test put in is
+ * accounted for. Operations may be refused (409) along the way; the invariants must hold either way. A failure
+ * names its seed; {@code -Dmercato.seed=<seed>} replays that chain (see {@link ActionChain}).
+ *
+ * <p>The mutation checks at the end run the same chains with one deliberately wrong step and show that the
+ * invariants catch it, so a property that silently stopped checking anything would fail the build.
  */
+@MercatoTest
 class LedgerProperties {
 
     private static final Set<String> HOLDING_ESCROW = Set.of("PAID", "SHIPPED", "DELIVERED");
 
-    /** One application for all tries, started on first use (jqwik does not run the Spring test extension). */
-    static final class App {
-        private static ConfigurableApplicationContext context;
+    @LocalServerPort
+    int port;
 
-        static synchronized ConfigurableApplicationContext get() {
-            if (context == null) {
-                context = new SpringApplicationBuilder(TestClockConfiguration.class, MercatoApplication.class)
-                        .properties("mercato.data-dir=target/test-data/properties-" + UUID.randomUUID(),
-                                "mercato.ordering.timers-enabled=false", "mercato.demo.enabled=false",
-                                "mercato.identity.max-failures-per-address=40", "server.port=0")
-                        .run();
-            }
-            return context;
-        }
+    @Autowired
+    JdbcClient jdbc;
 
-        static int port() {
-            return Integer.parseInt(get().getEnvironment().getProperty("local.server.port"));
-        }
+    @Autowired
+    MutableClock clock;
 
-        static synchronized void stop() {
-            if (context != null) {
-                context.close();
-                context = null;
-            }
-        }
+    @Test
+    void moneyAndStockStayConsistentWhateverHappens() {
+        marketActivity().check();
     }
 
-    @AfterContainer
-    static void stopApplication() {
-        App.stop();
+    @Test
+    void theLedgerInvariantCatchesAWalletCreditedWithoutAPosting() {
+        ActionChain<Market> corrupting = marketActivity()
+                .withAction(8, "credit a wallet outside the ledger", m -> true, Market::creditAWalletOutsideTheLedger)
+                .withCleanup(Market::undoCorruption);
+
+        assertThatThrownBy(corrupting::check).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed: invariant 'ledger balances per currency'")
+                .hasMessageMatching("(?s).*Seed -?\\d+: replay this try with -Dmercato.seed=-?\\d+.*")
+                .hasMessageContaining("Shortest failing chain found (1 step")
+                .hasMessageContaining(" 1. credit a wallet outside the ledger [");
+        assertThat(jdbc.sql("SELECT coalesce(sum(balance_minor), 0) FROM payment.accounts WHERE currency = 'CNY'")
+                .query(Long.class).single()).as("the corruption was undone for the tests that follow").isZero();
     }
 
-    @Property(tries = 30)
-    void moneyAndStockStayConsistentWhateverHappens(@ForAll("marketActivity") ActionChain<Market> chain) {
-        chain.withInvariant("ledger balances per currency", Market::trialBalanceIsZero)
+    @Test
+    void theConservationInvariantCatchesATopUpTheModelForgot() {
+        ActionChain<Market> forgetful = marketActivity()
+                .withAction(8, "top up without counting it", m -> true, step(Market::topUpWithoutCountingIt));
+
+        assertThatThrownBy(forgetful::check).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed: invariant 'the test's money is all accounted for'")
+                .hasMessageContaining("Shortest failing chain found (1 step")
+                .hasMessageContaining(" 1. top up without counting it [");
+    }
+
+    /** 30 chains of 25 steps, as many as this property has run since it was written. */
+    private ActionChain<Market> marketActivity() {
+        return ActionChain.startWith(() -> new Market(new MarketFixture(port), jdbc, clock))
+                .withAction(2, "top up", m -> true, step(Market::topUp))
+                .withAction(4, "check out", m -> true, step(Market::checkout))
+                .withAction(4, "pay order", m -> m.any("AWAITING_PAYMENT"), step(Market::pay))
+                .withAction(1, "pay checkout", m -> m.any("AWAITING_PAYMENT"), step(Market::payCheckout))
+                .withAction(2, "cancel", m -> m.any("AWAITING_PAYMENT", "PAID"), step(Market::cancel))
+                .withAction(3, "ship", m -> m.any("PAID"), step(Market::ship))
+                .withAction(3, "mark delivered", m -> m.any("SHIPPED"), step(Market::markDelivered))
+                .withAction(2, "confirm receipt", m -> m.any("SHIPPED", "DELIVERED"), step(Market::confirm))
+                .withAction(2, "refund before shipment", m -> m.any("PAID"), step(Market::refundBeforeShipment))
+                .withAction(3, "request return", m -> m.any("DELIVERED"), step(Market::requestReturn))
+                .withAction(2, "approve return", m -> !m.requestedRefunds().isEmpty(), step(Market::approveReturn))
+                .withAction(1, "reject return", m -> !m.requestedRefunds().isEmpty(), step(Market::rejectReturn))
+                .withAction(1, "withdraw", m -> true, step(Market::withdraw))
+                .withAction(1, "set stock", m -> true, step(Market::setStock))
+                .withAction(1, "advance clock and run timers", m -> true, step(Market::advanceAndRunTimers))
+                .withAction(1, "any step on any order", m -> !m.orders.isEmpty(), step(Market::chaos))
+                .withInvariant("ledger balances per currency", Market::trialBalanceIsZero)
                 .withInvariant("no account but provider clearing is negative", Market::noNegativeAccounts)
                 .withInvariant("stock is never negative or over-reserved", Market::stockIsSane)
                 .withInvariant("escrow holds the money of paid, unsettled orders", Market::escrowMatchesOrders)
                 .withInvariant("the test's money is all accounted for", Market::moneyIsConserved)
-                .run();
+                .withTries(30)
+                .withSteps(25);
     }
 
-    @Provide
-    Arbitrary<ActionChain<Market>> marketActivity() {
-        return ActionChain.startWith(Market::new)
-                .withAction(2, action("top up", m -> true, Market::topUp))
-                .withAction(4, action("check out", m -> true, Market::checkout))
-                .withAction(4, action("pay order", m -> m.any("AWAITING_PAYMENT"), Market::pay))
-                .withAction(1, action("pay checkout", m -> m.any("AWAITING_PAYMENT"), Market::payCheckout))
-                .withAction(2, action("cancel", m -> m.any("AWAITING_PAYMENT", "PAID"), Market::cancel))
-                .withAction(3, action("ship", m -> m.any("PAID"), Market::ship))
-                .withAction(3, action("mark delivered", m -> m.any("SHIPPED"), Market::markDelivered))
-                .withAction(2, action("confirm receipt", m -> m.any("SHIPPED", "DELIVERED"), Market::confirm))
-                .withAction(2, action("refund before shipment", m -> m.any("PAID"), Market::refundBeforeShipment))
-                .withAction(3, action("request return", m -> m.any("DELIVERED"), Market::requestReturn))
-                .withAction(2, action("approve return", m -> !m.requestedRefunds().isEmpty(), Market::approveReturn))
-                .withAction(1, action("reject return", m -> !m.requestedRefunds().isEmpty(), Market::rejectReturn))
-                .withAction(1, action("withdraw", m -> true, Market::withdraw))
-                .withAction(1, action("set stock", m -> true, Market::setStock))
-                .withAction(1, action("advance clock and run timers", m -> true, Market::advanceAndRunTimers))
-                .withAction(1, action("any step on any order", m -> !m.orders.isEmpty(), Market::chaos))
-                .withMaxTransformations(25);
-    }
-
-    /** An action that draws three random numbers, from which the step picks its buyer, order, amount and so on. */
-    private static Action.Independent<Market> action(String name, Predicate<Market> precondition,
-            BiConsumer<Market, List<Integer>> step) {
-        return new Action.Independent<>() {
-            @Override
-            public boolean precondition(Market market) {
-                return precondition.test(market);
-            }
-
-            @Override
-            public Arbitrary<Transformer<Market>> transformer() {
-                return Arbitraries.integers().between(0, 9_999).list().ofSize(3)
-                        .map(random -> Transformer.mutate(name + " " + random, market -> {
-                            step.accept(market, random);
-                            market.refresh();
-                        }));
-            }
+    /** A step followed by reading back what the application now says (timers and refunds change orders too). */
+    private static BiConsumer<Market, List<Integer>> step(BiConsumer<Market, List<Integer>> step) {
+        return (market, random) -> {
+            step.accept(market, random);
+            market.refresh();
         };
     }
 
@@ -131,7 +120,11 @@ class LedgerProperties {
     record Shop(Account owner, long storeId, List<Long> skus) {
     }
 
-    /** The accounts, stores and orders of one try, and what the application last said about them. */
+    /**
+     * The accounts, stores and orders of one try, and what the application last said about them. Everything the
+     * invariants look at is read once after each step, into {@link Snapshot}, so five invariants cost one round
+     * of requests.
+     */
     static final class Market {
 
         private final MarketFixture fixture;
@@ -145,12 +138,14 @@ class LedgerProperties {
         /** Money that entered (top-ups) and left (withdrawals) the test's accounts through the provider. */
         private long toppedUp;
         private long withdrawn;
+        /** Wallets credited outside the ledger by the corrupting mutant, to be put right afterwards. */
+        private final List<Long> corrupted = new ArrayList<>();
+        private Snapshot now;
 
-        Market() {
-            ConfigurableApplicationContext context = App.get();
-            fixture = new MarketFixture(App.port());
-            jdbc = context.getBean(JdbcClient.class);
-            clock = context.getBean(MutableClock.class);
+        Market(MarketFixture fixture, JdbcClient jdbc, MutableClock clock) {
+            this.fixture = fixture;
+            this.jdbc = jdbc;
+            this.clock = clock;
             operator = fixture.operator();
             for (int i = 0; i < 2; i++) {
                 Account buyer = register("BUYER");
@@ -170,6 +165,7 @@ class LedgerProperties {
                 product.get("skus").forEach(sku -> skus.add(sku.get("id").asLong()));
                 shops.add(new Shop(seller, storeId, skus));
             }
+            refresh();
         }
 
         private Account register(String role) {
@@ -185,7 +181,7 @@ class LedgerProperties {
             return "Market" + orders.keySet();
         }
 
-        // Steps
+    // Steps
 
         void topUp(List<Integer> r) {
             Account buyer = buyers.get(r.get(0) % buyers.size());
@@ -323,6 +319,39 @@ class LedgerProperties {
             }
         }
 
+            // Mutants: deliberately wrong steps with which the mutation checks show that the invariants can fail
+
+        /** Tops a wallet up like {@link #topUp} but forgets to count the money: the model no longer matches. */
+        void topUpWithoutCountingIt(List<Integer> r) {
+            Account buyer = buyers.get(r.get(0) % buyers.size());
+            allowed(buyer.api().create("/api/v1/wallet/top-ups", Map.of("amountMinor", 500 + r.get(1) % 8_000,
+                    "currency", "CNY")));
+        }
+
+        /** Credits one fen to a buyer's wallet with no posting, as a wrong UPDATE in the ledger would. */
+        void creditAWalletOutsideTheLedger(List<Integer> r) {
+            Account buyer = buyers.get(r.get(0) % buyers.size());
+            int updated = jdbc.sql("""
+                    UPDATE payment.accounts SET balance_minor = balance_minor + 1
+                    WHERE kind = 'WALLET' AND owner_id = ? AND currency = 'CNY'""").param(buyer.id()).update();
+            assertThat(updated).as("wallet of buyer %s", buyer.id()).isEqualTo(1);
+            corrupted.add(buyer.id());
+            refresh();
+        }
+
+        /**
+         * Takes back the fen of every corrupting step. A chain stops at the first broken invariant, which is the
+         * step right after a corruption, so the wallet still holds that fen.
+         */
+        void undoCorruption() {
+            for (long buyer : corrupted) {
+                jdbc.sql("""
+                        UPDATE payment.accounts SET balance_minor = balance_minor - 1
+                        WHERE kind = 'WALLET' AND owner_id = ? AND currency = 'CNY'""").param(buyer).update();
+            }
+            corrupted.clear();
+        }
+
         // Reading the application's state
 
         boolean any(String... statuses) {
@@ -350,13 +379,14 @@ class LedgerProperties {
             return matching.get(random % matching.size());
         }
 
-        /** Reads every order of the test's stores afresh (timers and refunds change them too). */
+        /** Reads every order of the test's stores afresh, and everything the invariants look at. */
         void refresh() {
             for (Shop shop : shops) {
                 Api.Response list = shop.owner().api().get("/api/v1/orders?size=100");
                 assertThat(list.status()).as("orders: %s", list).isEqualTo(200);
                 list.json().forEach(order -> orders.put(id(order), order));
             }
+            now = Snapshot.read(this);
         }
 
         private static long id(JsonNode order) {
@@ -386,44 +416,30 @@ class LedgerProperties {
             return response;
         }
 
-        // Invariants
+        // Invariants, on what the application said after the last step
 
         void trialBalanceIsZero() {
-            Api.Response balance = operator.get("/api/v1/operator/ledger/trial-balance");
-            assertThat(balance.status()).as("%s", balance).isEqualTo(200);
-            balance.json().properties().forEach(entry ->
-                    assertThat(entry.getValue().asLong()).as("trial balance in %s", entry.getKey()).isZero());
+            now.trialBalance().forEach((currency, sum) -> assertThat(sum).as("trial balance in %s", currency).isZero());
         }
 
         void noNegativeAccounts() {
-            List<String> negative = jdbc.sql("""
-                    SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.accounts
-                    WHERE kind <> 'PROVIDER_CLEARING' AND balance_minor < 0""").query(String.class).list();
-            assertThat(negative).as("negative accounts").isEmpty();
-            for (Account buyer : buyers) {
-                assertThat(fixture.walletBalance(buyer.api())).isNotNegative();
-            }
-            for (Shop shop : shops) {
-                assertThat(fixture.sellerBalance(shop.owner().api(), "MERCHANT")).isNotNegative();
-            }
+            assertThat(now.negativeAccounts()).as("negative accounts").isEmpty();
+            now.wallets().forEach((buyer, balance) -> assertThat(balance).as("wallet of buyer %s", buyer).isNotNegative());
+            now.merchantBalances().forEach((storeId, balances) -> assertThat(balances.getOrDefault("MERCHANT", 0L))
+                    .as("merchant balance of the owner of store %s", storeId).isNotNegative());
         }
 
         void stockIsSane() {
-            List<String> broken = jdbc.sql("""
-                    SELECT sku_id || ': on hand ' || on_hand || ', reserved ' || reserved FROM inventory.stock
-                    WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand""").query(String.class).list();
-            assertThat(broken).as("broken stock records").isEmpty();
-            String skus = shops.stream().flatMap(shop -> shop.skus().stream()).map(sku -> "sku=" + sku)
-                    .reduce((a, b) -> a + "&" + b).orElseThrow();
-            fixture.anonymous().get("/api/v1/products/availability?" + skus).json()
-                    .forEach(stock -> assertThat(stock.get("available").asLong()).as("available of %s", stock).isNotNegative());
+            assertThat(now.brokenStock()).as("broken stock records").isEmpty();
+            now.availability().forEach(stock -> assertThat(stock.get("available").asLong())
+                    .as("available of %s", stock).isNotNegative());
         }
 
         /** What came in is in wallets, escrow, merchant balances, paid out, or the platform's fees on these orders. */
         void moneyIsConserved() {
-            long wallets = buyers.stream().mapToLong(buyer -> fixture.walletBalance(buyer.api())).sum();
-            long merchants = shops.stream().mapToLong(shop -> fixture.sellerBalance(shop.owner().api(), "ESCROW")
-                    + fixture.sellerBalance(shop.owner().api(), "MERCHANT")).sum();
+            long wallets = now.wallets().values().stream().mapToLong(Long::longValue).sum();
+            long merchants = now.merchantBalances().values().stream()
+                    .mapToLong(balances -> balances.getOrDefault("ESCROW", 0L) + balances.getOrDefault("MERCHANT", 0L)).sum();
             long fees = orders.values().stream().filter(order -> status(order).equals("COMPLETED"))
                     .mapToLong(order -> order.get("feeMinor").asLong()).sum();
             assertThat(wallets + merchants + withdrawn + fees).as("wallets %s + merchants %s + withdrawn %s + fees %s",
@@ -431,11 +447,45 @@ class LedgerProperties {
         }
 
         void escrowMatchesOrders() {
-            long held = shops.stream().mapToLong(shop -> fixture.sellerBalance(shop.owner().api(), "ESCROW")).sum();
+            long held = now.merchantBalances().values().stream().mapToLong(balances -> balances.getOrDefault("ESCROW", 0L))
+                    .sum();
             long owed = orders.values().stream().filter(order -> HOLDING_ESCROW.contains(status(order)))
                     .mapToLong(order -> order.get("totalMinor").asLong() - order.get("refundedMinor").asLong()).sum();
             assertThat(held).as("escrow of the test's sellers vs. their paid, unsettled orders %s", orders.keySet())
                     .isEqualTo(owed);
+        }
+    }
+
+    /**
+     * What the invariants look at, read in one round after a step: the whole ledger's trial balance, the ledger's
+     * and inventory's rule-breaking rows (over all accounts and SKUs, not just the test's), and the test's
+     * buyers' wallets, sellers' balances by kind and SKUs' availability.
+     */
+    record Snapshot(Map<String, Long> trialBalance, List<String> negativeAccounts, Map<Long, Long> wallets,
+            Map<Long, Map<String, Long>> merchantBalances, List<String> brokenStock, List<JsonNode> availability) {
+
+        static Snapshot read(Market market) {
+            Api.Response balance = market.operator.get("/api/v1/operator/ledger/trial-balance");
+            assertThat(balance.status()).as("%s", balance).isEqualTo(200);
+            Map<String, Long> trialBalance = new HashMap<>();
+            balance.json().properties().forEach(entry -> trialBalance.put(entry.getKey(), entry.getValue().asLong()));
+            List<String> negative = market.jdbc.sql("""
+                    SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.accounts
+                    WHERE kind <> 'PROVIDER_CLEARING' AND balance_minor < 0""").query(String.class).list();
+            Map<Long, Long> wallets = new LinkedHashMap<>();
+            market.buyers.forEach(buyer -> wallets.put(buyer.id(), market.fixture.walletBalance(buyer.api())));
+            Map<Long, Map<String, Long>> merchants = new LinkedHashMap<>();
+            market.shops.forEach(shop -> merchants.put(shop.storeId(), market.fixture.sellerBalances(shop.owner().api())));
+            List<String> broken = market.jdbc.sql("""
+                    SELECT sku_id || ': on hand ' || on_hand || ', reserved ' || reserved FROM inventory.stock
+                    WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand""").query(String.class).list();
+            String skus = market.shops.stream().flatMap(shop -> shop.skus().stream()).map(sku -> "sku=" + sku)
+                    .reduce((a, b) -> a + "&" + b).orElseThrow();
+            Api.Response available = market.fixture.anonymous().get("/api/v1/products/availability?" + skus);
+            assertThat(available.status()).as("availability: %s", available).isEqualTo(200);
+            List<JsonNode> availability = new ArrayList<>();
+            available.json().forEach(availability::add);
+            return new Snapshot(trialBalance, negative, wallets, merchants, broken, availability);
         }
     }
 }

@@ -2,44 +2,33 @@ package io.mercato.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
+import io.mercato.MarketFixture.SkuSpec;
 import io.mercato.MercatoTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.mercato.web.PageFixture.Member;
+import io.mercato.web.PageFixture.Merchant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** People only see their own things: someone else's order or product editor is the 403 page. */
 @MercatoTest
 class PageAccessPageIT {
 
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    MarketFixture market;
-
-    @BeforeEach
-    void setUp() {
-        browser.serve(port);
-        market = new MarketFixture(port);
-    }
+    static final PageFixture market = new PageFixture();
+    static final Browser browser = market.browser();
 
     @Test
     void aBuyerCannotOpenAnotherBuyersOrder() {
         Seller seller = market.seller("TAOBAO");
         long sku = market.listedSku(seller, market.category(200), 2_500, 10);
         long theirOrder = market.paidOrder(market.buyer(10_000), sku, 1);
-        String email = MarketFixture.uniqueEmail("nosy-buyer");
-        Api nosy = market.account("BUYER", email);
-        market.topUp(nosy, 10_000);
-        long ownOrder = market.paidOrder(nosy, sku, 1);
+        Member nosy = market.signUpBuyer("nosy-buyer", 10_000);
+        long ownOrder = market.paidOrder(nosy.api(), sku, 1);
 
-        browser.logIn(email, MarketFixture.PASSWORD);
+        market.logIn(nosy);
         browser.open("/orders/" + ownOrder);
         assertThat(browser.text("#order-status")).isEqualTo("Paid");
         browser.open("/orders/" + theirOrder);
@@ -52,14 +41,12 @@ class PageAccessPageIT {
         long category = market.category(200);
         Seller other = market.seller("TAOBAO");
         long theirProduct = market.listedProduct(other, category,
-                java.util.List.of(new MarketFixture.SkuSpec(java.util.Map.of("size", "M"), 9_900, 5))).get("id").asLong();
-        String email = MarketFixture.uniqueEmail("nosy-seller");
-        Api sellerApi = market.account("SELLER", email);
-        Seller own = new Seller(sellerApi, market.openStore(sellerApi, "LOCAL"));
-        long ownProduct = market.listedProduct(own, category,
-                java.util.List.of(new MarketFixture.SkuSpec(java.util.Map.of("size", "L"), 4_900, 5))).get("id").asLong();
+                List.of(new SkuSpec(Map.of("size", "M"), 9_900, 5))).get("id").asLong();
+        Merchant nosy = market.signUpSeller("nosy-seller", "LOCAL");
+        long ownProduct = market.listedProduct(nosy.store(), category,
+                List.of(new SkuSpec(Map.of("size", "L"), 4_900, 5))).get("id").asLong();
 
-        browser.logIn(email, MarketFixture.PASSWORD);
+        market.logIn(nosy);
         browser.open("/seller/products/" + ownProduct);
         assertThat(browser.find("#product-form")).isNotNull();
         browser.open("/seller/products/" + theirProduct);
@@ -73,10 +60,7 @@ class PageAccessPageIT {
         browser.open("/ops");
         assertThat(browser.path()).isEqualTo("/login");
 
-        String email = MarketFixture.uniqueEmail("seller");
-        Api sellerApi = market.account("SELLER", email);
-        market.openStore(sellerApi, "TAOBAO");
-        browser.logIn(email, MarketFixture.PASSWORD);
+        market.logIn(market.signUpSeller("seller", "TAOBAO"));
         browser.open("/ops");
         assertThat(browser.find("#error-403")).isNotNull();
         browser.open("/orders");

@@ -2,7 +2,6 @@ package io.mercato.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MarketFixture.SkuSpec;
 import io.mercato.MercatoTest;
@@ -10,31 +9,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A shopper searches from the header, narrows the matches with a facet and opens a product. */
 @MercatoTest
 class SearchPageIT {
 
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    MarketFixture market;
-
-    @BeforeEach
-    void setUp() {
-        browser.serve(port);
-        market = new MarketFixture(port);
-    }
+    static final PageFixture market = new PageFixture();
+    static final Browser browser = market.browser();
 
     @Test
     void aShopperSearchesFromTheHeaderAndNarrowsByStoreKind() {

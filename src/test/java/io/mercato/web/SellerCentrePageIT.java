@@ -2,21 +2,18 @@ package io.mercato.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mercato.Api;
-import io.mercato.MarketFixture;
-import io.mercato.MarketFixture.Seller;
 import io.mercato.MarketFixture.SkuSpec;
 import io.mercato.MercatoTest;
+import io.mercato.web.PageFixture.Member;
+import io.mercato.web.PageFixture.Merchant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The seller centre's editing tools and the operator's verification queue, in a real browser. */
@@ -24,25 +21,13 @@ import tools.jackson.databind.JsonNode;
 class SellerCentrePageIT {
 
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    MarketFixture market;
-
-    @BeforeEach
-    void setUp() {
-        browser.serve(port);
-        market = new MarketFixture(port);
-    }
+    static final PageFixture market = new PageFixture();
+    static final Browser browser = market.browser();
 
     @Test
     void aCsvUploadAppliesGoodLinesAndReportsEachBadOne() throws IOException {
-        String email = MarketFixture.uniqueEmail("csv-seller");
-        Api api = market.account("SELLER", email);
-        Seller seller = new Seller(api, market.openStore(api, "TAOBAO"));
-        JsonNode product = market.listedProduct(seller, market.category(200), List.of(
+        Merchant seller = market.signUpSeller("csv-seller", "TAOBAO");
+        JsonNode product = market.listedProduct(seller.store(), market.category(200), List.of(
                 new SkuSpec(Map.of("size", "S"), 1_000, 5), new SkuSpec(Map.of("size", "M"), 1_100, 5)));
         long small = product.get("skus").get(0).get("id").asLong();
         long medium = product.get("skus").get(1).get("id").asLong();
@@ -50,7 +35,7 @@ class SellerCentrePageIT {
         Files.writeString(csv, "sku_id,price_minor,on_hand\n" + small + ",1290,40\n" + medium + ",abc,3\n"
                 + "999999999,100,1\n" + medium + ",,12\n");
 
-        browser.logIn(email, MarketFixture.PASSWORD);
+        market.logIn(seller);
         browser.open("/seller/bulk");
         browser.find("#csv-file").sendKeys(csv.toAbsolutePath().toString());
         browser.clickAndWait("#upload");
@@ -71,13 +56,11 @@ class SellerCentrePageIT {
 
     @Test
     void theProductEditorAddsASkuAndChangesStock() {
-        String email = MarketFixture.uniqueEmail("editor-seller");
-        Api api = market.account("SELLER", email);
-        Seller seller = new Seller(api, market.openStore(api, "LOCAL"));
-        long productId = market.listedProduct(seller, market.category(200),
+        Merchant seller = market.signUpSeller("editor-seller", "LOCAL");
+        long productId = market.listedProduct(seller.store(), market.category(200),
                 List.of(new SkuSpec(Map.of("colour", "red"), 2_000, 3))).get("id").asLong();
 
-        browser.logIn(email, MarketFixture.PASSWORD);
+        market.logIn(seller);
         browser.open("/seller/products/" + productId);
         browser.type("input[name='rows[0].stock']", "25");
         browser.type("input[name='rows[1].attributes']", "colour blue");
@@ -97,9 +80,8 @@ class SellerCentrePageIT {
 
     @Test
     void anOperatorRejectsATmallStoreAndTheSellerSeesWhy() {
-        String email = MarketFixture.uniqueEmail("tmall-seller");
-        market.account("SELLER", email);
-        browser.logIn(email, MarketFixture.PASSWORD);
+        Member seller = market.signUp("SELLER", "tmall-seller");
+        market.logIn(seller);
         browser.open("/seller");
         assertThat(browser.path()).isEqualTo("/seller/stores/new");
         String name = "Brand " + System.nanoTime();
@@ -109,7 +91,7 @@ class SellerCentrePageIT {
         browser.open("/seller/stores/new");
         assertThat(browser.text("table.table")).contains(name).contains("Waiting for verification");
 
-        browser.logIn(MarketFixture.OPERATOR_EMAIL, MarketFixture.OPERATOR_PASSWORD);
+        market.logInAsOperator();
         browser.open("/ops/verification");
         String store = browser.all("section[data-store]").stream()
                 .filter(section -> section.getText().contains(name)).findFirst().orElseThrow()
@@ -118,7 +100,7 @@ class SellerCentrePageIT {
         browser.clickAndWait("section[data-store='" + store + "'] form:nth-of-type(2) button");
         assertThat(browser.text("#notice")).startsWith("Store rejected");
 
-        browser.logIn(email, MarketFixture.PASSWORD);
+        market.logIn(seller);
         browser.open("/seller/stores/new");
         assertThat(browser.text("tr[data-store='" + store + "']")).contains("Rejected")
                 .contains("The authorisation letter has expired");

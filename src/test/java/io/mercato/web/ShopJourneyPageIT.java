@@ -2,11 +2,11 @@ package io.mercato.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MarketFixture.SkuSpec;
 import io.mercato.MercatoTest;
+import io.mercato.web.PageFixture.Member;
+import io.mercato.web.PageFixture.Merchant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,35 +25,28 @@ import tools.jackson.databind.JsonNode;
 class ShopJourneyPageIT {
 
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
+    static final PageFixture market = new PageFixture();
+    static final Browser browser = market.browser();
 
     @Test
     void buyerBuysFromTwoStoresSellerShipsBuyerConfirmsOperatorSeesTheGmv() {
-        browser.serve(port);
-        MarketFixture market = new MarketFixture(port);
-        String sellerEmail = MarketFixture.uniqueEmail("page-seller");
-        Api sellerApi = market.account("SELLER", sellerEmail);
-        Seller sellerA = new Seller(sellerApi, market.openStore(sellerApi, "TAOBAO"));
+        Merchant sellerA = market.signUpSeller("page-seller", "TAOBAO");
         Seller sellerB = market.seller("TMALL");
         long category = market.category(300);
-        JsonNode jacket = market.listedProduct(sellerA, category, List.of(
+        JsonNode jacket = market.listedProduct(sellerA.store(), category, List.of(
                 new SkuSpec(Map.of("colour", "red"), 12_900, 5),
                 new SkuSpec(Map.of("colour", "blue"), 13_900, 3),
                 new SkuSpec(Map.of("colour", "green"), 14_900, 0)));
         JsonNode tea = market.listedProduct(sellerB, category, List.of(new SkuSpec(Map.of("weight", "250g"), 5_990, 10)));
-        String buyerEmail = MarketFixture.uniqueEmail("page-buyer");
-        market.topUp(market.account("BUYER", buyerEmail), 100_000);
+        Member buyer = market.signUpBuyer("page-buyer", 100_000);
 
-        browser.logIn(MarketFixture.OPERATOR_EMAIL, MarketFixture.OPERATOR_PASSWORD);
+        market.logInAsOperator();
         browser.open("/ops");
         long gmvBefore = minor(browser.text("#kpi-gmv"));
         long ordersBefore = Long.parseLong(browser.text("#kpi-orders"));
 
         // The buyer browses from the home page into the category and opens the jacket.
-        browser.logIn(buyerEmail, MarketFixture.PASSWORD);
+        market.logIn(buyer);
         browser.open("/");
         browser.clickAndWait("a.chip[href='/c/" + category + "']");
         assertThat(browser.all(".card a[href='/p/" + jacket.get("id").asLong() + "']")).hasSize(1);
@@ -98,7 +90,7 @@ class ShopJourneyPageIT {
         assertThat(browser.all(".order-row .s-PAID")).hasSize(2);
 
         // The seller ships with a carrier and tracking number.
-        browser.logIn(sellerEmail, MarketFixture.PASSWORD);
+        market.logIn(sellerA);
         assertThat(browser.path()).isEqualTo("/seller");
         browser.open("/seller/orders");
         String orderId = browser.find("section[data-order]").getAttribute("data-order");
@@ -108,7 +100,7 @@ class ShopJourneyPageIT {
         assertThat(browser.text("#notice")).contains("Shipped");
 
         // The buyer follows the parcel and confirms receipt.
-        browser.logIn(buyerEmail, MarketFixture.PASSWORD);
+        market.logIn(buyer);
         browser.open("/orders/" + orderId);
         assertThat(browser.text("li[data-step='shipped'] .tracking")).isEqualTo("SF Express · SF1234567890");
         browser.clickAndWait("#confirm-receipt");
@@ -116,7 +108,7 @@ class ShopJourneyPageIT {
         assertThat(browser.find("li[data-step='completed']").getAttribute("class")).contains("done");
 
         // The operator's overview counts both paid orders.
-        browser.logIn(MarketFixture.OPERATOR_EMAIL, MarketFixture.OPERATOR_PASSWORD);
+        market.logInAsOperator();
         browser.open("/ops");
         assertThat(minor(browser.text("#kpi-gmv")) - gmvBefore).isEqualTo(33_790);
         assertThat(Long.parseLong(browser.text("#kpi-orders")) - ordersBefore).isEqualTo(2);
@@ -125,33 +117,27 @@ class ShopJourneyPageIT {
 
     @Test
     void buyerReturnsADeliveredOrderAndTheSellerApprovesIt() {
-        browser.serve(port);
-        MarketFixture market = new MarketFixture(port);
-        String sellerEmail = MarketFixture.uniqueEmail("page-seller");
-        Api sellerApi = market.account("SELLER", sellerEmail);
-        Seller seller = new Seller(sellerApi, market.openStore(sellerApi, "TAOBAO"));
-        long sku = market.listedSku(seller, market.category(200), 8_800, 5);
-        String buyerEmail = MarketFixture.uniqueEmail("page-buyer");
-        Api buyer = market.account("BUYER", buyerEmail);
-        market.topUp(buyer, 20_000);
-        long orderId = market.paidOrder(buyer, sku, 1);
-        assertThat(sellerApi.post("/api/v1/orders/" + orderId + "/shipment",
+        Merchant seller = market.signUpSeller("page-seller", "TAOBAO");
+        long sku = market.listedSku(seller.store(), market.category(200), 8_800, 5);
+        Member buyer = market.signUpBuyer("page-buyer", 20_000);
+        long orderId = market.paidOrder(buyer.api(), sku, 1);
+        assertThat(seller.api().post("/api/v1/orders/" + orderId + "/shipment",
                 Map.of("carrier", "ZTO", "trackingNumber", "ZTO778899")).status()).isEqualTo(200);
-        assertThat(sellerApi.post("/api/v1/orders/" + orderId + "/delivery", null).status()).isEqualTo(200);
+        assertThat(seller.api().post("/api/v1/orders/" + orderId + "/delivery", null).status()).isEqualTo(200);
 
-        browser.logIn(buyerEmail, MarketFixture.PASSWORD);
+        market.logIn(buyer);
         browser.open("/orders/" + orderId);
         browser.type("#refund-reason", "Wrong size");
         browser.clickAndWait("#request-refund");
         assertThat(browser.text("#notice")).isEqualTo("Your request was sent.");
 
-        browser.logIn(sellerEmail, MarketFixture.PASSWORD);
+        market.logIn(seller);
         browser.open("/seller/refunds");
         assertThat(browser.text("main section.panel")).contains("Wrong size").contains("¥88.00");
         browser.clickAndWait("main section.panel form button.primary");
         assertThat(browser.text("#notice")).isEqualTo("Refund approved.");
 
-        browser.logIn(buyerEmail, MarketFixture.PASSWORD);
+        market.logIn(buyer);
         browser.open("/orders/" + orderId);
         assertThat(browser.text("#order-status")).isEqualTo("Refunded");
         browser.open("/wallet");
