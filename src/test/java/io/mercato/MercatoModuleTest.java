@@ -34,5 +34,5 @@ public @interface MercatoModuleTest {
      * The module holding the embedded PostgreSQL configuration. When it moves out of {@code platform} into the
      * {@code runtime} module, this is the line to change.
      */
-    String DATABASE_MODULE = "platform";
+    String DATABASE_MODULE = "runtime";
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
 import io.mercato.platform.Actor;
@@ -15,14 +14,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What waits for a seller (orders to ship, returns to decide), counted and listed for that seller only. */
 @MercatoTest
 class WorkQueuesIT {
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final OrderingFixture market = new OrderingFixture();
 
     @Autowired
     OrderLifecycle lifecycle;
@@ -30,7 +29,6 @@ class WorkQueuesIT {
     @Autowired
     RefundDesk refunds;
 
-    MarketFixture market;
     Seller seller;
     Seller otherSeller;
     Actor sellerActor;
@@ -41,7 +39,6 @@ class WorkQueuesIT {
 
     @BeforeEach
     void setUp() {
-        market = new MarketFixture(port);
         seller = market.seller("TAOBAO");
         otherSeller = market.seller("TAOBAO");
         sellerActor = new Actor(market.accountId(seller.api()), Role.SELLER);
@@ -53,10 +50,7 @@ class WorkQueuesIT {
     }
 
     private long deliveredOrder(Seller from, long skuId) {
-        long orderId = market.paidOrder(buyer, skuId, 1);
-        OrderSteps.ship(from.api(), orderId);
-        OrderSteps.deliver(from.api(), orderId);
-        return orderId;
+        return market.deliveredOrder(buyer, from.api(), skuId, 1);
     }
 
     private long requestReturn(long orderId) {

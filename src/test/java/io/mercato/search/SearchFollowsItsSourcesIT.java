@@ -18,6 +18,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.Role;
 import io.mercato.search.SearchResult.Hit;
 import java.time.Duration;
+import io.mercato.platform.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -174,7 +175,7 @@ class SearchFollowsItsSourcesIT {
 
     private OrderPaid paid(Product product, long units) {
         long sku = product.skus().getFirst().id();
-        return new OrderPaid(IDS.incrementAndGet(), IDS.incrementAndGet(), store, units * 9_900, "CNY",
+        return new OrderPaid(IDS.incrementAndGet(), IDS.incrementAndGet(), store, Money.of(units * 9_900, "CNY"),
                 List.of(new PaidLine(product.id(), sku, units)));
     }
 
