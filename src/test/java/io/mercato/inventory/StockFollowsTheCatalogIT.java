@@ -97,7 +97,7 @@ class StockFollowsTheCatalogIT {
     void aProductCreatedInTheCatalogHasStockForEachOfItsSkus(AssertablePublishedEvents published) {
         Actor seller = new Actor(IDS.incrementAndGet(), Role.SELLER);
         long store = stores.open(seller, "Stock store " + IDS.incrementAndGet(), StoreKind.TAOBAO, "CNY", null).id();
-        long category = catalog.createCategory(Actor.SYSTEM, "Stock category " + IDS.incrementAndGet(), null, 0).id();
+        long category = catalog.createCategory(new Actor(IDS.incrementAndGet(), Role.OPERATOR), "Stock category " + IDS.incrementAndGet(), null, 0).id();
 
         Product product = catalog.createProduct(seller, store, new ProductDraft("Lamp", "", category, null,
                 List.of("https://img.example.com/lamp.jpg"), List.of(

@@ -62,7 +62,7 @@ class SearchFollowsItsSourcesIT {
     void openAStore() {
         seller = new Actor(IDS.incrementAndGet(), Role.SELLER);
         store = stores.open(seller, "Search store " + IDS.incrementAndGet(), StoreKind.TAOBAO, "CNY", null).id();
-        category = catalog.createCategory(Actor.SYSTEM, "Search category " + IDS.incrementAndGet(), null, 0).id();
+        category = catalog.createCategory(new Actor(IDS.incrementAndGet(), Role.OPERATOR), "Search category " + IDS.incrementAndGet(), null, 0).id();
     }
 
     @Test
