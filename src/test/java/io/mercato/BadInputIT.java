@@ -57,6 +57,8 @@ class BadInputIT {
     private static void assertField(JsonNode problem, String field) {
         assertThat(problem.get("errors")).as("errors of %s", problem).isNotNull();
         assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+        problem.get("errors").forEach(error -> assertThat(error.propertyNames()).as("an error names its field first")
+                .containsExactly("field", "message"));
     }
 
     private Map<String, Object> checkout(Object... skuThenQuantity) {

@@ -4,7 +4,6 @@ import io.mercato.http.HttpProblems;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpProblems.status(e), e.getMessage());
         problem.setTitle(HttpProblems.title(e));
         if (e instanceof InvalidInputException invalid) {
-            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", e.getMessage())));
+            problem.setProperty("errors", List.of(new FieldError(invalid.field(), e.getMessage())));
         }
         return problem;
     }
@@ -44,7 +43,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Parameter '" + e.getName() + "' has the invalid value '" + e.getValue() + "'");
         problem.setTitle("Invalid input");
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
+        problem.setProperty("errors", List.of(new FieldError(e.getName(), "invalid value")));
         return problem;
     }
 
@@ -67,10 +66,10 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        String detail = errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
                 .reduce((a, b) -> a + "; " + b).orElse("Request is invalid");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid input");
@@ -100,7 +99,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidInputException invalid) {
             // Validation inside a request value (such as an address) names its field like any other invalid input.
             problem.setTitle("Invalid input");
-            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+            problem.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -128,5 +127,9 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    /** One entry of a problem's {@code errors}: always {@code field} then {@code message}, so the JSON is stable. */
+    record FieldError(String field, String message) {
     }
 }
