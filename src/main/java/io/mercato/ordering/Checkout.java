@@ -16,6 +16,15 @@ public interface Checkout {
      */
     Placed place(Actor buyer, Address address, @Nullable List<Item> items);
 
+    /**
+     * As {@link #place(Actor, Address, List)}, once per {@code requestKey}: when the buyer already placed a
+     * checkout with this key, that checkout is returned and nothing is placed again (a form submitted twice, a
+     * retry). Checkouts of the cart are serialised per buyer, so two at once cannot both buy the cart.
+     *
+     * @throws io.mercato.platform.InvalidInputException when the key is blank or longer than 200 characters
+     */
+    Placed place(Actor buyer, Address address, @Nullable List<Item> items, @Nullable String requestKey);
+
     /** Pays every unpaid order of one checkout from the wallet, all or nothing. */
     List<OrderView> pay(Actor buyer, long checkoutId);
 

@@ -54,8 +54,29 @@ class DefaultCheckout implements Checkout {
     @Override
     @Transactional
     public Placed place(Actor buyer, Address address, @Nullable List<Item> items) {
+        return place(buyer, address, items, null);
+    }
+
+    @Override
+    @Transactional
+    public Placed place(Actor buyer, Address address, @Nullable List<Item> items, @Nullable String requestKey) {
         Carts.requireBuyer(buyer);
         boolean fromCart = items == null;
+        if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 200)) {
+            throw new InvalidInputException("requestKey", "A checkout's key must be 1 to 200 characters, got "
+                    + requestKey.length());
+        }
+        if (fromCart || requestKey != null) {
+            // Read the cart and the keys only once no other checkout of this buyer is under way.
+            orders.lockCheckoutsOf(buyer.accountId());
+        }
+        if (requestKey != null) {
+            var placedBefore = orders.checkoutWithKey(buyer.accountId(), requestKey);
+            if (placedBefore.isPresent()) {
+                long checkoutId = placedBefore.get();
+                return new Placed(checkoutId, orders.load(orders.ordersOfCheckout(checkoutId, false)));
+            }
+        }
         List<Item> wanted = fromCart ? carts.contents(buyer.accountId()) : items;
         if (wanted.isEmpty()) {
             throw new InvalidInputException("items", fromCart ? "The cart is empty" : "Name at least one item");
@@ -93,7 +114,7 @@ class DefaultCheckout implements Checkout {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant payBy = now.plus(properties.paymentTimeout());
-        long checkoutId = orders.addCheckout(buyer.accountId(), now);
+        long checkoutId = orders.addCheckout(buyer.accountId(), now, requestKey);
         List<OrderView> placed = new ArrayList<>();
         for (List<Priced> lines : byStore.values()) {
             SaleableSku first = lines.getFirst().sku();

@@ -70,10 +70,25 @@ class Orders {
                 .query((rs, n) -> Order.of(json.readValue(rs.getString(1), Stored.class))).optional();
     }
 
-    /** A new checkout of the buyer's, which the orders placed in it refer to. */
-    long addCheckout(long buyerId, Instant at) {
-        return jdbc.sql("INSERT INTO ordering.checkouts (buyer_id, created_at) VALUES (?, ?) RETURNING id")
-                .params(buyerId, Timestamp.from(at)).query(Long.class).single();
+    /** A new checkout of the buyer's, which the orders placed in it refer to, with the client's key if any. */
+    long addCheckout(long buyerId, Instant at, @Nullable String requestKey) {
+        return jdbc.sql("INSERT INTO ordering.checkouts (buyer_id, created_at, request_key) VALUES (?, ?, ?) RETURNING id")
+                .params(buyerId, Timestamp.from(at), requestKey).query(Long.class).single();
+    }
+
+    /**
+     * Holds the buyer's checkouts for the rest of the transaction: a second checkout of the same buyer waits
+     * here until the first commits, then sees its cart and keys as the first left them.
+     */
+    void lockCheckoutsOf(long buyerId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('ordering.checkout', ?))").param(buyerId)
+                .query((rs, n) -> 1).single();
+    }
+
+    /** The buyer's checkout placed with this key, if there is one. */
+    java.util.Optional<Long> checkoutWithKey(long buyerId, String requestKey) {
+        return jdbc.sql("SELECT id FROM ordering.checkouts WHERE buyer_id = ? AND request_key = ?")
+                .params(buyerId, requestKey).query(Long.class).optional();
     }
 
     /** Writes a newly placed order with its lines and first history entry, and gives it its ids. */

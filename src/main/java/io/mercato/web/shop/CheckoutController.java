@@ -1,5 +1,8 @@
 package io.mercato.web.shop;
 
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.mercato.merchant.Stores;
 import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
@@ -49,6 +52,10 @@ final class CheckoutController {
         if (!model.containsAttribute("address")) {
             model.addAttribute("address", lastAddress.of(buyer));
         }
+        if (!model.containsAttribute("checkoutKey")) {
+            // One key per checkout page: the form sent twice (a double click, a resubmitted page) places once.
+            model.addAttribute("checkoutKey", UUID.randomUUID().toString());
+        }
         CartView view = CartView.of(items, stores::get);
         model.addAttribute("groups", view.groups());
         model.addAttribute("totals", view.totals());
@@ -56,9 +63,12 @@ final class CheckoutController {
     }
 
     @PostMapping("/checkout")
-    String placeOrders(Actor buyer, AddressForm address, Model model, RedirectAttributes redirect) {
+    String placeOrders(Actor buyer, AddressForm address, @RequestParam(required = false) @Nullable String checkoutKey,
+            Model model, RedirectAttributes redirect) {
+        model.addAttribute("checkoutKey", checkoutKey == null || checkoutKey.isBlank()
+                ? UUID.randomUUID().toString() : checkoutKey);
         try {
-            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), null);
+            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), null, (String) model.getAttribute("checkoutKey"));
             return "redirect:/checkout/" + placed.checkoutId();
         } catch (InvalidInputException e) {
             model.addAttribute("fieldError", e.field());
