@@ -107,6 +107,35 @@ class PageSessionIT {
                 location -> assertThat(location).endsWith("/seller"));
     }
 
+    @Test
+    void theCheckoutFormSentTwicePlacesOnceAndBothLandOnTheSamePayment() throws Exception {
+        MarketFixture.Seller seller = market.seller("TAOBAO");
+        long sku = market.listedSku(seller, market.category(0), 1_500, 5);
+        String email = MarketFixture.uniqueEmail("twice");
+        Api buyer = market.account("BUYER", email);
+        assertThat(buyer.put("/api/v1/cart/items/" + sku, Map.of("quantity", 1)).status()).isEqualTo(200);
+        assertThat(postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login"))).statusCode()).isEqualTo(302);
+
+        String page = get("/checkout").body();
+        Matcher key = Pattern.compile("name=\"checkoutKey\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(key.find()).as("the checkout form carries its one-time key").isTrue();
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).isTrue();
+        Map<String, String> form = Map.of("_csrf", csrf.group(1), "checkoutKey", key.group(1), "recipient", "Li Lei",
+                "phone", "13800138000", "line1", "1 Wensan Road", "city", "Hangzhou", "country", "CN");
+
+        HttpResponse<String> first = postForm("/checkout", form);
+        HttpResponse<String> second = postForm("/checkout", form);
+        assertThat(first.statusCode()).as("first: %s", first.body()).isEqualTo(302);
+        assertThat(second.statusCode()).as("second: %s", second.body()).isEqualTo(302);
+        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).matches(".*/checkout/[0-9]+"));
+        assertThat(buyer.get("/api/v1/orders").json().size()).as("one order, not two").isEqualTo(1);
+        assertThat(market.available(sku)).isEqualTo(4);
+    }
+
     private String csrfFrom(String path) throws IOException, InterruptedException {
         Matcher matcher = CSRF.matcher(get(path).body());
         assertThat(matcher.find()).as("a CSRF field on %s", path).isTrue();
