@@ -1,5 +1,12 @@
 package io.mercato.ordering;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
 import static io.mercato.ordering.OrderingFixture.placedOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +32,9 @@ class IdempotencyIT {
 
     @RegisterExtension
     final OrderingFixture market = new OrderingFixture();
+
+    @Autowired
+    JdbcClient jdbc;
 
     long skuId;
 
@@ -150,5 +160,66 @@ class IdempotencyIT {
         long orderB = placedOrderId(second.post("/api/v1/checkouts", checkoutBody(skuId, 1), key + "-order"));
         assertThat(orderB).as("the same key and body from another buyer is another order").isNotEqualTo(orderA);
         market.assertStock(skuId, 10, 2);
+    }
+
+    @Test
+    void theKeyAndItsResultCommitInTheSameTransactionAsTheCheckout() throws Exception {
+        Api buyer = market.buyer(50_000);
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> placed = rawPost(buyer, "/api/v1/checkouts", checkoutBody(skuId, 1), key);
+        assertThat(placed.statusCode()).as("checkout: %s", placed.body()).isEqualTo(201);
+        long checkoutId = Api.JSON.readTree(placed.body()).get("checkoutId").asLong();
+
+        // PostgreSQL's xmin names the transaction that wrote a row: one transaction means no crash can leave
+        // the checkout without its key's result, or the key without its checkout.
+        String checkoutTransaction = jdbc.sql("SELECT xmin::text FROM ordering.checkouts WHERE id = ?")
+                .param(checkoutId).query(String.class).single();
+        String keyTransaction = jdbc.sql("SELECT xmin::text FROM http.idempotency_keys WHERE idem_key = ?")
+                .param(key).query(String.class).single();
+        assertThat(keyTransaction).isEqualTo(checkoutTransaction);
+        assertThat(jdbc.sql("SELECT state FROM http.idempotency_keys WHERE idem_key = ?").param(key)
+                .query(String.class).single()).isEqualTo("DONE");
+    }
+
+    @Test
+    void retriesSentWhileTheFirstRunsWaitForItAndReplayItsResult() throws Exception {
+        Api buyer = market.buyer(50_000);
+        String key = UUID.randomUUID().toString();
+        String body = checkoutBody(skuId, 2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        try (ExecutorService retries = Executors.newFixedThreadPool(5)) {
+            for (int i = 0; i < 5; i++) {
+                sent.add(retries.submit(() -> {
+                    start.await();
+                    return rawPost(buyer, "/api/v1/checkouts", body, key);
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
+            assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.getFirst().body());
+            assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isEmpty()).hasSize(1);
+        }
+        market.assertStock(skuId, 10, 2);
+        assertThat(buyer.get("/api/v1/orders").json()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedRequestChangesNothingAndItsRetryIsRefusedAlike() throws Exception {
+        Api buyer = market.buyer(50_000);
+        String key = UUID.randomUUID().toString();
+        String tooMany = checkoutBody(skuId, 11);
+        HttpResponse<String> refused = rawPost(buyer, "/api/v1/checkouts", tooMany, key);
+        assertThat(refused.statusCode()).as("%s", refused.body()).isEqualTo(409);
+        HttpResponse<String> again = rawPost(buyer, "/api/v1/checkouts", tooMany, key);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(again.body()).isEqualTo(refused.body());
+        market.assertStock(skuId, 10, 0);
+        assertThat(buyer.get("/api/v1/orders").json()).isEmpty();
     }
 }

@@ -17,37 +17,57 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Makes every API POST that carries an {@code Idempotency-Key} safe to retry: the first request's response
  * is stored, a retry with the same key and body gets that response again, and the same key with a
- * different request is a 409. Keys are scoped to the caller, so two users cannot collide. A request still
- * in flight holds its key, so concurrent retries cannot both run. Server errors release the key.
+ * different request is a 409. Keys are scoped to the caller, so two users cannot collide.
+ *
+ * <p>The key's claim, the request's own changes and its stored response are one database transaction, which
+ * the request's use cases join. So whatever happens (a crash, a refused request, a lost connection) a retry
+ * finds either the committed result, which it replays, or nothing, and then runs once. A retry that arrives
+ * while the first attempt is still running waits on the key's row for up to {@link #WAIT} and then replays
+ * its result, or gets a 409 "in progress". A refusal (4xx) is replayed as well; a server error releases the
+ * key.
  */
 @Component
 final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    /** How long a retry waits for the attempt that holds its key before answering 409. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+    /** Keys claimed before claims and results shared a transaction may still say PENDING; they expire. */
     private static final Duration STALE_PENDING = Duration.ofMinutes(5);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlatformTransactionManager transactions;
 
-    IdempotencyFilter(JdbcClient jdbc, Clock clock) {
+    IdempotencyFilter(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Override
@@ -68,70 +88,153 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String owner = owner();
         String fingerprint = fingerprint(request, body);
-        Instant now = clock.instant();
 
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
+        try {
+            if (!claim(owner, key, fingerprint)) {
+                transactions.rollback(transaction);
+                answerFromEarlierAttempt(owner, key, fingerprint, response);
+                return;
+            }
+            chain.doFilter(new CachedBodyRequest(request, body), wrapped);
+            finish(transaction, wrapped, owner, key, fingerprint);
+        } catch (DataAccessException e) {
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
+            if (!LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
+                throw e;
+            }
+            HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
+                    "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
+            return;
+        } finally {
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
+        }
+        wrapped.copyBodyToResponse();
+    }
+
+    /**
+     * Claims the key in the open transaction. When another attempt holds it uncommitted, this waits (at most
+     * {@link #WAIT}) for that attempt to commit or roll back.
+     *
+     * @return whether this request runs; false when an earlier attempt's result (or a leftover claim) is there
+     */
+    private boolean claim(String owner, String key, String fingerprint) {
+        jdbc.sql("SET LOCAL lock_timeout = '" + WAIT.toMillis() + "ms'").update();
         int claimed = jdbc.sql("""
                 INSERT INTO http.idempotency_keys (owner, idem_key, fingerprint, state, created_at)
                 VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING""")
-                .params(owner, key, fingerprint, java.sql.Timestamp.from(now)).update();
+                .params(owner, key, fingerprint, Timestamp.from(clock.instant())).update();
         if (claimed == 0) {
-            Optional<Stored> stored = jdbc.sql("""
-                    SELECT fingerprint, state, status, content_type, body, created_at
-                    FROM http.idempotency_keys WHERE owner = ? AND idem_key = ?""")
-                    .params(owner, key)
-                    .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getBytes(5), rs.getTimestamp(6).toInstant()))
-                    .optional();
-            if (stored.isEmpty()) {
-                HttpProblems.write(response, new ConflictException(
-                        "A request with Idempotency-Key '" + key + "' has just finished; retry it"));
-                return;
-            }
-            Stored previous = stored.get();
-            if (!previous.fingerprint().equals(fingerprint)) {
-                HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
-                        "Idempotency-Key '" + key + "' was already used for a different request; use a new key");
-                return;
-            }
-            if ("PENDING".equals(previous.state())) {
-                if (previous.createdAt().plus(STALE_PENDING).isAfter(now)) {
-                    HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
-                            "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
-                    return;
-                }
-                jdbc.sql("UPDATE http.idempotency_keys SET created_at = ? WHERE owner = ? AND idem_key = ?")
-                        .params(java.sql.Timestamp.from(now), owner, key).update();
-            } else {
-                response.setStatus(previous.status());
-                if (previous.contentType() != null) {
-                    response.setContentType(previous.contentType());
-                }
-                response.setHeader("Idempotent-Replayed", "true");
-                if (previous.body() != null) {
-                    response.getOutputStream().write(previous.body());
-                }
-                return;
-            }
+            // A claim left PENDING by a version that committed claims on their own: after a while, run again.
+            claimed = jdbc.sql("""
+                    UPDATE http.idempotency_keys SET created_at = ? WHERE owner = ? AND idem_key = ?
+                      AND fingerprint = ? AND state = 'PENDING' AND created_at < ?""")
+                    .params(Timestamp.from(clock.instant()), owner, key, fingerprint,
+                            Timestamp.from(clock.instant().minus(STALE_PENDING)))
+                    .update();
         }
+        jdbc.sql("SET LOCAL lock_timeout = DEFAULT").update();
+        return claimed == 1;
+    }
 
-        ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
-        try {
-            chain.doFilter(new CachedBodyRequest(request, body), wrapped);
-            if (wrapped.getStatus() < 500) {
-                jdbc.sql("""
-                        UPDATE http.idempotency_keys SET state = 'DONE', status = ?, content_type = ?, body = ?
-                        WHERE owner = ? AND idem_key = ?""")
-                        .params(wrapped.getStatus(), wrapped.getContentType(), wrapped.getContentAsByteArray(), owner, key)
-                        .update();
-                stored = true;
-            }
-        } finally {
-            if (!stored) {
-                jdbc.sql("DELETE FROM http.idempotency_keys WHERE owner = ? AND idem_key = ?").params(owner, key).update();
-            }
-            wrapped.copyBodyToResponse();
+    /**
+     * Stores the response with the request's changes and commits them together. A refusal whose use case
+     * rolled back is stored on its own; a server error stores nothing, so a retry runs again.
+     */
+    private void finish(TransactionStatus transaction, ContentCachingResponseWrapper wrapped, String owner, String key,
+            String fingerprint) throws IOException {
+        int status = wrapped.getStatus();
+        if (status >= 500) {
+            transactions.rollback(transaction);
+            return;
         }
+        if (transaction.isRollbackOnly()) {
+            transactions.rollback(transaction);
+            if (status < 400) {
+                // The use case's work was undone under a success answer: say so rather than acknowledge it.
+                fail(wrapped, key);
+                return;
+            }
+            new TransactionTemplate(transactions).executeWithoutResult(refusal -> {
+                jdbc.sql("""
+                        INSERT INTO http.idempotency_keys (owner, idem_key, fingerprint, state, created_at)
+                        VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING""")
+                        .params(owner, key, fingerprint, Timestamp.from(clock.instant())).update();
+                store(wrapped, owner, key);
+            });
+            return;
+        }
+        store(wrapped, owner, key);
+        try {
+            transactions.commit(transaction);
+        } catch (TransactionException e) {
+            logger.warn("Request with Idempotency-Key '" + key + "' could not commit", e);
+            fail(wrapped, key);
+        }
+    }
+
+    private void store(ContentCachingResponseWrapper wrapped, String owner, String key) {
+        jdbc.sql("""
+                UPDATE http.idempotency_keys SET state = 'DONE', status = ?, content_type = ?, body = ?
+                WHERE owner = ? AND idem_key = ?""")
+                .params(wrapped.getStatus(), wrapped.getContentType(), wrapped.getContentAsByteArray(), owner, key)
+                .update();
+    }
+
+    private static void fail(ContentCachingResponseWrapper wrapped, String key) throws IOException {
+        wrapped.resetBuffer();
+        HttpProblems.write(wrapped, HttpStatus.SERVICE_UNAVAILABLE.value(), "Not done",
+                "The request with Idempotency-Key '" + key + "' was not carried out; retry it with the same key");
+    }
+
+    /** Answers from what an earlier attempt with this key left: its result, or why this one cannot run. */
+    private void answerFromEarlierAttempt(String owner, String key, String fingerprint, HttpServletResponse response)
+            throws IOException {
+        Optional<Stored> stored = jdbc.sql("""
+                SELECT fingerprint, state, status, content_type, body FROM http.idempotency_keys
+                WHERE owner = ? AND idem_key = ?""")
+                .params(owner, key)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getBytes(5)))
+                .optional();
+        if (stored.isEmpty()) {
+            HttpProblems.write(response, new ConflictException(
+                    "A request with Idempotency-Key '" + key + "' has just finished; retry it"));
+            return;
+        }
+        Stored previous = stored.get();
+        if (!previous.fingerprint().equals(fingerprint)) {
+            HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
+                    "Idempotency-Key '" + key + "' was already used for a different request; use a new key");
+            return;
+        }
+        if ("PENDING".equals(previous.state())) {
+            HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
+                    "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
+            return;
+        }
+        response.setStatus(previous.status());
+        if (previous.contentType() != null) {
+            response.setContentType(previous.contentType());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        if (previous.body() != null) {
+            response.getOutputStream().write(previous.body());
+        }
+    }
+
+    private static @Nullable String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static String owner() {
@@ -151,8 +254,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private record Stored(String fingerprint, String state, int status, String contentType, byte[] body,
-            Instant createdAt) {
+    private record Stored(String fingerprint, String state, int status, @Nullable String contentType,
+            byte @Nullable [] body) {
     }
 
     /** Lets the controller read a body this filter has already consumed. */

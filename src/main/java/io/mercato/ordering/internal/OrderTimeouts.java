@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,7 +44,9 @@ public final class OrderTimeouts {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
-        this.transactions = transactions;
+        // Each due order in a transaction of its own, even when the caller (the operator's endpoint) has one open.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Runs every due timer once and says how many orders and refunds it acted on. */
@@ -101,7 +104,9 @@ public final class OrderTimeouts {
     private int sweep(Supplier<List<Long>> due, LongPredicate action) {
         int done = 0;
         while (true) {
-            List<Long> ids = due.get();
+            // Picked in a transaction of its own, which ends at once: SKIP LOCKED only passes over orders that
+            // another instance is working on, and this sweep's own transactions can then lock what it picked.
+            List<Long> ids = transactions.execute(picking -> due.get());
             int handled = 0;
             for (long id : ids) {
                 try {
