@@ -29,6 +29,7 @@ final class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(dir);
+        LeftoverPostmaster.stopIfRunning(dir);
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
