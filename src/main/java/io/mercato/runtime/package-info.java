@@ -1,5 +1,6 @@
 /**
- * What the application runs on: the embedded PostgreSQL (unless an external database is configured) and the clock.
+ * What the application runs on: the embedded PostgreSQL (unless an external database is configured), the clock, and
+ * the delivery of events to the application module listeners.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {})

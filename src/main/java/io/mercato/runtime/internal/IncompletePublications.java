@@ -1,0 +1,77 @@
+package io.mercato.runtime.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes up event deliveries that failed or were dropped while the application runs, not only at the next restart,
+ * and shows how many are outstanding: the gauge {@code mercato.events.incomplete} and the {@code events} health
+ * detail {@code incomplete}. Health stays UP: a backlog is delivered late, not lost.
+ *
+ * <p>Every instance resubmits, so a publication can be delivered twice (once here, once by another instance or by
+ * a run still in progress); the listeners are idempotent, as at-least-once delivery requires.
+ */
+@Component("events")
+class IncompletePublications implements MeterBinder, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(IncompletePublications.class);
+
+    private final IncompleteEventPublications publications;
+    private final EventDeliveryProperties properties;
+    private final JdbcClient jdbc;
+    private final ThreadPoolTaskExecutor listeners;
+
+    IncompletePublications(IncompleteEventPublications publications, EventDeliveryProperties properties,
+            JdbcClient jdbc, ThreadPoolTaskExecutor eventListenerExecutor) {
+        this.publications = publications;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.listeners = eventListenerExecutor;
+    }
+
+    @Scheduled(initialDelayString = "${mercato.events.resubmit-every:30s}",
+            fixedDelayString = "${mercato.events.resubmit-every:30s}")
+    void resubmit() {
+        // Deliveries still waiting here would be queued a second time behind themselves; let the backlog drain first.
+        int queued = listeners.getQueueSize();
+        if (queued > 0) {
+            log.debug("Not resubmitting: {} deliveries are still queued for the listeners", queued);
+            return;
+        }
+        long outstanding = count();
+        if (outstanding == 0) {
+            return;
+        }
+        log.info("Resubmitting the incomplete event publications older than {} ({} incomplete in all)",
+                properties.resubmitOlderThan(), outstanding);
+        publications.resubmitIncompletePublicationsOlderThan(properties.resubmitOlderThan());
+    }
+
+    /** Publications whose listener has not yet completed, on every instance. */
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class).single();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("mercato.events.incomplete", this, IncompletePublications::count)
+                .description("Event publications whose listener has not completed yet")
+                .register(registry);
+    }
+
+    @Override
+    public Health health() {
+        return Health.up().withDetail("incomplete", count()).build();
+    }
+}
