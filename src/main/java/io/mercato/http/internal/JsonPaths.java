@@ -47,9 +47,20 @@ final class JsonPaths {
             case InvalidNullException nullValue -> "must not be null";
             case InputCoercionException outOfRange -> "is out of range";
             case InvalidFormatException format -> mustBe(format.getTargetType()) + ", got " + shown(format.getValue());
-            case MismatchedInputException mismatch -> mustBe(mismatch.getTargetType());
+            case MismatchedInputException mismatch when isNullForPrimitive(mismatch) -> "must not be null";
+            case MismatchedInputException mismatch -> mustBe(mismatch.getTargetType())
+                    + (isFromText(mismatch) ? ", not text" : "");
             default -> "is invalid";
         };
+    }
+
+    // Jackson's message only tells these kinds apart; it is read here to choose our message, never shown.
+    private static boolean isNullForPrimitive(MismatchedInputException mismatch) {
+        return String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot map `null`");
+    }
+
+    private static boolean isFromText(MismatchedInputException mismatch) {
+        return String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot coerce String value");
     }
 
     private static String mustBe(@Nullable Class<?> type) {

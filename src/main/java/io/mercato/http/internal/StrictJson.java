@@ -19,7 +19,7 @@ import tools.jackson.databind.type.LogicalType;
 class StrictJson {
 
     @Bean
-    JsonMapperBuilderCustomizer strictJson() {
+    JsonMapperBuilderCustomizer strictJsonCustomizer() {
         SimpleModule plainText = new SimpleModule("mercato-plain-text")
                 .addDeserializer(String.class, new PlainTextDeserializer())
                 .addKeyDeserializer(String.class, new PlainTextDeserializer.Keys());
