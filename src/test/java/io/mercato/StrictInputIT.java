@@ -156,9 +156,12 @@ class StrictInputIT {
     }
 
     @Test
-    void aNulCharacterInAQueryParameterIsRefused() {
-        Api.Response response = market.anonymous().get("/api/v1/search?q=a%00b");
+    void aNulCharacterInAParameterOfAWriteIsRefusedBeforeAnythingHappens() {
+        long before = market.walletBalance(buyer);
+        Api.Response response = buyer.create("/api/v1/wallet/top-ups?note=a%00b",
+                Map.of("amountMinor", 100, "currency", "CNY"));
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.body()).contains("'q'").doesNotContain("PostgreSQL", "ERROR:");
+        assertThat(response.body()).contains("'note'").doesNotContain("PostgreSQL", "ERROR:");
+        assertThat(market.walletBalance(buyer)).isEqualTo(before);
     }
 }

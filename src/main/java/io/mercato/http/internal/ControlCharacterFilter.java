@@ -13,13 +13,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a query or form parameter (API and pages alike) whose name or value holds text PostgreSQL cannot store or
- * no field should hold, by the same rule as JSON text, before any controller sees it: a 400 naming the parameter.
- * Parameters of a JSON or multipart request are only its query string, so no body is read here.
+ * Refuses a query or form parameter of a write (API and pages alike) whose name or value holds text PostgreSQL cannot
+ * store or no field should hold, by the same rule as JSON text, before any controller sees it: a 400 naming the
+ * parameter. Reads are left alone: search answers any query text by design, and a read stores nothing. Parameters of
+ * a JSON or multipart request are only its query string, so no body is read here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 final class ControlCharacterFilter extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                || "OPTIONS".equals(request.getMethod());
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
