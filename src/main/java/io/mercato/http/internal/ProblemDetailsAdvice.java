@@ -21,6 +21,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 
 /** Answers every failure as an RFC 9457 problem detail that names what is wrong. */
 @RestControllerAdvice
@@ -56,9 +59,10 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
+        // The database's text names tables, constraints and statement parameters: it is logged, never answered.
         log.info("Rejected a write that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The change conflicts with existing data: " + e.getMostSpecificCause().getMessage());
+                "The change conflicts with existing data, so nothing was changed");
         problem.setTitle("Conflict");
         return problem;
     }
@@ -91,17 +95,48 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
-        String reason = cause instanceof InvalidInputException || cause instanceof IllegalArgumentException
-                ? cause.getMessage()
-                : "Malformed JSON request body: " + firstLine(cause.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason);
-        problem.setTitle("Malformed request");
         if (cause instanceof InvalidInputException invalid) {
             // Validation inside a request value (such as an address) names its field like any other invalid input.
-            problem.setTitle("Invalid input");
-            problem.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
+            return invalidInput(invalid.field(), invalid.getMessage());
         }
+        if (cause instanceof IllegalArgumentException) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, cause.getMessage());
+            problem.setTitle("Malformed request");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        JacksonException jackson = jacksonCause(ex);
+        // Jackson's own messages name Java types and echo input; only the path and a message of ours are shown.
+        log.debug("Unreadable request body", ex);
+        if (jackson instanceof DatabindException || jackson instanceof InputCoercionException) {
+            String field = JsonPaths.of(jackson);
+            if (!field.isEmpty()) {
+                return invalidInput(field, JsonPaths.plainMessage(jackson));
+            }
+        }
+        String where = jackson == null || jackson.getLocation() == null || jackson.getLocation().getLineNr() < 1 ? ""
+                : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
+        String detail = jackson == null ? "The request body is missing or is not JSON"
+                : jackson instanceof DatabindException ? "Malformed JSON request body: it does not have the expected shape"
+                : "Malformed JSON request body" + where;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ResponseEntity<Object> invalidInput(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(new FieldError(field, message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static @Nullable JacksonException jacksonCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
@@ -118,15 +153,6 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred; it has been logged.");
         problem.setTitle("Internal error");
         return problem;
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     /** One entry of a problem's {@code errors}: always {@code field} then {@code message}, so the JSON is stable. */

@@ -1,0 +1,24 @@
+package io.mercato.http.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ProblemDetail;
+
+class ProblemDetailsAdviceTest {
+
+    @Test
+    void aConstraintViolationIsAConflictThatShowsNoDatabaseText() {
+        SQLException database = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n"
+                + "  Where: unnamed portal parameter $2; duplicate key value violates unique constraint \"stores_name_key\"");
+        ProblemDetail problem = new ProblemDetailsAdvice()
+                .integrity(new DataIntegrityViolationException("could not execute statement", database));
+
+        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getTitle()).isEqualTo("Conflict");
+        assertThat(problem.getDetail()).doesNotContain("ERROR", "UTF8", "portal", "constraint", "stores_name_key",
+                "statement");
+    }
+}
