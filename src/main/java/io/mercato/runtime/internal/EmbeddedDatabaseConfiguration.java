@@ -63,6 +63,9 @@ final class EmbeddedDatabaseConfiguration {
             try {
                 SuperuserPassword.switchToScram(postgres.getPostgresDatabase(), dir, postgres.getPort(), password);
             } catch (SQLException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 postgres.close();
                 throw new IOException("Could not give the embedded PostgreSQL in " + dir + " a password", e);
             }
