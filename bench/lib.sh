@@ -98,6 +98,14 @@ wait_healthy() {
   return 1
 }
 
+# operator_token HTTP_PORT: prints a bearer token of the operator (MERCATO_OPERATOR_EMAIL / _PASSWORD, else the
+# defaults), for the management endpoints such as /actuator/metrics, which answer operators only.
+operator_token() {
+  local email=${MERCATO_OPERATOR_EMAIL:-operator@mercato.demo} password=${MERCATO_OPERATOR_PASSWORD:-operator-demo-2026}
+  curl -sf --max-time 30 -X POST "http://127.0.0.1:$1/api/v1/sessions" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+
 # Stops the platform gracefully (it stops its embedded PostgreSQL), then forcibly after 30 s.
 stop_app() {
   [ -n "$APP_PID" ] || return 0

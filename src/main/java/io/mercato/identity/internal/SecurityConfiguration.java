@@ -11,6 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,6 +54,36 @@ class SecurityConfiguration {
     }
 
     /**
+     * The management endpoints ({@code /actuator}, also on a separate management port): stateless like the API, with
+     * an operator's bearer token. Only the endpoints listed in {@code mercato.management.public-endpoints} (by
+     * default health, for probes) answer anyone; metrics, Prometheus and info tell business figures and internals.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain management(HttpSecurity http, DefaultAccounts accounts, ManagementAccessProperties access)
+            throws Exception {
+        String[] open = access.publicEndpoints().stream().map(String::strip).filter(id -> !id.isEmpty())
+                .toArray(String[]::new);
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    if (open.length > 0) {
+                        auth.requestMatchers(EndpointRequest.to(open)).permitAll();
+                    }
+                    auth.anyRequest().hasRole("OPERATOR");
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
+                                "Management endpoints are for operators: send 'Authorization: Bearer <token>' of an "
+                                        + "operator from POST /api/v1/sessions")))
+                        .accessDeniedHandler((request, response, e) -> HttpProblems.write(response,
+                                new ForbiddenException("Management endpoints are for operators; your account is not one"))));
+        return http.build();
+    }
+
+    /**
      * The pages: a session per logged-in person, a login form, CSRF tokens on every form. The shop is open for
      * browsing; the cart, orders and wallet are the buyer's, the seller centre the seller's and the console the
      * operator's. A signed-in person on a page they may not see gets the 403 page, an anonymous one the login.
@@ -65,8 +98,7 @@ class SecurityConfiguration {
                                 "/wallet", "/wallet/**").hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"));
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
         return http.build();
     }
 
