@@ -136,6 +136,28 @@ class PageSessionIT {
         assertThat(market.available(sku)).isEqualTo(4);
     }
 
+    @Test
+    void theTopUpFormSentTwiceTopsUpOnce() throws Exception {
+        String email = MarketFixture.uniqueEmail("topup");
+        Api buyer = market.account("BUYER", email);
+        assertThat(postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login"))).statusCode()).isEqualTo(302);
+        String page = get("/wallet").body();
+        Matcher key = Pattern.compile("name=\"formKey\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(key.find()).as("the top-up form carries its one-time key").isTrue();
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).isTrue();
+        Map<String, String> form = Map.of("_csrf", csrf.group(1), "formKey", key.group(1), "amount", "25.00");
+
+        assertThat(postForm("/wallet/top-up", form).statusCode()).isEqualTo(302);
+        assertThat(postForm("/wallet/top-up", form).statusCode()).isEqualTo(302);
+        assertThat(market.walletBalance(buyer)).as("25.00 once, not twice").isEqualTo(2_500);
+
+        Map<String, String> withoutKey = Map.of("_csrf", csrf.group(1), "amount", "25.00");
+        assertThat(postForm("/wallet/top-up", withoutKey).statusCode()).isEqualTo(302);
+        assertThat(market.walletBalance(buyer)).as("a form without its key does nothing").isEqualTo(2_500);
+    }
+
     private String csrfFrom(String path) throws IOException, InterruptedException {
         Matcher matcher = CSRF.matcher(get(path).body());
         assertThat(matcher.find()).as("a CSRF field on %s", path).isTrue();

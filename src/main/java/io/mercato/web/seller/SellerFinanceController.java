@@ -1,5 +1,7 @@
 package io.mercato.web.seller;
 
+import org.jspecify.annotations.Nullable;
+import io.mercato.web.common.FormKeys;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.payment.Escrow;
@@ -21,7 +23,10 @@ final class SellerFinanceController {
     private final Escrow escrow;
     private final OrderLifecycle lifecycle;
 
-    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle) {
+    private final FormKeys formKeys;
+
+    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle, FormKeys formKeys) {
+        this.formKeys = formKeys;
         this.escrow = escrow;
         this.lifecycle = lifecycle;
     }
@@ -38,7 +43,11 @@ final class SellerFinanceController {
 
     @PostMapping("/seller/withdrawals")
     String withdraw(Actor seller, @RequestParam String amount, @RequestParam(defaultValue = "CNY") String currency,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String formKey, RedirectAttributes redirect) {
+        if (!formKeys.claim(seller, formKey)) {
+            redirect.addFlashAttribute("notice", "form.repeated");
+            return "redirect:/seller/finance";
+        }
         try {
             escrow.withdraw(seller, AmountField.parse(amount, currency));
             redirect.addFlashAttribute("notice", "finance.withdrawn");

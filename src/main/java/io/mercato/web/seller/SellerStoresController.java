@@ -1,5 +1,6 @@
 package io.mercato.web.seller;
 
+import io.mercato.web.common.FormKeys;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreKind;
 import io.mercato.merchant.Stores;
@@ -24,7 +25,10 @@ final class SellerStoresController {
 
     private final Stores stores;
 
-    SellerStoresController(Stores stores) {
+    private final FormKeys formKeys;
+
+    SellerStoresController(Stores stores, FormKeys formKeys) {
+        this.formKeys = formKeys;
         this.stores = stores;
     }
 
@@ -37,7 +41,12 @@ final class SellerStoresController {
 
     @PostMapping("/seller/stores")
     String openStore(Actor seller, @RequestParam String name, @RequestParam StoreKind kind,
-            @RequestParam(required = false) @Nullable String logoUrl, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String logoUrl, @RequestParam(required = false) @Nullable String formKey,
+            Model model, RedirectAttributes redirect) {
+        if (!formKeys.claim(seller, formKey)) {
+            redirect.addFlashAttribute("notice", "form.repeated");
+            return "redirect:/seller/stores/new";
+        }
         try {
             Store store = stores.open(seller, name, kind, "CNY", logoUrl == null || logoUrl.isBlank() ? null : logoUrl.strip());
             redirect.addFlashAttribute("notice", "store.opened");

@@ -1,5 +1,7 @@
 package io.mercato.web.shop;
 
+import org.jspecify.annotations.Nullable;
+import io.mercato.web.common.FormKeys;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.platform.Actor;
@@ -21,7 +23,10 @@ final class WalletController {
     private final Escrow escrow;
     private final Wallets wallets;
 
-    WalletController(Escrow escrow, Wallets wallets) {
+    private final FormKeys formKeys;
+
+    WalletController(Escrow escrow, Wallets wallets, FormKeys formKeys) {
+        this.formKeys = formKeys;
         this.escrow = escrow;
         this.wallets = wallets;
     }
@@ -35,7 +40,11 @@ final class WalletController {
 
     @PostMapping("/wallet/top-up")
     String topUp(Actor buyer, @RequestParam String amount, @RequestParam(defaultValue = "CNY") String currency,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String formKey, RedirectAttributes redirect) {
+        if (!formKeys.claim(buyer, formKey)) {
+            redirect.addFlashAttribute("notice", "form.repeated");
+            return "redirect:/wallet";
+        }
         try {
             Money money = AmountField.parse(amount, currency);
             if (money.minor() <= 0) {
