@@ -158,6 +158,32 @@ class PageSessionIT {
         assertThat(market.walletBalance(buyer)).as("a form without its key does nothing").isEqualTo(2_500);
     }
 
+    @Test
+    void aDelistedProductStaysInTheCartAsNoLongerOnSaleUnderItsStore() throws Exception {
+        MarketFixture.Seller seller = market.seller("TAOBAO");
+        var product = market.listedProduct(seller, market.category(0),
+                java.util.List.of(new MarketFixture.SkuSpec(Map.of("colour", "red"), 990, 5)));
+        long sku = product.get("skus").get(0).get("id").asLong();
+        String title = product.get("title").asString();
+        String email = MarketFixture.uniqueEmail("delisted");
+        Api buyer = market.account("BUYER", email);
+        assertThat(buyer.put("/api/v1/cart/items/" + sku, Map.of("quantity", 2)).status()).isEqualTo(200);
+        assertThat(seller.api().post("/api/v1/products/" + product.get("id").asLong() + "/delisting", null).status())
+                .isEqualTo(200);
+
+        var line = buyer.get("/api/v1/cart").json().get(0);
+        assertThat(line.get("onSale").asBoolean()).isFalse();
+        assertThat(line.get("title").asString()).isEqualTo(title);
+        assertThat(line.get("storeId").asLong()).isEqualTo(seller.storeId());
+        assertThat(line.get("available").asLong()).isZero();
+
+        assertThat(postForm("/login", Map.of("username", email, "password", MarketFixture.PASSWORD,
+                "_csrf", csrfFrom("/login"))).statusCode()).isEqualTo(302);
+        HttpResponse<String> cart = get("/cart");
+        assertThat(cart.statusCode()).isEqualTo(200);
+        assertThat(cart.body()).contains(title).contains("No longer on sale").doesNotContain("is not on sale");
+    }
+
     private String csrfFrom(String path) throws IOException, InterruptedException {
         Matcher matcher = CSRF.matcher(get(path).body());
         assertThat(matcher.find()).as("a CSRF field on %s", path).isTrue();

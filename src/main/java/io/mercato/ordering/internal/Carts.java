@@ -6,6 +6,7 @@ import io.mercato.platform.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +32,31 @@ class Carts {
                 .param(buyerId).query((rs, n) -> new Checkout.Item(rs.getLong(1), rs.getLong(2))).list();
     }
 
-    /** Sets the quantity of a SKU in the cart, adding it if absent, and says how many SKUs the cart now holds. */
-    long put(long buyerId, long skuId, long quantity, Instant at) {
+    /** A cart line as stored: the SKU, how many, and what it was when put in (null on lines from before that). */
+    record Line(long skuId, long quantity, @Nullable Long productId, @Nullable Long storeId, @Nullable String title) {
+    }
+
+    /** The cart's lines with what they were when put in, oldest first. */
+    List<Line> lines(long buyerId) {
+        return jdbc.sql("""
+                SELECT sku_id, quantity, product_id, store_id, title FROM ordering.cart_items WHERE buyer_id = ?
+                ORDER BY added_at, sku_id""")
+                .param(buyerId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getObject(4, Long.class), rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * Sets the quantity of a SKU in the cart, adding it if absent, with what it is now, and says how many SKUs
+     * the cart now holds.
+     */
+    long put(long buyerId, long skuId, long quantity, long productId, long storeId, String title, Instant at) {
         jdbc.sql("""
-                INSERT INTO ordering.cart_items (buyer_id, sku_id, quantity, added_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (buyer_id, sku_id) DO UPDATE SET quantity = EXCLUDED.quantity""")
-                .params(buyerId, skuId, quantity, Timestamp.from(at)).update();
+                INSERT INTO ordering.cart_items (buyer_id, sku_id, quantity, added_at, product_id, store_id, title)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (buyer_id, sku_id) DO UPDATE SET quantity = EXCLUDED.quantity,
+                  product_id = EXCLUDED.product_id, store_id = EXCLUDED.store_id, title = EXCLUDED.title""")
+                .params(buyerId, skuId, quantity, Timestamp.from(at), productId, storeId, title).update();
         return jdbc.sql("SELECT count(*) FROM ordering.cart_items WHERE buyer_id = ?").param(buyerId)
                 .query(Long.class).single();
     }

@@ -5,7 +5,6 @@ import io.mercato.catalog.SaleableSku;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
 import io.mercato.ordering.Cart;
-import io.mercato.ordering.Checkout;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.Currencies;
@@ -38,17 +37,20 @@ class DefaultCart implements Cart {
     @Override
     public List<CartItem> items(Actor buyer) {
         Carts.requireBuyer(buyer);
-        List<Checkout.Item> rows = carts.contents(buyer.accountId());
-        Map<Long, Stock> stocks = stock.stock(rows.stream().map(Checkout.Item::skuId).toList());
+        List<Carts.Line> rows = carts.lines(buyer.accountId());
+        Map<Long, Stock> stocks = stock.stock(rows.stream().map(Carts.Line::skuId).toList());
         List<CartItem> items = new ArrayList<>();
-        for (Checkout.Item row : rows) {
+        for (Carts.Line row : rows) {
             long available = stocks.containsKey(row.skuId()) ? stocks.get(row.skuId()).available() : 0;
             try {
                 SaleableSku sku = catalog.saleable(row.skuId());
                 items.add(new CartItem(row.skuId(), row.quantity(), sku.productId(), sku.storeId(), sku.title(),
                         sku.attributes(), sku.price(), available, true));
             } catch (ConflictException | NotFoundException e) {
-                items.add(new CartItem(row.skuId(), row.quantity(), 0, 0, e.getMessage(), Map.of(), Money.zero(Currencies.CNY), 0, false));
+                // No longer on sale: show what it was, under its store, with nothing to pay and nothing available.
+                items.add(new CartItem(row.skuId(), row.quantity(), row.productId() == null ? 0 : row.productId(),
+                        row.storeId() == null ? 0 : row.storeId(), row.title() == null ? "SKU " + row.skuId() : row.title(),
+                        Map.of(), Money.zero(Currencies.CNY), 0, false));
             }
         }
         return items;
@@ -61,12 +63,14 @@ class DefaultCart implements Cart {
         if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
             throw new InvalidInputException("quantity", "Quantity must be between 1 and " + Carts.MAX_QUANTITY + ", got " + quantity);
         }
+        SaleableSku sku;
         try {
-            catalog.saleable(skuId);
+            sku = catalog.saleable(skuId);
         } catch (NotFoundException e) {
             throw new InvalidInputException("skuId", e.getMessage());
         }
-        if (carts.put(buyer.accountId(), skuId, quantity, clock.instant()) > Carts.MAX_ITEMS) {
+        if (carts.put(buyer.accountId(), skuId, quantity, sku.productId(), sku.storeId(), sku.title(), clock.instant())
+                > Carts.MAX_ITEMS) {
             throw new ConflictException("A cart holds at most " + Carts.MAX_ITEMS + " SKUs; check out or remove some first");
         }
         return items(buyer);
