@@ -3,8 +3,8 @@ package io.mercato.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
+import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Role;

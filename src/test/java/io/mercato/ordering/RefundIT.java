@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
+import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import java.time.Duration;
 import java.time.Instant;

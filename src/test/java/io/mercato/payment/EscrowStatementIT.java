@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
+import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ForbiddenException;

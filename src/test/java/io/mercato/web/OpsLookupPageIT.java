@@ -3,8 +3,8 @@ package io.mercato.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
+import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,8 +1,8 @@
 package io.mercato.ordering.internal;
 
 import io.mercato.ordering.OrderView;
-import io.mercato.ordering.Refund;
 import io.mercato.ordering.Refund.RefundStatus;
+import io.mercato.ordering.Refund;
 import io.mercato.ordering.RefundDesk;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;

@@ -1,13 +1,13 @@
 package io.mercato.ordering.internal;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.mercato.ordering.OrderEvents.OrderCancelled;
 import io.mercato.ordering.OrderEvents.OrderCompleted;
 import io.mercato.ordering.OrderEvents.OrderPaid;
 import io.mercato.ordering.OrderEvents.OrderPlaced;
 import io.mercato.ordering.OrderEvents.RefundApproved;
-import org.springframework.stereotype.Component;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 

@@ -2,8 +2,8 @@ package io.mercato.ordering.internal;
 
 import io.mercato.inventory.StockLedger;
 import io.mercato.inventory.StockLine;
-import io.mercato.ordering.Refund;
 import io.mercato.ordering.Refund.RefundLine;
+import io.mercato.ordering.Refund;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.Payee;
 import io.mercato.payment.Settlement;

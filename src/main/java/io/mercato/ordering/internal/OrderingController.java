@@ -1,15 +1,15 @@
 package io.mercato.ordering.internal;
 
 import io.mercato.ordering.Address;
-import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
+import io.mercato.ordering.Cart;
 import io.mercato.ordering.Checkout;
-import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderLifecycle;
-import io.mercato.ordering.RefundDesk;
-import io.mercato.ordering.RefundDesk.RefundItem;
 import io.mercato.ordering.OrderStatus;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.Refund;
+import io.mercato.ordering.RefundDesk.RefundItem;
+import io.mercato.ordering.RefundDesk;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.Posting;
 import io.mercato.platform.Actor;

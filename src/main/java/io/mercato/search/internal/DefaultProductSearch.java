@@ -9,12 +9,12 @@ import io.mercato.platform.Role;
 import io.mercato.search.ProductSearch;
 import io.mercato.search.RebuildProgress;
 import io.mercato.search.SearchQuery;
-import io.mercato.search.SearchResult;
 import io.mercato.search.SearchResult.CategoryCount;
 import io.mercato.search.SearchResult.Count;
 import io.mercato.search.SearchResult.Facets;
 import io.mercato.search.SearchResult.Hit;
 import io.mercato.search.SearchResult.PriceRange;
+import io.mercato.search.SearchResult;
 import io.mercato.search.SearchSort;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -57,9 +57,9 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Service
 class DefaultProductSearch implements ProductSearch {

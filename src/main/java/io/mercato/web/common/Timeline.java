@@ -1,7 +1,7 @@
 package io.mercato.web.common;
 
-import io.mercato.ordering.OrderView;
 import io.mercato.ordering.OrderStatus;
+import io.mercato.ordering.OrderView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.mercato.web.seller;
 
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Product;
-import io.mercato.catalog.ProductDraft;
 import io.mercato.catalog.ProductDraft.SkuDraft;
+import io.mercato.catalog.ProductDraft;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.StockLedger;
 import io.mercato.merchant.Store;

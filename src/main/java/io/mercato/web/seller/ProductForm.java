@@ -1,8 +1,8 @@
 package io.mercato.web.seller;
 
 import io.mercato.catalog.Product;
-import io.mercato.catalog.ProductDraft;
 import io.mercato.catalog.ProductDraft.SkuDraft;
+import io.mercato.catalog.ProductDraft;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
 import io.mercato.platform.InvalidInputException;

@@ -1,7 +1,5 @@
 package io.mercato.web.seller;
 
-import org.jspecify.annotations.Nullable;
-import io.mercato.web.common.FormKeys;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.payment.Escrow;
@@ -9,6 +7,8 @@ import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.AmountField;
+import io.mercato.web.common.FormKeys;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,11 @@
 package io.mercato.web.seller;
 
-import io.mercato.web.common.FormKeys;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreKind;
 import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.web.common.FormKeys;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;

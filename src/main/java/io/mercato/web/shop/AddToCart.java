@@ -1,8 +1,8 @@
 package io.mercato.web.shop;
 
 import io.mercato.inventory.StockLedger;
-import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
+import io.mercato.ordering.Cart;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.mercato.web.shop;
 
 import io.mercato.merchant.Stores;
-import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
+import io.mercato.ordering.Cart;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import java.util.List;

@@ -1,11 +1,8 @@
 package io.mercato.web.shop;
 
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.RequestParam;
 import io.mercato.merchant.Stores;
-import io.mercato.ordering.Cart;
 import io.mercato.ordering.Cart.CartItem;
+import io.mercato.ordering.Cart;
 import io.mercato.ordering.Checkout;
 import io.mercato.ordering.OrderView;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
@@ -15,11 +12,14 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Checkout: the delivery address and the orders it will place (one per store), then paying them from the wallet. */

@@ -1,7 +1,5 @@
 package io.mercato.web.shop;
 
-import org.jspecify.annotations.Nullable;
-import io.mercato.web.common.FormKeys;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.platform.Actor;
@@ -9,6 +7,8 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.web.common.AmountField;
+import io.mercato.web.common.FormKeys;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
