@@ -28,8 +28,7 @@ class Carts {
 
     /** What the buyer put in the cart, oldest first. */
     List<Checkout.Item> contents(long buyerId) {
-        return jdbc.sql("SELECT sku_id, quantity FROM ordering.cart_items WHERE buyer_id = ? ORDER BY added_at, sku_id")
-                .param(buyerId).query((rs, n) -> new Checkout.Item(rs.getLong(1), rs.getLong(2))).list();
+        return lines(buyerId).stream().map(line -> new Checkout.Item(line.skuId(), line.quantity())).toList();
     }
 
     /** A cart line as stored: the SKU, how many, and what it was when put in (null on lines from before that). */

@@ -13,7 +13,6 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +111,7 @@ class DefaultCheckout implements Checkout {
             byStore.computeIfAbsent(sku.storeId(), k -> new ArrayList<>()).add(new Priced(sku, entry.getValue()));
             index++;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Order.now(clock);
         Instant payBy = now.plus(properties.paymentTimeout());
         long checkoutId = orders.addCheckout(buyer.accountId(), now, requestKey);
         List<OrderView> placed = new ArrayList<>();

@@ -10,7 +10,6 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +78,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     @Transactional
     public OrderView pay(Actor buyer, long orderId) {
         Order order = orders.lock(orderId);
-        order.pay(buyer, now());
+        order.pay(buyer, Order.now(clock));
         orders.save(order);
         moves.paid(order);
         return publish(order);
@@ -89,7 +88,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     @Transactional
     public OrderView cancel(Actor buyer, long orderId, @Nullable String reason) {
         Order order = orders.lock(orderId);
-        Optional<Refund> refund = order.cancel(buyer, reason, now(), orders::nextRefundId);
+        Optional<Refund> refund = order.cancel(buyer, reason, Order.now(clock), orders::nextRefundId);
         orders.save(order);
         refund.ifPresentOrElse(paidBack -> moves.refunded(order, paidBack), () -> moves.cancelled(order));
         return publish(order);
@@ -99,7 +98,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     @Transactional
     public OrderView ship(Actor seller, long orderId, String carrier, String trackingNumber) {
         Order order = orders.lock(orderId);
-        order.ship(seller, carrier, trackingNumber, now());
+        order.ship(seller, carrier, trackingNumber, Order.now(clock));
         orders.save(order);
         return publish(order);
     }
@@ -108,7 +107,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     @Transactional
     public OrderView markDelivered(Actor actor, long orderId) {
         Order order = orders.lock(orderId);
-        order.markDelivered(actor, now());
+        order.markDelivered(actor, Order.now(clock));
         orders.save(order);
         return publish(order);
     }
@@ -117,7 +116,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     @Transactional
     public OrderView confirmReceipt(Actor buyer, long orderId) {
         Order order = orders.lock(orderId);
-        order.confirmReceipt(buyer, now(), fees);
+        order.confirmReceipt(buyer, Order.now(clock), fees);
         orders.save(order);
         moves.completed(order);
         return publish(order);
@@ -126,10 +125,5 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     private OrderView publish(Order order) {
         order.releaseEvents().forEach(events::publishEvent);
         return order.view();
-    }
-
-    /** PostgreSQL keeps microseconds: a transition's time is what a reload of the order would show. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -9,7 +9,6 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,7 @@ class DefaultRefundDesk implements RefundDesk {
     @Transactional
     public Refund request(Actor buyer, long orderId, @Nullable List<RefundItem> items, String reason) {
         Order order = orders.lock(orderId);
-        Refund refund = order.requestRefund(buyer, items, reason, now(), policy, orders::nextRefundId);
+        Refund refund = order.requestRefund(buyer, items, reason, Order.now(clock), policy, orders::nextRefundId);
         orders.save(order);
         if (refund.status() == RefundStatus.APPROVED) {
             moves.refunded(order, refund);
@@ -52,7 +51,7 @@ class DefaultRefundDesk implements RefundDesk {
     @Transactional
     public Refund approve(Actor actor, long refundId, @Nullable String note) {
         Order order = orders.lockOrderOfRefund(refundId);
-        Refund refund = order.approveReturn(actor, refundId, note, now());
+        Refund refund = order.approveReturn(actor, refundId, note, Order.now(clock));
         orders.save(order);
         moves.refunded(order, refund);
         publish(order);
@@ -63,7 +62,7 @@ class DefaultRefundDesk implements RefundDesk {
     @Transactional
     public Refund reject(Actor actor, long refundId, String note) {
         Order order = orders.lockOrderOfRefund(refundId);
-        Refund refund = order.rejectReturn(actor, refundId, note, now());
+        Refund refund = order.rejectReturn(actor, refundId, note, Order.now(clock));
         orders.save(order);
         publish(order);
         return refund;
@@ -93,9 +92,5 @@ class DefaultRefundDesk implements RefundDesk {
 
     private void publish(Order order) {
         order.releaseEvents().forEach(events::publishEvent);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

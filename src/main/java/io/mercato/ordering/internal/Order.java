@@ -23,7 +23,9 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -107,6 +109,14 @@ final class Order {
         this.refunds = new ArrayList<>(refunds);
         this.history = new ArrayList<>(history);
         this.status = status;
+    }
+
+    /**
+     * The time a transition happens at, as the order tables keep it (PostgreSQL stores microseconds), so that
+     * what a use case answers from the aggregate is what a later load of the order shows.
+     */
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -268,16 +278,15 @@ final class Order {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why you want a refund");
         }
-        return switch (policy.route(id, status, deliveredAt, now)) {
-            case IMMEDIATE -> {
-                List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
-                yield refundBeforeShipment(actor, refundIds.getAsLong(), wanted, limit("reason", reason), now);
-            }
+        RefundPolicy.Route route = policy.route(id, status, deliveredAt, now);
+        List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
+        String why = limit("reason", reason);
+        return switch (route) {
+            case IMMEDIATE -> refundBeforeShipment(actor, refundIds.getAsLong(), wanted, why, now);
             case RETURN -> {
-                List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
                 long refundId = refundIds.getAsLong();
-                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, money(sum(wanted)),
-                        limit("reason", reason), now, policy.decideBy(now), null, null, null, wanted);
+                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, money(sum(wanted)), why, now,
+                        policy.decideBy(now), null, null, null, wanted);
                 refunds.add(refund);
                 newRefunds.add(refund);
                 for (RefundLine wantedLine : wanted) {

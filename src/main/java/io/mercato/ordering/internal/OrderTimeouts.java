@@ -3,7 +3,6 @@ package io.mercato.ordering.internal;
 import io.mercato.ordering.Refund;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
@@ -51,7 +50,7 @@ public final class OrderTimeouts {
 
     /** Runs every due timer once and says how many orders and refunds it acted on. */
     public int run() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Order.now(clock);
         return expireUnpaid(now) + approveUndecidedReturns(now) + confirmDelivered(now);
     }
 
