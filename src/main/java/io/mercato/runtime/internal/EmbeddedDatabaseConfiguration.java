@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,10 @@ import org.springframework.context.annotation.Configuration;
 final class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    /** Settings that keep a commit durable; {@code mercato.embedded-settings} cannot override them. */
+    private static final Set<String> DURABILITY = Set.of("fsync", "synchronous_commit",
+            "full_page_writes");
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
@@ -56,6 +61,13 @@ final class EmbeddedDatabaseConfiguration {
                 .setLocaleConfig("auth", "scram-sha-256")
                 .setLocaleConfig("pwfile", superuser.file().toString())
                 .setConnectConfig("password", password);
+        properties.embeddedSettings().forEach((name, value) -> {
+            if (DURABILITY.contains(name)) {
+                throw new IllegalArgumentException("mercato.embedded-settings may not change " + name
+                        + ": commits stay durable");
+            }
+            builder.setServerConfig(name, value);
+        });
         if (properties.embeddedPort() > 0) {
             builder.setPort(properties.embeddedPort());
         }

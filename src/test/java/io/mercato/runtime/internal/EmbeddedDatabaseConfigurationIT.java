@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,7 @@ class EmbeddedDatabaseConfigurationIT {
     }
 
     private EmbeddedPostgres start() throws Exception {
-        return new EmbeddedDatabaseConfiguration().embeddedPostgres(new DatabaseProperties(dataDir, 0, 2));
+        return new EmbeddedDatabaseConfiguration().embeddedPostgres(new DatabaseProperties(dataDir, 0, 2, Map.of()));
     }
 
     private static void assertRefused(int port, String password) {
