@@ -1,22 +1,27 @@
 package io.mercato.ordering;
 
 import io.mercato.platform.InvalidInputException;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Where an order is shipped. Validated on construction; each failure names its field. */
 public record Address(String recipient, String phone, String line1, @Nullable String line2, String city,
         @Nullable String province, @Nullable String postalCode, String country) {
 
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{5,30}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern POSTAL_CODE = Pattern.compile("[0-9A-Za-z -]{2,12}");
+
     public Address {
         recipient = required("address.recipient", recipient, 100);
         phone = required("address.phone", phone, 30);
-        if (!phone.matches("\\+?[0-9 ()-]{5,30}")) {
+        if (!PHONE.matcher(phone).matches()) {
             throw new InvalidInputException("address.phone", "Phone '" + phone + "' is not a phone number");
         }
         line1 = required("address.line1", line1, 200);
         city = required("address.city", city, 100);
         country = required("address.country", country, 2);
-        if (!country.matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(country).matches()) {
             throw new InvalidInputException("address.country", "Country must be an ISO 3166 code such as CN, got '" + country + "'");
         }
         if (line2 != null && line2.length() > 200) {
@@ -25,7 +30,7 @@ public record Address(String recipient, String phone, String line1, @Nullable St
         if (province != null && province.length() > 100) {
             throw new InvalidInputException("address.province", "address.province is longer than 100 characters");
         }
-        if (postalCode != null && !postalCode.matches("[0-9A-Za-z -]{2,12}")) {
+        if (postalCode != null && !POSTAL_CODE.matcher(postalCode).matches()) {
             throw new InvalidInputException("address.postalCode", "Postal code '" + postalCode + "' is not valid");
         }
     }

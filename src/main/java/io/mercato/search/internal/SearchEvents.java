@@ -7,14 +7,17 @@ import io.mercato.ordering.OrderEvents.PaidLine;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the index current. Each listener runs after the publishing transaction commits and is recorded in
- * the event publication registry, so delivery is at least once; each handler re-reads the product's current
- * state and overwrites its document, so a repeated or late delivery does no harm.
+ * Keeps the index current. Product and stock changes are handled after the publishing transaction commits and are
+ * recorded in the event publication registry, so delivery is at least once; each handler re-reads the product's
+ * current state and overwrites its document, so a repeated or late delivery does no harm. Sales are different: they
+ * come with every order, so they are appended in the paying transaction (exactly once, no registry row) and folded
+ * into the index in batches.
  */
 @Component
 class SearchEvents {
@@ -48,23 +51,18 @@ class SearchEvents {
         index.update(productIds);
     }
 
-    /** Counts the order's units once (the order id guards redelivery); {@link SalesRefresh} takes them to the index. */
-    @ApplicationModuleListener
+    /**
+     * Counts the order's units in the paying transaction itself: an append to {@code search.sales_log}, so the sale
+     * is counted exactly when the payment commits, with no registry publication or second transaction per order and
+     * no lock on a per-product row. {@link SalesRefresh} folds the log into the sales totals and the index in batches.
+     */
+    @EventListener
     void on(OrderPaid event) {
-        int first = jdbc.sql("INSERT INTO search.counted_orders (order_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(event.orderId()).update();
         Map<Long, Long> units = new TreeMap<>();
         for (PaidLine line : event.lines()) {
             units.merge(line.productId(), line.quantity(), Long::sum);
         }
-        if (first == 1) {
-            units.forEach((product, quantity) -> jdbc.sql("""
-                    INSERT INTO search.product_sales (product_id, units, changed_at) VALUES (?, ?, clock_timestamp())
-                    ON CONFLICT (product_id) DO UPDATE
-                    SET units = search.product_sales.units + EXCLUDED.units, changed_at = clock_timestamp()""")
-                    .params(product, quantity).update());
-        }
-        // The index picks sales up in batches (SalesRefresh): reindexing per paid order would cost every
-        // checkout a document rebuild and an index commit.
+        jdbc.sql("INSERT INTO search.sales_log (product_id, units) SELECT * FROM unnest(?::bigint[], ?::bigint[])")
+                .params(units.keySet().toArray(Long[]::new), units.values().toArray(Long[]::new)).update();
     }
 }
