@@ -91,29 +91,47 @@ class Orders {
                 .params(buyerId, requestKey).query(Long.class).optional();
     }
 
-    /** Writes a newly placed order with its lines and first history entry, and gives it its ids. */
+    /**
+     * Writes a newly placed order with its lines and first history entry, and gives it its ids: one statement, whose
+     * lines and history entries come as arrays (one round trip however many lines the order has).
+     */
     void add(Order order) {
-        long orderId = jdbc.sql("""
-                INSERT INTO ordering.orders (checkout_id, buyer_id, store_id, store_kind, seller_id, status, currency,
-                  total_minor, refunded_minor, address, placed_at, pay_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS jsonb), ?, ?) RETURNING id""")
+        List<Order.Line> lines = order.lines();
+        History history = History.of(order.newHistory());
+        record Ids(long orderId, List<Long> lineIds) {
+        }
+        Ids ids = jdbc.sql("""
+                WITH o AS (
+                    INSERT INTO ordering.orders (checkout_id, buyer_id, store_id, store_kind, seller_id, status, currency,
+                      total_minor, refunded_minor, address, placed_at, pay_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS jsonb), ?, ?) RETURNING id),
+                l AS (
+                    INSERT INTO ordering.order_lines (order_id, sku_id, product_id, title, attributes, unit_price_minor,
+                      quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp)
+                    SELECT o.id, x.sku_id, x.product_id, x.title, x.attributes, x.unit_price_minor, x.quantity, 0, 0,
+                      x.category_id, x.commission_bp
+                    FROM o, unnest(?::bigint[], ?::bigint[], ?::text[], ?::jsonb[], ?::bigint[], ?::bigint[], ?::bigint[],
+                      ?::int[]) WITH ORDINALITY AS x(sku_id, product_id, title, attributes, unit_price_minor, quantity,
+                      category_id, commission_bp, n)
+                    ORDER BY x.n RETURNING id),
+                h AS (""" + History.INSERT.formatted("o.id", ", o") + """
+                )
+                SELECT o.id, ARRAY(SELECT id FROM l ORDER BY id) FROM o""")
                 .params(order.checkoutId(), order.buyerId(), order.storeId(), order.storeKind().name(), order.sellerId(),
                         order.status().name(), order.currency().getCurrencyCode(), order.total().minor(),
                         json.writeValueAsString(order.address()), Timestamp.from(order.placedAt()),
-                        Timestamp.from(order.payBy()))
-                .query(Long.class).single();
-        List<Long> lineIds = new ArrayList<>();
-        for (Order.Line line : order.lines()) {
-            lineIds.add(jdbc.sql("""
-                    INSERT INTO ordering.order_lines (order_id, sku_id, product_id, title, attributes, unit_price_minor,
-                      quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp)
-                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 0, 0, ?, ?) RETURNING id""")
-                    .params(orderId, line.skuId(), line.productId(), line.title(), json.writeValueAsString(line.attributes()),
-                            line.unitPriceMinor(), line.quantity(), line.categoryId(), line.commissionBasisPoints())
-                    .query(Long.class).single());
-        }
-        order.assignIds(orderId, lineIds);
-        insertHistory(orderId, order.newHistory());
+                        Timestamp.from(order.payBy()),
+                        lines.stream().map(Order.Line::skuId).toArray(Long[]::new),
+                        lines.stream().map(Order.Line::productId).toArray(Long[]::new),
+                        lines.stream().map(Order.Line::title).toArray(String[]::new),
+                        lines.stream().map(line -> json.writeValueAsString(line.attributes())).toArray(String[]::new),
+                        lines.stream().map(Order.Line::unitPriceMinor).toArray(Long[]::new),
+                        lines.stream().map(Order.Line::quantity).toArray(Long[]::new),
+                        lines.stream().map(Order.Line::categoryId).toArray(Long[]::new),
+                        lines.stream().map(Order.Line::commissionBasisPoints).toArray(Integer[]::new),
+                        history.from(), history.to(), history.actor(), history.at(), history.note())
+                .query((rs, n) -> new Ids(rs.getLong(1), List.of((Long[]) rs.getArray(2).getArray()))).single();
+        order.assignIds(ids.orderId(), ids.lineIds());
         order.saved();
     }
 
@@ -122,15 +140,23 @@ class Orders {
      * decided refunds, and the lines whose refunded or held quantities moved. The row must be locked.
      */
     void save(Order order) {
+        History history = History.of(order.newHistory());
         if (order.isChanged()) {
+            // The row and the new history entries in one statement.
             jdbc.sql("""
-                    UPDATE ordering.orders SET status = ?, refunded_minor = ?, fee_minor = ?, carrier = ?, tracking_number = ?,
-                      paid_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?, closed_at = ? WHERE id = ?""")
+                    WITH o AS (
+                        UPDATE ordering.orders SET status = ?, refunded_minor = ?, fee_minor = ?, carrier = ?,
+                          tracking_number = ?, paid_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?,
+                          closed_at = ?
+                        WHERE id = ? RETURNING id)
+                    """ + History.INSERT.formatted("o.id", ", o"))
                     .params(order.status().name(), order.refunded().minor(),
                             order.fee() == null ? null : order.fee().minor(), order.carrier(), order.trackingNumber(),
                             timestamp(order.paidAt()), timestamp(order.shippedAt()), timestamp(order.deliveredAt()),
-                            timestamp(order.completedAt()), timestamp(order.closedAt()), order.id())
+                            timestamp(order.completedAt()), timestamp(order.closedAt()), order.id(),
+                            history.from(), history.to(), history.actor(), history.at(), history.note())
                     .update();
+            history = History.of(List.of());
         }
         for (Refund refund : order.newRefunds()) {
             jdbc.sql("""
@@ -157,16 +183,36 @@ class Orders {
             jdbc.sql("UPDATE ordering.order_lines SET refunded_quantity = ?, pending_refund_quantity = ? WHERE id = ?")
                     .params(line.refundedQuantity(), line.pendingRefundQuantity(), line.id()).update();
         }
-        insertHistory(order.id(), order.newHistory());
+        if (history.size() > 0) {
+            jdbc.sql(History.INSERT.formatted("?", ""))
+                    .params(order.id(), history.from(), history.to(), history.actor(), history.at(), history.note())
+                    .update();
+        }
         order.saved();
     }
 
-    private void insertHistory(long orderId, List<Transition> entries) {
-        for (Transition entry : entries) {
-            jdbc.sql("INSERT INTO ordering.order_history (order_id, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(orderId, entry.from() == null ? null : entry.from().name(), entry.to().name(), entry.actor(),
-                            Timestamp.from(entry.at()), entry.note())
-                    .update();
+    /** History entries as the column arrays of {@link #INSERT}, which inserts them in their order. */
+    private record History(String[] from, String[] to, String[] actor, String[] at, String[] note) {
+
+        /** Formatted with the order id's expression and what joins the row that holds it (or nothing). */
+        static final String INSERT = """
+                INSERT INTO ordering.order_history (order_id, from_status, to_status, actor, at, note)
+                SELECT %s, h.from_status, h.to_status, h.actor, h.at, h.note
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) WITH ORDINALITY
+                  AS h(from_status, to_status, actor, at, note, n)%s
+                ORDER BY h.n""";
+
+        static History of(List<Transition> entries) {
+            return new History(
+                    entries.stream().map(entry -> entry.from() == null ? null : entry.from().name()).toArray(String[]::new),
+                    entries.stream().map(entry -> entry.to().name()).toArray(String[]::new),
+                    entries.stream().map(Transition::actor).toArray(String[]::new),
+                    entries.stream().map(entry -> entry.at().toString()).toArray(String[]::new),
+                    entries.stream().map(Transition::note).toArray(String[]::new));
+        }
+
+        int size() {
+            return to.length;
         }
     }
 
