@@ -119,16 +119,18 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     /**
      * Claims the key in the open transaction. When another attempt holds it uncommitted, this waits (at most
-     * {@link #WAIT}) for that attempt to commit or roll back.
+     * {@link #WAIT}) for that attempt to commit or roll back. The bound is set by the claiming statement itself
+     * ({@code set_config(…, true)}: no round trip of its own) and holds for the rest of the transaction, so no
+     * statement of a keyed request waits longer than that for a lock.
      *
      * @return whether this request runs; false when an earlier attempt's result (or a leftover claim) is there
      */
     private boolean claim(String owner, String key, String fingerprint) {
-        jdbc.sql("SET LOCAL lock_timeout = '" + WAIT.toMillis() + "ms'").update();
         int claimed = jdbc.sql("""
+                WITH bound AS (SELECT set_config('lock_timeout', ?, true))
                 INSERT INTO http.idempotency_keys (owner, idem_key, fingerprint, state, created_at)
-                VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING""")
-                .params(owner, key, fingerprint, Timestamp.from(clock.instant())).update();
+                SELECT ?, ?, ?, 'PENDING', ? FROM bound ON CONFLICT DO NOTHING""")
+                .params(WAIT.toMillis() + "ms", owner, key, fingerprint, Timestamp.from(clock.instant())).update();
         if (claimed == 0) {
             // A claim left PENDING by a version that committed claims on their own: after a while, run again.
             claimed = jdbc.sql("""
@@ -138,7 +140,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                             Timestamp.from(clock.instant().minus(STALE_PENDING)))
                     .update();
         }
-        jdbc.sql("SET LOCAL lock_timeout = DEFAULT").update();
         return claimed == 1;
     }
 
