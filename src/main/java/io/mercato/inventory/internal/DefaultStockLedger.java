@@ -89,10 +89,19 @@ class DefaultStockLedger implements StockLedger {
     public void reserve(long orderId, List<StockLine> lines) {
         // A fixed lock order (by SKU) keeps concurrent multi-SKU reservations from deadlocking.
         for (StockLine line : lines.stream().sorted(Comparator.comparingLong(StockLine::skuId)).toList()) {
+            // The stock row and the order's reservation in one statement: no reservation without the units.
             Long left = jdbc.sql("""
-                    UPDATE inventory.stock SET reserved = reserved + :quantity
-                    WHERE sku_id = :sku AND on_hand - reserved >= :quantity RETURNING on_hand - reserved""")
-                    .param("quantity", line.quantity()).param("sku", line.skuId()).query(Long.class).optional().orElse(null);
+                    WITH held AS (
+                        UPDATE inventory.stock SET reserved = reserved + :quantity
+                        WHERE sku_id = :sku AND on_hand - reserved >= :quantity RETURNING on_hand - reserved AS available),
+                    reservation AS (
+                        INSERT INTO inventory.reservations (order_id, sku_id, quantity, status)
+                        SELECT :order, :sku, :quantity, 'RESERVED' FROM held
+                        ON CONFLICT (order_id, sku_id)
+                        DO UPDATE SET quantity = inventory.reservations.quantity + EXCLUDED.quantity)
+                    SELECT available FROM held""")
+                    .param("quantity", line.quantity()).param("sku", line.skuId()).param("order", orderId)
+                    .query(Long.class).optional().orElse(null);
             if (left == null) {
                 Stock stock = stock(line.skuId());
                 throw new ConflictException("SKU " + line.skuId() + " has " + stock.available() + " available, "
@@ -101,10 +110,6 @@ class DefaultStockLedger implements StockLedger {
             if (left == 0) {
                 events.publishEvent(new StockChanged(line.skuId(), 0));
             }
-            jdbc.sql("""
-                    INSERT INTO inventory.reservations (order_id, sku_id, quantity, status) VALUES (?, ?, ?, 'RESERVED')
-                    ON CONFLICT (order_id, sku_id) DO UPDATE SET quantity = inventory.reservations.quantity + EXCLUDED.quantity""")
-                    .params(orderId, line.skuId(), line.quantity()).update();
         }
     }
 
