@@ -480,16 +480,16 @@ public class CheckoutLoad {
                 + " WHERE query !~* '^\\s*(begin|commit|rollback|start transaction)\\M'),"
                 + " (SELECT sum(xact_commit) FROM pg_stat_database)";
 
-        record Snapshot(long platformTicks, long postgresTicks, long driverTicks, long statements, long commits,
-                double ticksPerSecond, boolean cpu, boolean counters) {
+        record Snapshot(long platformTicks, long jitTicks, long postgresTicks, long driverTicks, long statements,
+                long commits, double ticksPerSecond, boolean cpu, boolean counters) {
 
             String perOrder(Snapshot before, long orders) {
                 StringBuilder out = new StringBuilder();
                 if (cpu) {
                     out.append(String.format(java.util.Locale.ROOT,
-                            "cpu_platform_ms=%.2f cpu_postgres_ms=%.2f cpu_driver_ms=%.2f",
-                            ms(platformTicks - before.platformTicks, orders), ms(postgresTicks - before.postgresTicks, orders),
-                            ms(driverTicks - before.driverTicks, orders)));
+                            "cpu_platform_ms=%.2f cpu_jit_ms=%.2f cpu_postgres_ms=%.2f cpu_driver_ms=%.2f",
+                            ms(platformTicks - before.platformTicks, orders), ms(jitTicks - before.jitTicks, orders),
+                            ms(postgresTicks - before.postgresTicks, orders), ms(driverTicks - before.driverTicks, orders)));
                 }
                 if (counters && before.counters) {
                     out.append(out.isEmpty() ? "" : " ").append(String.format(java.util.Locale.ROOT,
@@ -519,7 +519,8 @@ public class CheckoutLoad {
         Snapshot snapshot() throws Exception {
             boolean cpu = platformPid > 0 && postgresPid > 0;
             long[] counters = psql == null ? null : counters();
-            return new Snapshot(cpu ? own(platformPid) : 0, cpu ? tree(postgresPid) : 0, cpu ? own(ProcessHandle.current().pid()) : 0,
+            return new Snapshot(cpu ? own(platformPid) : 0, cpu ? compilers(platformPid) : 0, cpu ? tree(postgresPid) : 0,
+                    cpu ? own(ProcessHandle.current().pid()) : 0,
                     counters == null ? 0 : counters[0], counters == null ? 0 : counters[1], ticksPerSecond, cpu,
                     counters != null);
         }
@@ -538,6 +539,26 @@ public class CheckoutLoad {
         static long own(long pid) {
             String[] f = stat(pid);
             return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** The part of the JVM's time its JIT compiler threads took (included in {@link #own}). */
+        static long compilers(long pid) throws IOException {
+            long ticks = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String comm = Files.readString(task.resolve("comm")).strip();
+                        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException gone) {
+                        // the thread ended between listing and reading
+                    }
+                }
+            }
+            return ticks;
         }
 
         /** The postmaster and its live children, plus the time of the children it has already reaped. */
