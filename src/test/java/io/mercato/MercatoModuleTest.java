@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = MercatoModuleTest.DATABASE_MODULE,
         webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = {MercatoTest.FRESH_DATA_DIR, MercatoTest.TIMERS_OFF, MercatoTest.DEMO_OFF})
+@TestPropertySource(properties = {MercatoTest.FRESH_DATA_DIR, MercatoTest.TIMERS_OFF, MercatoTest.ROLL_UP_OFF,
+        MercatoTest.DEMO_OFF})
 @DirtiesContext
 public @interface MercatoModuleTest {
 

@@ -9,15 +9,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole platform on a real embedded PostgreSQL (a fresh data directory per test run) behind a real HTTP
- * port, with a clock the test controls and the background timers off so tests run them on purpose. Every
- * test class with this annotation shares one running application, so tests create their own accounts and
- * stores rather than assume an empty database.
+ * port, with a clock the test controls and the background timers and ledger roll-ups off so tests run them on
+ * purpose. Every test class with this annotation shares one running application, so tests create their own
+ * accounts and stores rather than assume an empty database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         MercatoTest.FRESH_DATA_DIR,
         MercatoTest.TIMERS_OFF,
+        MercatoTest.ROLL_UP_OFF,
         MercatoTest.DEMO_OFF,
         "mercato.identity.max-failures-per-address=40"
 })
@@ -29,6 +30,9 @@ public @interface MercatoTest {
 
     /** The lifecycle timers do not run by themselves; tests run them on purpose. */
     String TIMERS_OFF = "mercato.ordering.timers-enabled=false";
+
+    /** The ledger's balance deltas are not rolled up by themselves; tests roll them up on purpose. */
+    String ROLL_UP_OFF = "mercato.payment.roll-up-enabled=false";
 
     /** No demo marketplace is seeded, so tests see only their own data (and each other's). */
     String DEMO_OFF = "mercato.demo.enabled=false";

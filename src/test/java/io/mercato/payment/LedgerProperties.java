@@ -63,7 +63,7 @@ class LedgerProperties {
                 .hasMessageMatching("(?s).*Seed -?\\d+: replay this try with -Dmercato.seed=-?\\d+.*")
                 .hasMessageContaining("Shortest failing chain found (1 step")
                 .hasMessageContaining(" 1. credit a wallet outside the ledger [");
-        assertThat(jdbc.sql("SELECT coalesce(sum(balance_minor), 0) FROM payment.accounts WHERE currency = 'CNY'")
+        assertThat(jdbc.sql("SELECT coalesce(sum(balance_minor), 0) FROM payment.account_balances WHERE currency = 'CNY'")
                 .query(Long.class).single()).as("the corruption was undone for the tests that follow").isZero();
     }
 
@@ -470,7 +470,7 @@ class LedgerProperties {
             Map<String, Long> trialBalance = new HashMap<>();
             balance.json().properties().forEach(entry -> trialBalance.put(entry.getKey(), entry.getValue().asLong()));
             List<String> negative = market.jdbc.sql("""
-                    SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.accounts
+                    SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.account_balances
                     WHERE kind <> 'PROVIDER_CLEARING' AND balance_minor < 0""").query(String.class).list();
             Map<Long, Long> wallets = new LinkedHashMap<>();
             market.buyers.forEach(buyer -> wallets.put(buyer.id(), market.fixture.walletBalance(buyer.api())));

@@ -188,7 +188,7 @@ class DefaultEscrow implements Escrow {
     @Override
     public Map<String, Long> trialBalance() {
         Map<String, Long> sums = new TreeMap<>();
-        jdbc.sql("SELECT currency, sum(balance_minor) FROM payment.accounts GROUP BY currency")
+        jdbc.sql("SELECT currency, sum(balance_minor) FROM payment.account_balances GROUP BY currency")
                 .query((rs, n) -> sums.put(rs.getString(1), rs.getLong(2))).list();
         return sums;
     }
@@ -199,8 +199,8 @@ class DefaultEscrow implements Escrow {
     }
 
     private List<LedgerAccount> accounts(String where, Object... params) {
-        return jdbc.sql("SELECT id, kind, owner_id, currency, balance_minor FROM payment.accounts WHERE " + where
-                        + " ORDER BY kind, currency")
+        return jdbc.sql("SELECT id, kind, owner_id, currency, balance_minor FROM payment.account_balances WHERE "
+                        + where + " ORDER BY kind, currency")
                 .params(params)
                 .query((rs, n) -> new LedgerAccount(rs.getLong(1), AccountKind.valueOf(rs.getString(2)), rs.getLong(3),
                         stored(rs.getLong(5), rs.getString(4))))

@@ -5,25 +5,45 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes balanced postings. A posting's reference is unique, so writing the same business event twice posts
- * once. Balances are updated in the same transaction, guarded so that no account but the provider clearing
- * account can go below zero.
+ * once. Balances change in the same transaction, guarded so that no account but the provider clearing account
+ * can go below zero.
+ *
+ * <p>Accounts come in two styles. A wallet or a merchant balance belongs to one account holder and is mostly
+ * debited by them, so its row is updated in place with a guard. Escrow, provider clearing and the platform's
+ * revenue accounts are shared by everyone paying one store, or by the whole platform: updating their rows
+ * would make every payment to a popular store wait for the one before it to commit. They are append-only: a
+ * posting appends its amount to {@code payment.balance_deltas} without locking the account, and
+ * {@link BalanceRollUp} folds the deltas into the row every second. Their balance is the row's plus its deltas
+ * ({@code payment.account_balances}). A debit that must not take such an account below zero locks the row,
+ * which serialises the debits of one account among themselves (never its credits), reads the balance in a
+ * later statement and appends the debit only if it is covered. The row itself changes only in roll-ups, which
+ * fold a committed state, so its {@code CHECK (balance_minor >= 0)} holds too.
  */
 @Component
 class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Ids of committed accounts; an account's id never changes, so these are never stale. */
+    private final Map<AccountKey, Long> ids = new ConcurrentHashMap<>();
 
     Ledger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -31,6 +51,9 @@ class Ledger {
     }
 
     record Leg(AccountKind kind, long ownerId, long amountMinor) {
+    }
+
+    private record AccountKey(AccountKind kind, long ownerId, String currency) {
     }
 
     /**
@@ -46,6 +69,11 @@ class Ledger {
         if (sum != 0) {
             throw new IllegalStateException("Posting " + reference + " does not balance: legs sum to " + sum);
         }
+        if (legs.stream().map(leg -> new AccountKey(leg.kind(), leg.ownerId(), currency)).distinct().count()
+                != legs.size()) {
+            // Each debit is checked against the committed balance, so two debits of one account would each pass.
+            throw new IllegalStateException("Posting " + reference + " has two legs on one account: " + legs);
+        }
         Optional<Long> postingId = jdbc.sql("""
                 INSERT INTO payment.postings (kind, order_id, reference, memo, currency, created_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING RETURNING id""")
@@ -54,58 +82,174 @@ class Ledger {
         if (postingId.isEmpty()) {
             return postingId;
         }
-        // Locks are taken in one order (kind, owner) so that concurrent postings cannot deadlock.
+        // Locks are taken in one order (kind, owner) so that concurrent postings cannot deadlock. Appending a
+        // delta takes no lock but the foreign key's KEY SHARE, which no lock taken here conflicts with.
         List<Leg> ordered = legs.stream().filter(leg -> leg.amountMinor() != 0)
                 .sorted(Comparator.comparing(Leg::kind).thenComparingLong(Leg::ownerId)).toList();
+        List<Long> accounts = new ArrayList<>();
         for (Leg leg : ordered) {
-            long accountId = apply(leg, currency);
-            jdbc.sql("INSERT INTO payment.entries (posting_id, account_id, amount_minor) VALUES (?, ?, ?)")
-                    .params(postingId.get(), accountId, leg.amountMinor()).update();
+            accounts.add(apply(leg, currency));
         }
+        insertEntries(postingId.get(), ordered, accounts);
+        appendDeltas(ordered, accounts);
         return postingId;
     }
 
+    /** Whether the kind's balance lives in appended deltas rather than in updates of its row. */
+    static boolean appendOnly(AccountKind kind) {
+        return switch (kind) {
+            case WALLET, MERCHANT -> false;
+            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE -> true;
+        };
+    }
+
+    private static boolean mayGoNegative(AccountKind kind) {
+        return kind == AccountKind.PROVIDER_CLEARING;
+    }
+
+    /** Applies the leg's guard (and, for a row-updated account, its amount) and returns the account's id. */
     private long apply(Leg leg, String currency) {
-        Optional<Long> updated = update(leg, currency);
+        AccountKey key = new AccountKey(leg.kind(), leg.ownerId(), currency);
+        if (!appendOnly(leg.kind())) {
+            return update(leg, key);
+        }
+        if (leg.amountMinor() > 0 || mayGoNegative(leg.kind())) {
+            return id(key);
+        }
+        return lockCoveredDebit(leg, key);
+    }
+
+    private long update(Leg leg, AccountKey key) {
+        Optional<Long> updated = guardedUpdate(leg, key);
         if (updated.isPresent()) {
             return updated.get();
         }
         // The account may be missing, or may have been created by a transaction that committed after the
         // update above began: create it if absent, then try once more before calling it a shortfall.
-        if (accountId(leg.kind(), leg.ownerId(), currency).isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO payment.accounts (kind, owner_id, currency, balance_minor, may_go_negative)
-                    VALUES (?, ?, ?, 0, ?) ON CONFLICT (kind, owner_id, currency) DO NOTHING""")
-                    .params(leg.kind().name(), leg.ownerId(), currency, leg.kind() == AccountKind.PROVIDER_CLEARING)
-                    .update();
+        if (accountId(key).isEmpty()) {
+            create(key);
         }
-        updated = update(leg, currency);
-        if (updated.isPresent()) {
-            return updated.get();
-        }
-        long balance = balance(leg.kind(), leg.ownerId(), currency);
-        throw new ConflictException(describe(leg.kind()) + " holds " + new Money(balance, java.util.Currency.getInstance(currency))
-                + ", " + new Money(-leg.amountMinor(), java.util.Currency.getInstance(currency)) + " needed");
+        return guardedUpdate(leg, key).orElseThrow(() -> shortfall(leg, key, balance(key)));
     }
 
-    private Optional<Long> update(Leg leg, String currency) {
+    private Optional<Long> guardedUpdate(Leg leg, AccountKey key) {
         return jdbc.sql("""
                 UPDATE payment.accounts SET balance_minor = balance_minor + :amount
                 WHERE kind = :kind AND owner_id = :owner AND currency = :currency
                   AND (may_go_negative OR balance_minor + :amount >= 0)
                 RETURNING id""")
-                .param("amount", leg.amountMinor()).param("kind", leg.kind().name()).param("owner", leg.ownerId())
-                .param("currency", currency).query(Long.class).optional();
+                .param("amount", leg.amountMinor()).param("kind", key.kind().name()).param("owner", key.ownerId())
+                .param("currency", key.currency()).query(Long.class).optional();
     }
 
-    Optional<Long> accountId(AccountKind kind, long ownerId, String currency) {
+    /**
+     * Locks an append-only account's row for a debit and checks that its balance covers it. The balance is read
+     * in a statement of its own, after the lock: under READ COMMITTED a statement sees what committed before it
+     * began, so it sees every roll-up and every debit that held this lock before, and no roll-up can commit while
+     * the lock is held. (A subquery in the locking statement would keep that statement's older snapshot for the
+     * deltas while the lock re-reads the row, and could count deltas a roll-up had just folded twice.) The lock is
+     * {@code FOR NO KEY UPDATE}, which the foreign key checks of appended credits do not wait for.
+     */
+    private long lockCoveredDebit(Leg leg, AccountKey key) {
+        Optional<Long> locked = jdbc.sql("""
+                SELECT id FROM payment.accounts WHERE kind = ? AND owner_id = ? AND currency = ? FOR NO KEY UPDATE""")
+                .params(key.kind().name(), key.ownerId(), key.currency()).query(Long.class).optional();
+        long balance = locked.map(this::balance).orElse(0L);
+        if (locked.isEmpty() || balance + leg.amountMinor() < 0) {
+            throw shortfall(leg, key, balance);
+        }
+        remember(key, locked.get());
+        return locked.get();
+    }
+
+    /** The id of an account, created when missing; from memory when this instance has seen it committed. */
+    private long id(AccountKey key) {
+        Long known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
+        long id = accountId(key).orElseGet(() -> create(key));
+        remember(key, id);
+        return id;
+    }
+
+    /** Remembers the id once the transaction commits: an account created by one that rolls back is gone. */
+    private void remember(AccountKey key, long id) {
+        if (!ids.containsKey(key)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    ids.put(key, id);
+                }
+            });
+        }
+    }
+
+    /** Creates the account unless it exists (perhaps just committed by another transaction) and returns its id. */
+    private long create(AccountKey key) {
+        return jdbc.sql("""
+                INSERT INTO payment.accounts (kind, owner_id, currency, balance_minor, may_go_negative)
+                VALUES (?, ?, ?, 0, ?) ON CONFLICT (kind, owner_id, currency) DO NOTHING RETURNING id""")
+                .params(key.kind().name(), key.ownerId(), key.currency(), mayGoNegative(key.kind()))
+                .query(Long.class).optional()
+                .or(() -> accountId(key))
+                .orElseThrow();
+    }
+
+    /** The posting's entries, in one statement. */
+    private void insertEntries(long postingId, List<Leg> legs, List<Long> accounts) {
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            params.addAll(List.of(postingId, accounts.get(i), legs.get(i).amountMinor()));
+        }
+        jdbc.sql("INSERT INTO payment.entries (posting_id, account_id, amount_minor) VALUES " + rows(legs.size(), 3))
+                .params(params).update();
+    }
+
+    /** The amounts of the append-only legs, in one statement. */
+    private void appendDeltas(List<Leg> legs, List<Long> accounts) {
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            if (appendOnly(legs.get(i).kind())) {
+                params.addAll(List.of(accounts.get(i), legs.get(i).amountMinor()));
+            }
+        }
+        if (!params.isEmpty()) {
+            jdbc.sql("INSERT INTO payment.balance_deltas (account_id, amount_minor) VALUES "
+                    + rows(params.size() / 2, 2)).params(params).update();
+        }
+    }
+
+    private static String rows(int rows, int columns) {
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
+    }
+
+    private Optional<Long> accountId(AccountKey key) {
         return jdbc.sql("SELECT id FROM payment.accounts WHERE kind = ? AND owner_id = ? AND currency = ?")
-                .params(kind.name(), ownerId, currency).query(Long.class).optional();
+                .params(key.kind().name(), key.ownerId(), key.currency()).query(Long.class).optional();
     }
 
+    /** An account's balance: its row's plus the deltas not yet rolled up; zero for an account not yet opened. */
     long balance(AccountKind kind, long ownerId, String currency) {
-        return jdbc.sql("SELECT balance_minor FROM payment.accounts WHERE kind = ? AND owner_id = ? AND currency = ?")
-                .params(kind.name(), ownerId, currency).query(Long.class).optional().orElse(0L);
+        return balance(new AccountKey(kind, ownerId, currency));
+    }
+
+    private long balance(AccountKey key) {
+        return jdbc.sql("""
+                SELECT balance_minor FROM payment.account_balances WHERE kind = ? AND owner_id = ? AND currency = ?""")
+                .params(key.kind().name(), key.ownerId(), key.currency()).query(Long.class).optional().orElse(0L);
+    }
+
+    private long balance(long accountId) {
+        return jdbc.sql("SELECT balance_minor FROM payment.account_balances WHERE id = ?").param(accountId)
+                .query(Long.class).single();
+    }
+
+    private static ConflictException shortfall(Leg leg, AccountKey key, long balance) {
+        Currency currency = Currency.getInstance(key.currency());
+        return new ConflictException(describe(leg.kind()) + " holds " + new Money(balance, currency) + ", "
+                + new Money(-leg.amountMinor(), currency) + " needed");
     }
 
     private static String describe(AccountKind kind) {
