@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
         MercatoTest.FRESH_DATA_DIR,
         MercatoTest.TIMERS_OFF,
         MercatoTest.DEMO_OFF,
+        MercatoTest.LONG_TOKEN_CACHE,
         "mercato.identity.max-failures-per-address=40"
 })
 @Import(TestClockConfiguration.class)
@@ -32,4 +33,10 @@ public @interface MercatoTest {
 
     /** No demo marketplace is seeded, so tests see only their own data (and each other's). */
     String DEMO_OFF = "mercato.demo.enabled=false";
+
+    /**
+     * Verified tokens stay cached far longer than any test runs, so a revocation the tests see was heard, not waited
+     * out.
+     */
+    String LONG_TOKEN_CACHE = "mercato.identity.token-cache.ttl=10m";
 }
