@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
         MercatoTest.TIMERS_OFF,
         MercatoTest.ROLL_UP_OFF,
         MercatoTest.DEMO_OFF,
+        MercatoTest.LONG_TOKEN_CACHE,
         "mercato.identity.max-failures-per-address=40"
 })
 @Import(TestClockConfiguration.class)
@@ -36,4 +37,10 @@ public @interface MercatoTest {
 
     /** No demo marketplace is seeded, so tests see only their own data (and each other's). */
     String DEMO_OFF = "mercato.demo.enabled=false";
+
+    /**
+     * Verified tokens stay cached far longer than any test runs, so a revocation the tests see was heard, not waited
+     * out.
+     */
+    String LONG_TOKEN_CACHE = "mercato.identity.token-cache.ttl=10m";
 }

@@ -45,14 +45,16 @@ class DefaultAccounts implements Accounts {
     private final Clock clock;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final VerifiedTokens tokens;
 
     DefaultAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, IdentityProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, VerifiedTokens tokens) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.tokens = tokens;
     }
 
     @Override
@@ -143,19 +145,27 @@ class DefaultAccounts implements Accounts {
         return perDay;
     }
 
+    /** Deletes the token and, in the same transaction, tells every instance to stop trusting it. */
     @Override
+    @Transactional
     public void logOut(String token) {
-        jdbc.sql("DELETE FROM identity.tokens WHERE token_hash = ?").param(hash(token)).update();
+        String tokenHash = hash(token);
+        jdbc.sql("DELETE FROM identity.tokens WHERE token_hash = ?").param(tokenHash).update();
+        tokens.revoked(tokenHash);
     }
 
-    /** The actor a bearer token stands for, if the token is known and unexpired. */
+    /**
+     * The actor a bearer token stands for, if the token is known and unexpired: from the tokens verified lately
+     * (see {@link VerifiedTokens}), or else from the database.
+     */
     Optional<Actor> authenticate(String token) {
-        return jdbc.sql("""
-                SELECT a.id, a.role FROM identity.tokens t JOIN identity.accounts a ON a.id = t.account_id
+        return tokens.actor(hash(token), tokenHash -> jdbc.sql("""
+                SELECT a.id, a.role, t.expires_at FROM identity.tokens t JOIN identity.accounts a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.expires_at > ?""")
-                .params(hash(token), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Actor(rs.getLong(1), Role.valueOf(rs.getString(2))))
-                .optional();
+                .params(tokenHash, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new VerifiedTokens.Verified(new Actor(rs.getLong(1), Role.valueOf(rs.getString(2))),
+                        rs.getTimestamp(3).toInstant()))
+                .optional());
     }
 
     @Override
