@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @MercatoModuleTest
 class SearchFollowsItsSourcesIT {
 
-    /** Searchers reopen within 100 ms of a change and sales are folded in every 2 s; this leaves room for a busy machine. */
+    /** Searchers reopen within 100 ms of a change and sales are folded in every 500 ms; this leaves room for a busy machine. */
     private static final Duration WITHIN = Duration.ofSeconds(10);
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L + 1_000_000_000L);
 

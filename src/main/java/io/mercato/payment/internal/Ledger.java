@@ -90,8 +90,7 @@ class Ledger {
         for (Leg leg : ordered) {
             accounts.add(apply(leg, currency));
         }
-        insertEntries(postingId.get(), ordered, accounts);
-        appendDeltas(ordered, accounts);
+        insertEntriesAndDeltas(postingId.get(), ordered, accounts);
         return postingId;
     }
 
@@ -196,28 +195,22 @@ class Ledger {
                 .orElseThrow();
     }
 
-    /** The posting's entries, in one statement. */
-    private void insertEntries(long postingId, List<Leg> legs, List<Long> accounts) {
+    /** The posting's entries and the amounts of its append-only legs, in one statement. */
+    private void insertEntriesAndDeltas(long postingId, List<Leg> legs, List<Long> accounts) {
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < legs.size(); i++) {
-            params.addAll(List.of(postingId, accounts.get(i), legs.get(i).amountMinor()));
-        }
-        jdbc.sql("INSERT INTO payment.entries (posting_id, account_id, amount_minor) VALUES " + rows(legs.size(), 3))
-                .params(params).update();
-    }
-
-    /** The amounts of the append-only legs, in one statement. */
-    private void appendDeltas(List<Leg> legs, List<Long> accounts) {
-        List<Object> params = new ArrayList<>();
+        int deltas = 0;
         for (int i = 0; i < legs.size(); i++) {
             if (appendOnly(legs.get(i).kind())) {
                 params.addAll(List.of(accounts.get(i), legs.get(i).amountMinor()));
+                deltas++;
             }
         }
-        if (!params.isEmpty()) {
-            jdbc.sql("INSERT INTO payment.balance_deltas (account_id, amount_minor) VALUES "
-                    + rows(params.size() / 2, 2)).params(params).update();
+        for (int i = 0; i < legs.size(); i++) {
+            params.addAll(List.of(postingId, accounts.get(i), legs.get(i).amountMinor()));
         }
+        String entries = "INSERT INTO payment.entries (posting_id, account_id, amount_minor) VALUES " + rows(legs.size(), 3);
+        jdbc.sql(deltas == 0 ? entries : "WITH delta AS (INSERT INTO payment.balance_deltas (account_id, amount_minor) VALUES "
+                + rows(deltas, 2) + ") " + entries).params(params).update();
     }
 
     private static String rows(int rows, int columns) {
