@@ -116,9 +116,26 @@ class DefaultStockLedger implements StockLedger {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void commit(long orderId) {
-        for (StockLine line : take(orderId, "COMMITTED")) {
-            jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku_id = ?")
-                    .params(line.quantity(), line.quantity(), line.skuId()).update();
+        // An order of one SKU (most orders) takes its units in the statement that commits its reservation; with
+        // several, the stock rows are updated one by one in SKU order, so that two payments cannot deadlock.
+        record Committed(StockLine line, boolean taken) {
+        }
+        List<Committed> committed = jdbc.sql("""
+                WITH r AS (
+                    UPDATE inventory.reservations SET status = 'COMMITTED' WHERE order_id = ? AND status = 'RESERVED'
+                    RETURNING sku_id, quantity),
+                one AS (SELECT sku_id, quantity FROM r WHERE (SELECT count(*) FROM r) = 1),
+                taken AS (
+                    UPDATE inventory.stock s SET on_hand = s.on_hand - one.quantity, reserved = s.reserved - one.quantity
+                    FROM one WHERE s.sku_id = one.sku_id RETURNING s.sku_id)
+                SELECT r.sku_id, r.quantity, EXISTS (SELECT 1 FROM taken) FROM r""")
+                .param(orderId)
+                .query((rs, n) -> new Committed(new StockLine(rs.getLong(1), rs.getLong(2)), rs.getBoolean(3))).list();
+        for (Committed line : committed.stream().sorted(Comparator.comparingLong(c -> c.line().skuId())).toList()) {
+            if (!line.taken()) {
+                jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku_id = ?")
+                        .params(line.line().quantity(), line.line().quantity(), line.line().skuId()).update();
+            }
         }
     }
 

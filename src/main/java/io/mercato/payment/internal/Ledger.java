@@ -74,18 +74,23 @@ class Ledger {
             // Each debit is checked against the committed balance, so two debits of one account would each pass.
             throw new IllegalStateException("Posting " + reference + " has two legs on one account: " + legs);
         }
-        Optional<Long> postingId = jdbc.sql("""
-                INSERT INTO payment.postings (kind, order_id, reference, memo, currency, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING RETURNING id""")
-                .params(kind, orderId, reference, memo, currency, Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
-        if (postingId.isEmpty()) {
-            return postingId;
-        }
         // Locks are taken in one order (kind, owner) so that concurrent postings cannot deadlock. Appending a
         // delta takes no lock but the foreign key's KEY SHARE, which no lock taken here conflicts with.
         List<Leg> ordered = legs.stream().filter(leg -> leg.amountMinor() != 0)
                 .sorted(Comparator.comparing(Leg::kind).thenComparingLong(Leg::ownerId)).toList();
+        Timestamp at = Timestamp.from(clock.instant());
+        Optional<OnePass> onePass = onePass(kind, orderId, reference, memo, currency, at, ordered);
+        if (onePass.isPresent()) {
+            return onePass.get().postingId();
+        }
+        Optional<Long> postingId = jdbc.sql("""
+                INSERT INTO payment.postings (kind, order_id, reference, memo, currency, created_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING RETURNING id""")
+                .params(kind, orderId, reference, memo, currency, at)
+                .query(Long.class).optional();
+        if (postingId.isEmpty()) {
+            return postingId;
+        }
         List<Long> accounts = new ArrayList<>();
         for (Leg leg : ordered) {
             accounts.add(apply(leg, currency));
@@ -93,6 +98,90 @@ class Ledger {
         insertEntriesAndDeltas(postingId.get(), ordered, accounts);
         return postingId;
     }
+
+    /** What the one-statement posting did: the posting's id (empty: the reference was posted before). */
+    private record OnePass(Optional<Long> postingId) {
+    }
+
+    /**
+     * The common posting (a payment, a top-up) in one statement: at most one row-updated leg, whose guarded update
+     * runs only once the posting is new, and append-only credits to accounts whose ids this instance knows. The
+     * entries and deltas are written only when the guarded update succeeded. Empty when the posting is not of that
+     * shape, or when the guarded update found no room: then the posting row stays (this transaction wrote it) and
+     * the general path is not taken again; the shortfall is raised here, or the missing account created and the
+     * rest written one statement at a time.
+     */
+    private Optional<OnePass> onePass(String kind, @Nullable Long orderId, String reference, String memo,
+            String currency, Timestamp at, List<Leg> ordered) {
+        List<Leg> updated = ordered.stream().filter(leg -> !appendOnly(leg.kind())).toList();
+        if (updated.size() > 1 || ordered.size() > 4) {
+            return Optional.empty();
+        }
+        List<Object> values = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (Leg leg : ordered) {
+            Long id = NO_ACCOUNT;
+            if (appendOnly(leg.kind())) {
+                id = ids.get(new AccountKey(leg.kind(), leg.ownerId(), currency));
+                if (id == null || (leg.amountMinor() < 0 && !mayGoNegative(leg.kind()))) {
+                    return Optional.empty();
+                }
+            }
+            rows.append(rows.isEmpty() ? "" : ", ").append("(nullif(?::bigint, " + NO_ACCOUNT + "), ?::bigint, ?::boolean)");
+            values.addAll(List.of(id, leg.amountMinor(), appendOnly(leg.kind())));
+        }
+        Leg guarded = updated.isEmpty() ? null : updated.getFirst();
+        List<Object> params = new ArrayList<>(List.of(kind, orderId == null ? NO_ORDER : orderId, reference, memo,
+                currency, at));
+        params.addAll(guarded == null
+                ? List.of(0L, "", 0L, currency, false)
+                : List.of(guarded.amountMinor(), guarded.kind().name(), guarded.ownerId(), currency, true));
+        params.addAll(values);
+        record Outcome(@Nullable Long postingId, @Nullable Long guardedId) {
+        }
+        Outcome outcome = jdbc.sql("""
+                WITH p AS (
+                    INSERT INTO payment.postings (kind, order_id, reference, memo, currency, created_at)
+                    VALUES (?, nullif(?::bigint, %d), ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING RETURNING id),
+                g AS (SELECT ?::bigint AS amount, ?::text AS kind, ?::bigint AS owner, ?::text AS currency, ?::boolean AS present),
+                u AS (
+                    UPDATE payment.accounts a SET balance_minor = a.balance_minor + g.amount FROM g
+                    WHERE g.present AND a.kind = g.kind AND a.owner_id = g.owner AND a.currency = g.currency
+                      AND (a.may_go_negative OR a.balance_minor + g.amount >= 0) AND EXISTS (SELECT 1 FROM p)
+                    RETURNING a.id),
+                ok AS (
+                    SELECT p.id AS posting, (SELECT id FROM u) AS guarded FROM p
+                    WHERE NOT (SELECT present FROM g) OR EXISTS (SELECT 1 FROM u)),
+                legs AS (
+                    SELECT ok.posting, coalesce(v.account, ok.guarded) AS account, v.amount, v.append_only
+                    FROM ok, (VALUES %s) AS v(account, amount, append_only)),
+                d AS (
+                    INSERT INTO payment.balance_deltas (account_id, amount_minor)
+                    SELECT account, amount FROM legs WHERE append_only),
+                e AS (
+                    INSERT INTO payment.entries (posting_id, account_id, amount_minor)
+                    SELECT posting, account, amount FROM legs)
+                SELECT (SELECT id FROM p), (SELECT id FROM u)""".formatted(NO_ORDER, rows))
+                .params(params)
+                .query((rs, n) -> new Outcome(rs.getObject(1, Long.class), rs.getObject(2, Long.class))).single();
+        if (outcome.postingId() == null) {
+            return Optional.of(new OnePass(Optional.empty()));
+        }
+        if (guarded == null || outcome.guardedId() != null) {
+            return Optional.of(new OnePass(Optional.of(outcome.postingId())));
+        }
+        // The posting is new but its guarded leg found no room, or no account: the general path, without the posting.
+        List<Long> accounts = new ArrayList<>();
+        for (Leg leg : ordered) {
+            accounts.add(apply(leg, currency));
+        }
+        insertEntriesAndDeltas(outcome.postingId(), ordered, accounts);
+        return Optional.of(new OnePass(Optional.of(outcome.postingId())));
+    }
+
+    /** Stand for "no order" and "the guarded leg's account" in the one-statement posting, which passes no nulls. */
+    private static final long NO_ORDER = -1;
+    private static final long NO_ACCOUNT = 0;
 
     /** Whether the kind's balance lives in appended deltas rather than in updates of its row. */
     static boolean appendOnly(AccountKind kind) {

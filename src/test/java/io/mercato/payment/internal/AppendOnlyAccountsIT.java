@@ -194,6 +194,36 @@ class AppendOnlyAccountsIT {
         assertLedgerIsSound();
     }
 
+    /**
+     * Once this instance knows a store's escrow, a payment is one statement (posting, guarded wallet debit, entries
+     * and delta together). A wallet that cannot cover it is refused with nothing written, a repeated payment of one
+     * order posts once, and the other payments go through whole.
+     */
+    @Test
+    void aPaymentInOneStatementIsAllOrNothingAndPostsOnce() {
+        long seller = next();
+        long buyer = fundedBuyer(1_000);
+        pay(buyer, seller, 100); // the escrow's id is known from here on
+        long postings = postings();
+
+        assertThatThrownBy(() -> pay(buyer, seller, 901))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("Wallet holds 9.00 CNY, 9.01 CNY needed");
+        assertThat(postings()).as("a refused payment leaves no posting").isEqualTo(postings);
+
+        long order = next();
+        escrow.pay(order, buyer, Payee.merchant(seller), cny(400));
+        escrow.pay(order, buyer, Payee.merchant(seller), cny(400));
+        assertThat(postings()).as("the same order paid twice posts once").isEqualTo(postings + 1);
+
+        long newcomer = next();
+        assertThatThrownBy(() -> pay(newcomer, seller, 1)).as("a wallet never topped up")
+                .isInstanceOf(ConflictException.class).hasMessageContaining("Wallet holds 0.00 CNY, 0.01 CNY needed");
+
+        assertThat(escrowOf(seller)).isEqualTo(500);
+        assertThat(ledger.balance(AccountKind.WALLET, buyer, CNY)).isEqualTo(500);
+        assertLedgerIsSound();
+    }
+
     @Test
     void aPostingMayNotDebitOneAccountTwice() {
         long seller = next();
@@ -340,6 +370,10 @@ class AppendOnlyAccountsIT {
 
     private void pay(long buyer, long seller, long amount) {
         escrow.pay(next(), buyer, Payee.merchant(seller), cny(amount));
+    }
+
+    private long postings() {
+        return jdbc.sql("SELECT count(*) FROM payment.postings").query(Long.class).single();
     }
 
     private long escrowOf(long seller) {
