@@ -13,5 +13,9 @@ public enum AccountKind {
     /** The platform's own (Supermarket) sales. */
     SALES_REVENUE,
     /** The outside world: money entering through top-ups and leaving through withdrawals. */
-    PROVIDER_CLEARING
+    PROVIDER_CLEARING,
+    /** A merchant's prepaid advertising money, topped up from its merchant balance; owner is the seller's account. */
+    AD_ACCOUNT,
+    /** What the platform earned from advertising (charges per click). */
+    AD_REVENUE
 }

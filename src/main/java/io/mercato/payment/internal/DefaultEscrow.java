@@ -160,9 +160,9 @@ class DefaultEscrow implements Escrow {
     public List<LedgerAccount> accountsOf(Actor actor) {
         return switch (actor.role()) {
             case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
-            case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW') AND owner_id = ?", actor.accountId());
+            case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT') AND owner_id = ?", actor.accountId());
             // The system actor is the platform itself, so its accounts are the platform's.
-            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
     }
 
@@ -174,7 +174,7 @@ class DefaultEscrow implements Escrow {
     @Override
     public List<Posting> statementOf(Actor operator, long accountId, int limit) {
         operator.require(Role.OPERATOR);
-        return statement(accounts("kind IN ('WALLET', 'MERCHANT', 'ESCROW') AND owner_id = ?", accountId), limit);
+        return statement(accounts("kind IN ('WALLET', 'MERCHANT', 'ESCROW', 'AD_ACCOUNT') AND owner_id = ?", accountId), limit);
     }
 
     private List<Posting> statement(List<LedgerAccount> accounts, int limit) {

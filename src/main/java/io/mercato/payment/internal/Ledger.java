@@ -186,8 +186,8 @@ class Ledger {
     /** Whether the kind's balance lives in appended deltas rather than in updates of its row. */
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
-            case WALLET, MERCHANT -> false;
-            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE -> true;
+            case WALLET, MERCHANT, AD_ACCOUNT -> false;
+            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE -> true;
         };
     }
 
@@ -342,6 +342,8 @@ class Ledger {
             case FEE_REVENUE -> "Fee revenue";
             case SALES_REVENUE -> "Sales revenue";
             case PROVIDER_CLEARING -> "Provider clearing";
+            case AD_ACCOUNT -> "Ad account";
+            case AD_REVENUE -> "Ad revenue";
         };
     }
 }
