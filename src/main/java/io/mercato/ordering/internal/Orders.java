@@ -372,7 +372,7 @@ class Orders {
     }
 
     record StoredLine(long id, long skuId, long productId, String title, Map<String, String> attributes,
-            long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity,
+            long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity, long categoryId,
             int commissionBasisPoints) {
     }
 
@@ -404,7 +404,7 @@ class Orders {
               'lines', COALESCE((SELECT json_agg(json_build_object('id', l.id, 'skuId', l.sku_id, 'productId', l.product_id,
                   'title', l.title, 'attributes', l.attributes, 'unitPriceMinor', l.unit_price_minor, 'quantity', l.quantity,
                   'refundedQuantity', l.refunded_quantity, 'pendingRefundQuantity', l.pending_refund_quantity,
-                  'commissionBasisPoints', l.commission_bp) ORDER BY l.id)
+                  'categoryId', l.category_id, 'commissionBasisPoints', l.commission_bp) ORDER BY l.id)
                 FROM ordering.order_lines l WHERE l.order_id = o.id), '[]'),
               'history', COALESCE((SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status,
                   'actor', h.actor, 'at', %s, 'note', h.note) ORDER BY h.id)

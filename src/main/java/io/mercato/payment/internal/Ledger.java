@@ -186,13 +186,13 @@ class Ledger {
     /** Whether the kind's balance lives in appended deltas rather than in updates of its row. */
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
-            case WALLET, MERCHANT, AD_ACCOUNT -> false;
+            case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT -> false;
             case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE -> true;
         };
     }
 
-    private static boolean mayGoNegative(AccountKind kind) {
-        return kind == AccountKind.PROVIDER_CLEARING;
+    static boolean mayGoNegative(AccountKind kind) {
+        return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT;
     }
 
     /** Applies the leg's guard (and, for a row-updated account, its amount) and returns the account's id. */
@@ -344,6 +344,7 @@ class Ledger {
             case PROVIDER_CLEARING -> "Provider clearing";
             case AD_ACCOUNT -> "Ad account";
             case AD_REVENUE -> "Ad revenue";
+            case MERCHANT_DEBT -> "Merchant debt";
         };
     }
 }
