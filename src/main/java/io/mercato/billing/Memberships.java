@@ -13,6 +13,9 @@ public interface Memberships {
     /** Bills every wholesale store whose membership is due now; how many were billed. Run by the timer. */
     int billDue();
 
+    /** Bills one store's due membership years, if it is an active wholesale store; how many were billed. */
+    int billDue(long storeId);
+
     /** The membership years of every store (operators) or of the seller's own stores (sellers), newest first. */
     List<Membership> memberships(Actor actor);
 }

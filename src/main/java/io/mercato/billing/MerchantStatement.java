@@ -1,5 +1,6 @@
 package io.mercato.billing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -41,15 +42,18 @@ public record MerchantStatement(long sellerAccountId, YearMonth month, String cu
         movements = List.copyOf(movements);
     }
 
+    @JsonProperty("openingPositionMinor")
     public long openingPositionMinor() {
         return openingBalanceMinor - openingDebtMinor;
     }
 
+    @JsonProperty("closingPositionMinor")
     public long closingPositionMinor() {
         return closingBalanceMinor - closingDebtMinor;
     }
 
     /** Whether the movement lines add up from the opening to the closing position. */
+    @JsonProperty("reconciles")
     public boolean reconciles() {
         return openingPositionMinor() + settlementsMinor + refundsMinor - payoutsMinor - adTopUpsMinor
                 - membershipFeesMinor + otherMinor == closingPositionMinor();

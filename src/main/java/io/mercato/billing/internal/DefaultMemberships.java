@@ -56,17 +56,28 @@ class DefaultMemberships implements Memberships {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int billed = 0;
         for (Store wholesale : stores.withStatus(StoreStatus.ACTIVE)) {
-            if (wholesale.kind() != StoreKind.WHOLESALE) {
-                continue;
+            billed += bill(wholesale, now);
+        }
+        return billed;
+    }
+
+    @Override
+    public int billDue(long storeId) {
+        return bill(stores.get(storeId), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private int bill(Store wholesale, Instant now) {
+        if (wholesale.kind() != StoreKind.WHOLESALE || wholesale.status() != StoreStatus.ACTIVE) {
+            return 0;
+        }
+        int billed = 0;
+        // A store that missed several years (the timer was off) is billed each of them in turn.
+        for (int year = 0; year < 10; year++) {
+            Boolean done = transactions.execute(status -> billOne(wholesale, now));
+            if (!Boolean.TRUE.equals(done)) {
+                break;
             }
-            // A store that missed several years (the timer was off) is billed each of them in turn.
-            for (int year = 0; year < 10; year++) {
-                Boolean done = transactions.execute(status -> billOne(wholesale, now));
-                if (!Boolean.TRUE.equals(done)) {
-                    break;
-                }
-                billed++;
-            }
+            billed++;
         }
         return billed;
     }

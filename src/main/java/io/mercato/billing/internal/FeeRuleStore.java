@@ -149,8 +149,8 @@ class FeeRuleStore {
     }
 
     List<FeeCharge> chargesOfSeller(long sellerId, String currency, Instant from, Instant to) {
-        return jdbc.sql("SELECT " + CHARGE_COLUMNS + """
-                 FROM billing.order_charges WHERE seller_id = ? AND currency = ? AND at >= ? AND at < ? ORDER BY id""")
+        return jdbc.sql("SELECT " + CHARGE_COLUMNS
+                        + " FROM billing.order_charges WHERE seller_id = ? AND currency = ? AND at >= ? AND at < ? ORDER BY id")
                 .params(sellerId, currency, Timestamp.from(from), Timestamp.from(to)).query(FeeRuleStore::charge).list();
     }
 

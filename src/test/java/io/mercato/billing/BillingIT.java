@@ -1,0 +1,338 @@
+package io.mercato.billing;
+
+import static io.mercato.billing.BillingFixture.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mercato.Api;
+import io.mercato.MarketFixture.Seller;
+import io.mercato.MercatoTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fee engine end to end: versions by payment date, fees reversed on refunds before and after completion,
+ * merchant debt paid first by later settlements, rebates, statements reconciling with the ledger, wholesale
+ * memberships and the CMR report. Rules these tests add name their own store (or a currency no other test
+ * trades in), so the platform's shared rules stay as every other test expects them.
+ */
+@MercatoTest
+class BillingIT {
+
+    private static final ZoneId MARKET = ZoneId.of("Asia/Shanghai");
+
+    @RegisterExtension
+    final BillingFixture market = new BillingFixture();
+
+    private long sku(Seller seller, long categoryId, long priceMinor) {
+        return market.listedSku(seller, categoryId, priceMinor, 100);
+    }
+
+    private JsonNode addRule(Map<String, Object> rule) {
+        return market.post(market.operator(), "/api/v1/operator/billing/fee-rules", rule, 201);
+    }
+
+    @Test
+    void anOrderPaysTheRuleInForceWhenItWasPaid() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        Instant now = market.clock().instant();
+        addRule(Map.of("kind", "SERVICE_FEE", "storeId", seller.storeId(), "rateBasisPoints", 100,
+                "effectiveFrom", now.plus(Duration.ofHours(1)).toString(), "note", "raised for this store"));
+
+        long paidBefore = market.paidOrder(buyer, sku, 1);
+        market.clock().advance(Duration.ofHours(2));
+        long paidAfter = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), paidBefore);
+        market.complete(buyer, seller.api(), paidAfter);
+
+        assertThat(market.settledFee(seller.api(), paidBefore)).as("paid under 0.6%, completed under 1%").isEqualTo(60);
+        assertThat(market.settledFee(seller.api(), paidAfter)).as("paid under 1%").isEqualTo(100);
+        JsonNode charges = seller.api().get("/api/v1/billing/orders/" + paidBefore + "/charges").json();
+        assertThat(charges).hasSize(1);
+        assertThat(charges.get(0).get("ruleKind").asString()).isEqualTo("SERVICE_FEE");
+        assertThat(charges.get(0).get("rateBasisPoints").asInt()).isEqualTo(60);
+        assertThat(charges.get(0).get("amountMinor").asLong()).isEqualTo(60);
+    }
+
+    @Test
+    void aTmallCategoryCommissionCanBeOverriddenFromADate() {
+        Seller seller = market.seller("TMALL");
+        long category = market.category(500);
+        long sku = sku(seller, category, 10_000);
+        Api buyer = market.buyer(100_000);
+        long before = market.paidOrder(buyer, sku, 1);
+        market.clock().advance(Duration.ofSeconds(5));
+        addRule(Map.of("kind", "COMMISSION", "categoryId", category, "storeId", seller.storeId(), "rateBasisPoints", 200));
+        long after = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), before);
+        market.complete(buyer, seller.api(), after);
+        assertThat(market.settledFee(seller.api(), before)).as("the category's 5%").isEqualTo(500);
+        assertThat(market.settledFee(seller.api(), after)).as("the override's 2%").isEqualTo(200);
+    }
+
+    @Test
+    void aRefundBeforeCompletionLeavesTheFeeOnWhatWasKept() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        long orderId = market.paidOrder(buyer, sku, 3);
+        long line = market.lineId(buyer, orderId);
+        market.ship(seller.api(), orderId);
+        market.deliver(seller.api(), orderId);
+        market.approve(seller.api(), market.requestRefund(buyer, orderId, line, 1));
+        market.confirm(buyer, orderId);
+        // 0.6% of the 20000 kept.
+        assertThat(market.settledFee(seller.api(), orderId)).isEqualTo(120);
+    }
+
+    @Test
+    void aReturnAfterCompletionComesFromTheMerchantWithTheFeeReversedProRata() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        long sellerId = market.idOf(seller.api());
+        long buyerId = market.idOf(buyer);
+        long orderId = market.paidOrder(buyer, sku, 2);
+        market.complete(buyer, seller.api(), orderId);
+        assertThat(market.settledFee(seller.api(), orderId)).isEqualTo(120);
+        long walletBefore = market.walletBalance(buyer);
+
+        long refundId = market.requestRefund(buyer, orderId, market.lineId(buyer, orderId), 1);
+        market.approve(seller.api(), refundId);
+
+        JsonNode refund = market.posting(seller.api(), orderId, "REFUND_AFTER_SETTLEMENT");
+        assertThat(entry(refund, "WALLET", buyerId)).isEqualTo(10_000);
+        assertThat(entry(refund, "FEE_REVENUE", 0)).as("half the fee back").isEqualTo(-60);
+        assertThat(entry(refund, "MERCHANT", sellerId)).isEqualTo(-9_940);
+        assertThat(market.walletBalance(buyer)).isEqualTo(walletBefore + 10_000);
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT", 19_880L - 9_940);
+
+        // The rest: the order is refunded in full, the whole fee given back.
+        market.approve(seller.api(), market.requestRefund(buyer, orderId, null, 0));
+        assertThat(buyer.get("/api/v1/orders/" + orderId).json().get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT", 0L);
+        long feesKept = market.postings(seller.api(), orderId).stream().mapToLong(p -> entry(p, "FEE_REVENUE", 0)).sum();
+        assertThat(feesKept).isZero();
+        long charged = 0;
+        for (JsonNode charge : seller.api().get("/api/v1/billing/orders/" + orderId + "/charges").json()) {
+            charged += charge.get("amountMinor").asLong();
+        }
+        assertThat(charged).as("billing's charges match the ledger").isZero();
+    }
+
+    @Test
+    void aReturnTheBalanceCannotCoverIsADebtTheNextSettlementPaysFirst() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        long sellerId = market.idOf(seller.api());
+        long first = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), first);
+        market.post(seller.api(), "/api/v1/merchant/withdrawals", Map.of("amountMinor", 9_940, "currency", "CNY"), 201);
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT", 0L);
+
+        market.approve(seller.api(), market.requestRefund(buyer, first, null, 0));
+        JsonNode refund = market.posting(seller.api(), first, "REFUND_AFTER_SETTLEMENT");
+        assertThat(entry(refund, "MERCHANT_DEBT", sellerId)).isEqualTo(-9_940);
+        assertThat(entry(refund, "FEE_REVENUE", 0)).isEqualTo(-60);
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", -9_940L);
+
+        // The next sale (2 × 10000, fee 120) pays the 9940 owed first; the rest reaches the balance.
+        long second = market.paidOrder(buyer, sku, 2);
+        market.complete(buyer, seller.api(), second);
+        JsonNode settlement = market.posting(seller.api(), second, "SETTLEMENT");
+        assertThat(entry(settlement, "MERCHANT_DEBT", sellerId)).isEqualTo(9_940);
+        assertThat(entry(settlement, "MERCHANT", sellerId)).isEqualTo(19_880 - 9_940);
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", 0L)
+                .containsEntry("MERCHANT", 9_940L);
+        Api.Response trial = market.operator().get("/api/v1/operator/ledger/trial-balance");
+        trial.json().properties().forEach(currency -> assertThat(currency.getValue().asLong()).as(currency.getKey()).isZero());
+    }
+
+    @Test
+    void newMerchantRebatesGiveFeesBackUpToTheirCap() {
+        // HKD: no other test trades in it, so this programme touches only this test's store.
+        Seller seller = market.seller("TAOBAO", "HKD");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000, "HKD");
+        market.post(market.operator(), "/api/v1/operator/billing/rebates", Map.of("name", "New stores, first 30 days",
+                "storeKind", "TAOBAO", "rebateBasisPoints", 10_000, "days", 30, "gmvCapMinor", 15_000, "currency", "HKD"),
+                201);
+        long first = market.paidOrder(buyer, sku, 1);
+        long second = market.paidOrder(buyer, sku, 1);
+        long third = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), first);
+        market.complete(buyer, seller.api(), second);
+        market.complete(buyer, seller.api(), third);
+        assertThat(market.settledFee(seller.api(), first)).as("the whole fee rebated").isZero();
+        assertThat(market.settledFee(seller.api(), second)).as("half the order under the cap: 30 of 60 rebated").isEqualTo(30);
+        assertThat(market.settledFee(seller.api(), third)).as("cap used up").isEqualTo(60);
+
+        JsonNode statement = statement(seller.api(), YearMonth.now(market.clock().withZone(MARKET)), "HKD");
+        assertThat(statement.get("rebatesMinor").asLong()).isEqualTo(90);
+        assertThat(statement.get("feesMinor").asLong()).isEqualTo(90);
+        JsonNode terms = seller.api().get("/api/v1/billing/stores/" + seller.storeId() + "/terms").json();
+        assertThat(terms.get("serviceFee").get("rateBasisPoints").asInt()).isEqualTo(60);
+        assertThat(terms.get("rebates")).isNotEmpty();
+    }
+
+    private JsonNode statement(Api seller, YearMonth month, String currency) {
+        Api.Response statement = seller.get("/api/v1/billing/statements?month=" + month + "&currency=" + currency);
+        assertThat(statement.status()).as("statement: %s", statement).isEqualTo(200);
+        return statement.json();
+    }
+
+    @Test
+    void statementsReconcileWithTheLedgerCentForCent() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(200_000);
+        YearMonth firstMonth = YearMonth.now(market.clock().withZone(MARKET));
+        long a = market.paidOrder(buyer, sku, 3);
+        long b = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), a);
+        market.post(seller.api(), "/api/v1/merchant/withdrawals", Map.of("amountMinor", 29_000, "currency", "CNY"), 201);
+        market.approve(seller.api(), market.requestRefund(buyer, a, market.lineId(buyer, a), 2));
+        market.complete(buyer, seller.api(), b);
+        YearMonth lastMonth = YearMonth.now(market.clock().withZone(MARKET));
+
+        // Every posting on the seller's merchant balance and debt, straight from the ledger.
+        long ledgerNet = 0;
+        long ledgerFees = 0;
+        for (JsonNode posting : seller.api().get("/api/v1/ledger/statement?limit=500").json()) {
+            long sellerId = market.idOf(seller.api());
+            ledgerNet += entry(posting, "MERCHANT", sellerId) + entry(posting, "MERCHANT_DEBT", sellerId);
+            if (posting.get("kind").asString().equals("SETTLEMENT")
+                    || posting.get("kind").asString().equals("REFUND_AFTER_SETTLEMENT")) {
+                ledgerFees += entry(posting, "FEE_REVENUE", 0);
+            }
+        }
+        long statementNet = 0;
+        long statementFees = 0;
+        long payouts = 0;
+        long settled = 0;
+        for (YearMonth month = firstMonth; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+            JsonNode statement = statement(seller.api(), month, "CNY");
+            assertThat(statement.get("reconciles").asBoolean()).as("statement of %s: %s", month, statement).isTrue();
+            statementNet += statement.get("closingPositionMinor").asLong() - statement.get("openingPositionMinor").asLong();
+            statementFees += statement.get("feesMinor").asLong() - statement.get("feesReturnedMinor").asLong();
+            long byRule = 0;
+            for (JsonNode rule : statement.get("feesByRule")) {
+                byRule += rule.get("amountMinor").asLong();
+            }
+            assertThat(byRule).as("fees by rule add up to the ledger's fees")
+                    .isEqualTo(statement.get("feesMinor").asLong() - statement.get("feesReturnedMinor").asLong());
+            long movements = 0;
+            for (JsonNode movement : statement.get("movements")) {
+                movements += movement.get("amountMinor").asLong();
+            }
+            assertThat(movements).isEqualTo(statement.get("closingPositionMinor").asLong()
+                    - statement.get("openingPositionMinor").asLong());
+            payouts += statement.get("payoutsMinor").asLong();
+            settled += statement.get("settledMinor").asLong();
+        }
+        assertThat(statementNet).isEqualTo(ledgerNet);
+        // Order a: 30000, fee 180; two units back after settlement (fee 120 back); order b: 10000, fee 60.
+        assertThat(statementFees).isEqualTo(ledgerFees).isEqualTo(180 - 120 + 60);
+        assertThat(payouts).isEqualTo(29_000);
+        assertThat(settled).isEqualTo(40_000);
+        assertThat(ledgerNet).isEqualTo(30_000 - 180 - 29_000 - (20_000 - 120) + 10_000 - 60);
+    }
+
+    @Test
+    void wholesaleMembershipIsBilledFromTheBalanceAndRenewedYearly() {
+        Seller seller = market.seller("WHOLESALE");
+        Memberships memberships = market.bean(Memberships.class);
+        assertThat(memberships.billDue(seller.storeId())).isEqualTo(1);
+        assertThat(memberships.billDue(seller.storeId())).as("billed once a year").isZero();
+        // Nothing in the balance yet: the seeded ¥6880.00 is the merchant's debt, and the store keeps selling.
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", -688_000L);
+        JsonNode mine = seller.api().get("/api/v1/billing/memberships").json();
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("debtMinor").asLong()).isEqualTo(688_000);
+
+        long sku = sku(seller, market.category(0), 1_000_000);
+        Api buyer = market.buyer(1_000_000);
+        long orderId = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), orderId);
+        assertThat(market.settledFee(seller.api(), orderId)).as("no fee per order").isZero();
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", 0L)
+                .containsEntry("MERCHANT", 1_000_000L - 688_000);
+
+        String email = seller.api().get("/api/v1/me").json().get("email").asString();
+        market.clock().advance(Duration.ofDays(366));
+        assertThat(memberships.billDue(seller.storeId())).as("the second year").isEqualTo(1);
+        Api again = market.login(email, io.mercato.MarketFixture.PASSWORD);
+        assertThat(market.balances(again, "CNY")).containsEntry("MERCHANT", 0L)
+                .containsEntry("MERCHANT_DEBT", -376_000L);
+        JsonNode years = again.get("/api/v1/billing/memberships").json();
+        assertThat(years).hasSize(2);
+        assertThat(years.get(0).get("startsAt").asString()).isEqualTo(years.get(1).get("endsAt").asString());
+    }
+
+    @Test
+    void theCmrReportShowsFeesAgainstGmv() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        long orderId = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), orderId);
+        Api.Response report = market.operator().get("/api/v1/operator/billing/cmr?currency=CNY");
+        assertThat(report.status()).isEqualTo(200);
+        JsonNode today = report.json().get(report.json().size() - 1);
+        assertThat(today.get("gmvMinor").asLong()).isGreaterThanOrEqualTo(10_000);
+        assertThat(today.get("feeRevenueMinor").asLong()).isGreaterThanOrEqualTo(60);
+        assertThat(today.get("cmrMinor").asLong())
+                .isEqualTo(today.get("feeRevenueMinor").asLong() + today.get("adRevenueMinor").asLong());
+        assertThat(today.get("takeRate").decimalValue().signum()).isPositive();
+        assertThat(seller.api().get("/api/v1/operator/billing/cmr").status()).isEqualTo(403);
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearProblem() {
+        Api operator = market.operator();
+        Seller seller = market.seller("TAOBAO");
+        Seller other = market.seller("TAOBAO");
+        Map<String, Map<String, Object>> refused = new HashMap<>();
+        refused.put("rateBasisPoints", Map.of("kind", "SERVICE_FEE", "storeId", seller.storeId(), "rateBasisPoints", -5));
+        refused.put("rateBasisPoints ", Map.of("kind", "SERVICE_FEE", "storeId", seller.storeId(), "rateBasisPoints", 9_000));
+        refused.put("effectiveFrom", Map.of("kind", "SERVICE_FEE", "storeId", seller.storeId(), "rateBasisPoints", 50,
+                "effectiveFrom", market.clock().instant().minus(Duration.ofDays(1)).toString()));
+        refused.put("categoryId", Map.of("kind", "COMMISSION", "rateBasisPoints", 50));
+        refused.put("kind", Map.of("rateBasisPoints", 50));
+        refused.put("storeId", Map.of("kind", "SERVICE_FEE", "storeId", 987_654_321, "rateBasisPoints", 50));
+        refused.put("amountMinor", Map.of("kind", "MEMBERSHIP", "storeKind", "WHOLESALE", "amountMinor", -1));
+        for (var entry : refused.entrySet()) {
+            Api.Response response = operator.post("/api/v1/operator/billing/fee-rules", entry.getValue());
+            assertThat(response.status()).as("%s: %s", entry.getKey(), response).isEqualTo(400);
+            assertThat(response.body()).contains(entry.getKey().strip()).doesNotContain("Exception");
+        }
+        Api.Response rebate = operator.post("/api/v1/operator/billing/rebates", Map.of("name", "x", "rebateBasisPoints", 0,
+                "days", 30));
+        assertThat(rebate.status()).isEqualTo(400);
+        assertThat(rebate.body()).contains("rebateBasisPoints");
+
+        assertThat(seller.api().post("/api/v1/operator/billing/fee-rules", Map.of("kind", "SERVICE_FEE", "storeId",
+                seller.storeId(), "rateBasisPoints", 0)).status()).as("a seller editing fee rules").isEqualTo(403);
+        assertThat(seller.api().get("/api/v1/operator/billing/fee-rules").status()).isEqualTo(403);
+        long otherId = market.idOf(other.api());
+        assertThat(seller.api().get("/api/v1/billing/statements?sellerAccountId=" + otherId).status())
+                .as("another seller's statement").isEqualTo(403);
+        assertThat(seller.api().get("/api/v1/billing/stores/" + other.storeId() + "/terms").status()).isEqualTo(403);
+        assertThat(seller.api().get("/api/v1/billing/statements?month=2026-13").status()).isEqualTo(400);
+        assertThat(seller.api().get("/api/v1/billing/statements?currency=XXX").status()).isEqualTo(400);
+        assertThat(market.buyer(0 + 1).get("/api/v1/billing/statements").status()).isEqualTo(403);
+        assertThat(operator.get("/api/v1/billing/statements").status()).as("operators name the seller").isEqualTo(400);
+        assertThat(operator.get("/api/v1/billing/statements?sellerAccountId=" + otherId).status()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/operator/billing/cmr?from=2026-12-10&to=2026-12-01").status()).isEqualTo(400);
+    }
+}
