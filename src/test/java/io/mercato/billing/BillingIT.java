@@ -130,6 +130,39 @@ class BillingIT {
     }
 
     @Test
+    void aReturnAfterCompletionTheSellerLeavesAloneIsApprovedByThePlatformAfter48Hours() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        long orderId = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), orderId);
+        market.requestRefund(buyer, orderId, null, 0);
+        String buyerEmail = buyer.get("/api/v1/me").json().get("email").asString();
+        market.clock().advance(Duration.ofHours(49));
+        assertThat(market.operator().post("/api/v1/operator/order-timers", null).status()).isEqualTo(200);
+        Api again = market.login(buyerEmail, io.mercato.MarketFixture.PASSWORD);
+        JsonNode order = again.get("/api/v1/orders/" + orderId).json();
+        assertThat(order.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(order.get("feeMinor").asLong()).as("the whole fee given back").isZero();
+        assertThat(entry(market.posting(again, orderId, "REFUND_AFTER_SETTLEMENT"), "FEE_REVENUE", 0)).isEqualTo(-60);
+    }
+
+    @Test
+    void aReturnAfterTheWindowClosedIsRefused() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(100_000);
+        long orderId = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), orderId);
+        String buyerEmail = buyer.get("/api/v1/me").json().get("email").asString();
+        market.clock().advance(Duration.ofDays(7).plusMinutes(1));
+        Api again = market.login(buyerEmail, io.mercato.MarketFixture.PASSWORD);
+        Api.Response refused = again.post("/api/v1/orders/" + orderId + "/refunds", Map.of("reason", "too late"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("returns closed");
+    }
+
+    @Test
     void aReturnTheBalanceCannotCoverIsADebtTheNextSettlementPaysFirst() {
         Seller seller = market.seller("TAOBAO");
         long sku = sku(seller, market.category(0), 10_000);
@@ -284,17 +317,27 @@ class BillingIT {
         Seller seller = market.seller("TAOBAO");
         long sku = sku(seller, market.category(0), 10_000);
         Api buyer = market.buyer(100_000);
+        JsonNode before = today();
         long orderId = market.paidOrder(buyer, sku, 1);
         market.complete(buyer, seller.api(), orderId);
-        Api.Response report = market.operator().get("/api/v1/operator/billing/cmr?currency=CNY");
-        assertThat(report.status()).isEqualTo(200);
-        JsonNode today = report.json().get(report.json().size() - 1);
-        assertThat(today.get("gmvMinor").asLong()).isGreaterThanOrEqualTo(10_000);
-        assertThat(today.get("feeRevenueMinor").asLong()).isGreaterThanOrEqualTo(60);
-        assertThat(today.get("cmrMinor").asLong())
-                .isEqualTo(today.get("feeRevenueMinor").asLong() + today.get("adRevenueMinor").asLong());
-        assertThat(today.get("takeRate").decimalValue().signum()).isPositive();
+        JsonNode after = today();
+        assertThat(after.get("day").asString()).isEqualTo(before.get("day").asString());
+        assertThat(after.get("gmvMinor").asLong() - before.get("gmvMinor").asLong()).isEqualTo(10_000);
+        assertThat(after.get("feeRevenueMinor").asLong() - before.get("feeRevenueMinor").asLong()).isEqualTo(60);
+        assertThat(after.get("cmrMinor").asLong())
+                .isEqualTo(after.get("feeRevenueMinor").asLong() + after.get("adRevenueMinor").asLong());
+        assertThat(after.get("takeRate").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal(
+                after.get("cmrMinor").asLong()).divide(new java.math.BigDecimal(after.get("gmvMinor").asLong()), 6,
+                java.math.RoundingMode.HALF_UP));
         assertThat(seller.api().get("/api/v1/operator/billing/cmr").status()).isEqualTo(403);
+    }
+
+    /** The CMR report's last day: today in the marketplace's time zone. */
+    private JsonNode today() {
+        Api.Response report = market.operator().get("/api/v1/operator/billing/cmr?currency=CNY");
+        assertThat(report.status()).as("cmr: %s", report).isEqualTo(200);
+        assertThat(report.json().size()).isEqualTo(30);
+        return report.json().get(report.json().size() - 1);
     }
 
     @Test

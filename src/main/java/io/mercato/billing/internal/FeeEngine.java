@@ -61,6 +61,7 @@ class FeeEngine implements OrderFees {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Money charge(FeeBasis order) {
+        // An order completes once (under its row lock); if asked again, it answers what was booked.
         List<FeeCharge> booked = store.charges(order.orderId());
         if (booked.stream().anyMatch(charge -> charge.refundId() == null)) {
             return sum(order, booked.stream().filter(charge -> charge.refundId() == null).toList());
@@ -69,10 +70,6 @@ class FeeEngine implements OrderFees {
         long gross = charges.stream().mapToLong(NewCharge::amountMinor).sum();
         if (gross > 0) {
             rebate(order, gross).ifPresent(charges::add);
-        }
-        if (charges.isEmpty()) {
-            // A marker, so that a completed order with no fee reads as charged (nothing) rather than not yet charged.
-            charges.add(new NewCharge("CHARGE", "SERVICE_FEE", null, null, 0, order.kept().minor(), 0));
         }
         store.insertCharges(order.orderId(), null, order.storeId(), order.sellerAccountId(), order.currency(),
                 clock.instant(), charges);

@@ -280,6 +280,14 @@ final class Order {
                         .toList());
     }
 
+    /** Billing gave back part of the fee of a settled order after a refund: the order keeps what remains. */
+    void feeReturned(Money back) {
+        if (feeMinor == null || back.minor() < 0 || back.minor() > feeMinor) {
+            throw new IllegalStateException("Order " + id + " with fee " + feeMinor + " cannot give back " + back);
+        }
+        feeMinor -= back.minor();
+    }
+
     /** Whether the order's escrow was released to the seller: refunds then come out of the seller's balance. */
     boolean settled() {
         return status == OrderStatus.COMPLETED || (status == OrderStatus.REFUNDED && completedAt != null);

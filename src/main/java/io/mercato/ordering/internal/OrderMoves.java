@@ -23,11 +23,13 @@ final class OrderMoves {
     private final Escrow escrow;
     private final StockLedger stock;
     private final OrderFees fees;
+    private final Orders orders;
 
-    OrderMoves(Escrow escrow, StockLedger stock, OrderFees fees) {
+    OrderMoves(Escrow escrow, StockLedger stock, OrderFees fees, Orders orders) {
         this.escrow = escrow;
         this.stock = stock;
         this.fees = fees;
+        this.orders = orders;
     }
 
     /** Holds the units of a newly placed order until it is paid or cancelled. */
@@ -48,12 +50,17 @@ final class OrderMoves {
 
     /**
      * An approved refund returns its money and puts its units back on hand: from escrow while the order is open,
-     * from the seller's balance (less the fee given back) once the escrow was released.
+     * from the seller's balance (less the fee given back, which the order's fee no longer counts) once the escrow
+     * was released.
      */
     void refunded(Order order, Refund refund) {
         if (order.settled()) {
             Money feeBack = Order.firstParty(order.storeKind()) ? Money.zero(order.currency())
                     : fees.reverse(order.feeBasis(), refund.id());
+            if (feeBack.isPositive()) {
+                order.feeReturned(feeBack);
+                orders.saveFee(order);
+            }
             escrow.refundSettled(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount(), feeBack);
         } else {
             escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount());

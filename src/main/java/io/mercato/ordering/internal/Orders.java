@@ -139,6 +139,12 @@ class Orders {
      * Writes what the order's transitions changed since it was loaded: its row, new history entries, new and
      * decided refunds, and the lines whose refunded or held quantities moved. The row must be locked.
      */
+    /** Writes what the platform keeps of a settled order after a refund gave part of its fee back. */
+    void saveFee(Order order) {
+        jdbc.sql("UPDATE ordering.orders SET fee_minor = ? WHERE id = ?")
+                .params(order.fee() == null ? null : order.fee().minor(), order.id()).update();
+    }
+
     void save(Order order) {
         History history = History.of(order.newHistory());
         if (order.isChanged()) {
