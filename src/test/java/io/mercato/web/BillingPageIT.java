@@ -72,5 +72,13 @@ class BillingPageIT {
         assertThat(browser.text("#st-reconciles")).contains("reconciles with the ledger");
         assertThat(browser.text("section[data-store='" + seller.store().storeId() + "']"))
                 .contains("Software service fee: 0.60%");
+
+        // The buyer confirmed receipt, yet may still return the goods within the window.
+        market.logIn(buyer);
+        browser.open("/orders/" + orderId);
+        browser.type("#refund-reason", "The second one is cracked");
+        browser.clickAndWait("#request-refund");
+        assertThat(buyer.api().get("/api/v1/orders/" + orderId).json().get("refunds").get(0).get("status").asString())
+                .isEqualTo("REQUESTED");
     }
 }
