@@ -192,6 +192,42 @@ class BillingIT {
     }
 
     @Test
+    void concurrentSettlementsRepayADebtOnce() throws Exception {
+        Seller seller = market.seller("TAOBAO");
+        long sku = sku(seller, market.category(0), 10_000);
+        Api buyer = market.buyer(200_000);
+        long first = market.paidOrder(buyer, sku, 1);
+        market.complete(buyer, seller.api(), first);
+        market.post(seller.api(), "/api/v1/merchant/withdrawals", Map.of("amountMinor", 9_940, "currency", "CNY"), 201);
+        market.approve(seller.api(), market.requestRefund(buyer, first, null, 0));
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", -9_940L);
+
+        List<Long> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long orderId = market.paidOrder(buyer, sku, 1);
+            market.ship(seller.api(), orderId);
+            market.deliver(seller.api(), orderId);
+            orders.add(orderId);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Integer>> confirmed = new java.util.ArrayList<>();
+            for (long orderId : orders) {
+                confirmed.add(pool.submit(() -> buyer.post("/api/v1/orders/" + orderId + "/receipt-confirmation", null)
+                        .status()));
+            }
+            for (var status : confirmed) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        }
+        // Four nets of 9940: one pays the debt, three reach the balance.
+        assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", 0L)
+                .containsEntry("MERCHANT", 3 * 9_940L);
+        long repaid = orders.stream().mapToLong(orderId -> entry(market.posting(seller.api(), orderId, "SETTLEMENT"),
+                "MERCHANT_DEBT", market.idOf(seller.api()))).sum();
+        assertThat(repaid).isEqualTo(9_940);
+    }
+
+    @Test
     void newMerchantRebatesGiveFeesBackUpToTheirCap() {
         // HKD: no other test trades in it, so this programme touches only this test's store.
         Seller seller = market.seller("TAOBAO", "HKD");
@@ -354,6 +390,9 @@ class BillingIT {
         refused.put("kind", Map.of("rateBasisPoints", 50));
         refused.put("storeId", Map.of("kind", "SERVICE_FEE", "storeId", 987_654_321, "rateBasisPoints", 50));
         refused.put("amountMinor", Map.of("kind", "MEMBERSHIP", "storeKind", "WHOLESALE", "amountMinor", -1));
+        refused.put("kind ", Map.of("kind", "BOGUS", "rateBasisPoints", 50));
+        refused.put("rateBasisPoints  ", Map.of("kind", "SERVICE_FEE", "storeId", seller.storeId(), "rateBasisPoints", 1.5));
+        refused.put("currency", Map.of("kind", "MEMBERSHIP", "storeKind", "WHOLESALE", "amountMinor", 100, "currency", "XYZ"));
         for (var entry : refused.entrySet()) {
             Api.Response response = operator.post("/api/v1/operator/billing/fee-rules", entry.getValue());
             assertThat(response.status()).as("%s: %s", entry.getKey(), response).isEqualTo(400);

@@ -100,16 +100,19 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     }
 
     /**
-     * What the merchant owes in the currency (a positive number, zero when nothing), with its debt row locked so
-     * that two settlements cannot both repay the same debt. A merchant that never owed anything has no such row and
-     * takes no lock.
+     * What the merchant owes in the currency (a positive number, zero when nothing), with its balance and debt rows
+     * locked in that order, so that two settlements cannot both repay the same debt. Every posting that touches a
+     * merchant's debt locks the merchant's balance row first (settlements, refunds after settlement, fees), so they
+     * cannot deadlock on the two rows.
      */
     private long lockDebt(long sellerAccountId, String currency) {
         return jdbc.sql("""
-                SELECT balance_minor FROM payment.accounts WHERE kind = 'MERCHANT_DEBT' AND owner_id = ? AND currency = ?
-                FOR NO KEY UPDATE""")
-                .params(sellerAccountId, currency).query(Long.class).optional().map(balance -> Math.max(0, -balance))
-                .orElse(0L);
+                SELECT kind, balance_minor FROM payment.accounts
+                WHERE kind IN ('MERCHANT', 'MERCHANT_DEBT') AND owner_id = ? AND currency = ?
+                ORDER BY kind = 'MERCHANT_DEBT' FOR NO KEY UPDATE""")
+                .params(sellerAccountId, currency)
+                .query((rs, n) -> rs.getString(1).equals("MERCHANT_DEBT") ? Math.max(0, -rs.getLong(2)) : 0L)
+                .list().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
