@@ -83,7 +83,7 @@ class DefaultStatements implements Statements {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
 
-        long settledOrders = 0;
+        long settledOrderCount = 0;
         long settled = 0;
         long fees = 0;
         long feesReturned = 0;
@@ -95,6 +95,8 @@ class DefaultStatements implements Statements {
         long memberships = 0;
         long other = 0;
         List<Movement> movements = new ArrayList<>();
+        List<Long> settledOrders = new ArrayList<>();
+        List<Long> refundIds = new ArrayList<>();
         List<AccountKind> kinds = List.of(AccountKind.MERCHANT, AccountKind.MERCHANT_DEBT, AccountKind.AD_ACCOUNT);
         for (Posting posting : ledger.postingsBetween(seller, kinds, currency, from, to)) {
             long position = 0;
@@ -117,13 +119,17 @@ class DefaultStatements implements Statements {
             }
             switch (posting.kind()) {
                 case "SETTLEMENT" -> {
-                    settledOrders++;
+                    settledOrderCount++;
+                    if (posting.orderId() != null) {
+                        settledOrders.add(posting.orderId());
+                    }
                     settled += escrowOut;
                     fees += fee;
                     settlements += position;
                 }
                 case "REFUND_AFTER_SETTLEMENT" -> {
                     refunds += position;
+                    refundId(posting.reference()).ifPresent(refundIds::add);
                     feesReturned -= fee;
                 }
                 case "WITHDRAWAL" -> payouts -= position;
@@ -145,7 +151,8 @@ class DefaultStatements implements Statements {
             }
         }
 
-        List<FeeCharge> charges = store.chargesOfSeller(seller, currency.getCurrencyCode(), from, to);
+        // The fees of exactly the settlements and refunds above, so that fees by rule add up to the ledger's fees.
+        List<FeeCharge> charges = store.chargesOf(settledOrders, refundIds);
         Map<String, RuleAccumulator> byRule = new LinkedHashMap<>();
         long rebates = 0;
         for (FeeCharge charge : charges) {
@@ -169,13 +176,25 @@ class DefaultStatements implements Statements {
             }
         }
         return new MerchantStatement(seller, month, currency.getCurrencyCode(), from, to, paidOrders, gmv,
-                settledOrders, settled, fees, feesReturned, feesByRule, rebates, settlements, refunds, payouts, adTopUps,
+                settledOrderCount, settled, fees, feesReturned, feesByRule, rebates, settlements, refunds, payouts, adTopUps,
                 adSpend, memberships, other,
                 ledger.balanceAt(AccountKind.MERCHANT, seller, currency, from).minor(),
                 -ledger.balanceAt(AccountKind.MERCHANT_DEBT, seller, currency, from).minor(),
                 ledger.balanceAt(AccountKind.MERCHANT, seller, currency, to).minor(),
                 -ledger.balanceAt(AccountKind.MERCHANT_DEBT, seller, currency, to).minor(),
                 movements);
+    }
+
+    /** The refund a posting's reference ({@code refund:<id>}) names. */
+    private static java.util.Optional<Long> refundId(String reference) {
+        if (!reference.startsWith("refund:")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Long.parseLong(reference.substring("refund:".length())));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static final class RuleAccumulator {

@@ -148,10 +148,18 @@ class FeeRuleStore {
                 .param(orderId).query(FeeRuleStore::charge).list();
     }
 
-    List<FeeCharge> chargesOfSeller(long sellerId, String currency, Instant from, Instant to) {
-        return jdbc.sql("SELECT " + CHARGE_COLUMNS
-                        + " FROM billing.order_charges WHERE seller_id = ? AND currency = ? AND at >= ? AND at < ? ORDER BY id")
-                .params(sellerId, currency, Timestamp.from(from), Timestamp.from(to)).query(FeeRuleStore::charge).list();
+    /**
+     * The charges and rebates booked when these orders settled, and the reversals booked for these refunds: what
+     * the postings of a statement's month moved through fee revenue.
+     */
+    List<FeeCharge> chargesOf(List<Long> settledOrders, List<Long> refunds) {
+        if (settledOrders.isEmpty() && refunds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + CHARGE_COLUMNS + " FROM billing.order_charges"
+                        + " WHERE (refund_id IS NULL AND order_id = ANY(?)) OR refund_id = ANY(?) ORDER BY id")
+                .params(settledOrders.toArray(Long[]::new), refunds.toArray(Long[]::new))
+                .query(FeeRuleStore::charge).list();
     }
 
     void insertCharges(long orderId, @Nullable Long refundId, long storeId, long sellerId, Currency currency,
