@@ -38,20 +38,21 @@ INSERT INTO billing.fee_rules (kind, store_kind, amount_minor, currency, effecti
 VALUES ('MEMBERSHIP', 'WHOLESALE', 688000, 'CNY', TIMESTAMPTZ '2000-01-01 00:00:00+00', 'annual membership', 'system', now());
 
 -- A new-merchant rebate: the share of fees given back on orders paid within the first days after a store opened,
--- up to a GMV cap per store. Programmes are never edited; a new one (or end_at) replaces one.
+-- and/or up to a GMV cap per store. Programmes are never edited; a new one (or end_at) replaces one.
 CREATE TABLE billing.rebate_programmes (
     id             BIGSERIAL PRIMARY KEY,
     name           TEXT        NOT NULL,
     store_kind     TEXT        CHECK (store_kind IN ('TAOBAO', 'TMALL', 'SUPERMARKET', 'LOCAL', 'GLOBAL', 'WHOLESALE')),
     rebate_bp      INT         NOT NULL CHECK (rebate_bp BETWEEN 1 AND 10000),
-    days           INT         NOT NULL CHECK (days BETWEEN 1 AND 3650),
+    days           INT         CHECK (days BETWEEN 1 AND 3650),
     gmv_cap_minor  BIGINT      CHECK (gmv_cap_minor > 0),
     currency       CHAR(3)     NOT NULL,
     effective_from TIMESTAMPTZ NOT NULL,
     end_at         TIMESTAMPTZ,
     created_by     TEXT        NOT NULL,
     created_at     TIMESTAMPTZ NOT NULL,
-    CHECK (end_at IS NULL OR end_at > effective_from)
+    CHECK (end_at IS NULL OR end_at > effective_from),
+    CHECK (days IS NOT NULL OR gmv_cap_minor IS NOT NULL)
 );
 
 -- Every fee booked on an order: a CHARGE per rule version (and line, for commissions) when the order completed, a

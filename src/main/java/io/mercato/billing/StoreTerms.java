@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *     commission rate, shown on the category)
  * @param upcoming versions that take effect later
  * @param rebates the rebate programmes the store's new orders earn now
- * @param rebateUntil when its new-merchant window closes, for the most generous programme
+ * @param rebateUntil when the last of its new-merchant windows closes (null when the programmes it earns have only a
+ *     GMV cap)
  * @param membership the current membership year, for wholesale stores
  */
 public record StoreTerms(long storeId, StoreKind storeKind, Instant at, boolean paysCategoryCommission,

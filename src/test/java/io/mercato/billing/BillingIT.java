@@ -402,6 +402,10 @@ class BillingIT {
                 "days", 30));
         assertThat(rebate.status()).isEqualTo(400);
         assertThat(rebate.body()).contains("rebateBasisPoints");
+        Api.Response endless = operator.post("/api/v1/operator/billing/rebates", Map.of("name", "forever",
+                "rebateBasisPoints", 100));
+        assertThat(endless.status()).as("neither days nor a cap: %s", endless).isEqualTo(400);
+        assertThat(endless.body()).contains("days");
 
         assertThat(seller.api().post("/api/v1/operator/billing/fee-rules", Map.of("kind", "SERVICE_FEE", "storeId",
                 seller.storeId(), "rateBasisPoints", 0)).status()).as("a seller editing fee rules").isEqualTo(403);

@@ -211,13 +211,16 @@ class DefaultFeeRules implements FeeRules {
                     "The share of fees given back is between 1 and 10000 basis points (100%), got " + share);
         }
         Integer days = programme.days();
-        if (days == null || days < 1 || days > 3650) {
+        if (days != null && (days < 1 || days > 3650)) {
             throw new InvalidInputException("days", "A programme covers between 1 and 3650 days after a store opens, got " + days);
         }
         Long cap = programme.gmvCapMinor();
         if (cap != null && (cap < 1 || cap > MAX_GMV_CAP_MINOR)) {
             throw new InvalidInputException("gmvCapMinor", "A GMV cap is between 1 and " + MAX_GMV_CAP_MINOR
                     + " minor units, or none, got " + cap);
+        }
+        if (days == null && cap == null) {
+            throw new InvalidInputException("days", "Give the days after opening the rebate lasts, a GMV cap, or both");
         }
         if (programme.storeKind() == StoreKind.SUPERMARKET || programme.storeKind() == StoreKind.WHOLESALE) {
             throw new InvalidInputException("storeKind", programme.storeKind() + " stores pay no fees per order to rebate");
@@ -256,13 +259,15 @@ class DefaultFeeRules implements FeeRules {
         List<RebateProgramme> rebates = new ArrayList<>();
         Instant rebateUntil = null;
         for (RebateProgramme programme : store.rebates()) {
-            Instant until = shop.createdAt().plus(Duration.ofDays(programme.days()));
+            Instant until = programme.days() == null ? null : shop.createdAt().plus(Duration.ofDays(programme.days()));
             if (!programme.effectiveFrom().isAfter(now) && (programme.endAt() == null || now.isBefore(programme.endAt()))
                     && (programme.storeKind() == null || programme.storeKind() == shop.kind())
-                    && programme.currency().equals(shop.currency()) && now.isBefore(until)
+                    && programme.currency().equals(shop.currency()) && (until == null || now.isBefore(until))
                     && shop.kind() != StoreKind.WHOLESALE && shop.kind() != StoreKind.SUPERMARKET) {
                 rebates.add(programme);
-                rebateUntil = rebateUntil == null || until.isAfter(rebateUntil) ? until : rebateUntil;
+                if (until != null) {
+                    rebateUntil = rebateUntil == null || until.isAfter(rebateUntil) ? until : rebateUntil;
+                }
             }
         }
         Membership current = store.latestMembership(storeId).orElse(null);

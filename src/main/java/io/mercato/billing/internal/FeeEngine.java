@@ -127,7 +127,7 @@ class FeeEngine implements OrderFees {
         store.lockStoreRebates(order.storeId());
         NewCharge best = null;
         for (RebateProgramme programme : programmes) {
-            if (!order.paidAt().isBefore(opened.plus(Duration.ofDays(programme.days())))) {
+            if (programme.days() != null && !order.paidAt().isBefore(opened.plus(Duration.ofDays(programme.days())))) {
                 continue;
             }
             long eligible = kept;

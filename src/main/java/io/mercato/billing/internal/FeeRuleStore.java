@@ -97,7 +97,7 @@ class FeeRuleStore {
                 .query(FeeRuleStore::rebate).list();
     }
 
-    RebateProgramme insertRebate(String name, @Nullable StoreKind storeKind, int rebateBp, int days,
+    RebateProgramme insertRebate(String name, @Nullable StoreKind storeKind, int rebateBp, @Nullable Integer days,
             @Nullable Long cap, String currency, Instant effectiveFrom, @Nullable Instant endAt, String createdBy,
             Instant now) {
         return jdbc.sql("""
@@ -114,7 +114,7 @@ class FeeRuleStore {
         String storeKind = rs.getString(3);
         Timestamp endAt = rs.getTimestamp(9);
         return new RebateProgramme(rs.getLong(1), rs.getString(2), storeKind == null ? null : StoreKind.valueOf(storeKind),
-                rs.getInt(4), rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7).strip(),
+                rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Long.class), rs.getString(7).strip(),
                 rs.getTimestamp(8).toInstant(), endAt == null ? null : endAt.toInstant(), rs.getString(10),
                 rs.getTimestamp(11).toInstant());
     }
