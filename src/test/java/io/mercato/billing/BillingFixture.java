@@ -45,6 +45,10 @@ final class BillingFixture extends MarketFixture implements BeforeEachCallback {
         Api.Response store = seller.create("/api/v1/stores", Map.of("name", kind + " " + currency + " store "
                 + java.util.UUID.randomUUID().toString().substring(0, 8), "kind", kind, "currency", currency));
         assertThat(store.status()).as("open store: %s", store).isEqualTo(201);
+        if (kind.equals("TMALL")) {
+            post(operator(), "/api/v1/operator/stores/" + store.id() + "/verification",
+                    Map.of("approved", true, "reason", "brand authorisation checked"), 200);
+        }
         return new Seller(seller, store.id());
     }
 
