@@ -1,6 +1,5 @@
 package io.mercato.billing;
 
-import io.mercato.merchant.StoreKind;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

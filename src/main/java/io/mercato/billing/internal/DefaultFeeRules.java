@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -283,9 +282,5 @@ class DefaultFeeRules implements FeeRules {
             throw new ForbiddenException("Order " + orderId + " is not one of your stores' orders");
         }
         return charges;
-    }
-
-    static <T> Stream<T> stream(@Nullable T value) {
-        return value == null ? Stream.empty() : Stream.of(value);
     }
 }
