@@ -246,7 +246,7 @@ class BillingIT {
         assertThat(market.settledFee(seller.api(), second)).as("half the order under the cap: 30 of 60 rebated").isEqualTo(30);
         assertThat(market.settledFee(seller.api(), third)).as("cap used up").isEqualTo(60);
 
-        JsonNode statement = statement(seller.api(), YearMonth.now(market.clock().withZone(MARKET)), "HKD");
+        JsonNode statement = statement(seller.api(), YearMonth.from(java.time.LocalDate.ofInstant(market.clock().instant(), MARKET)), "HKD");
         assertThat(statement.get("rebatesMinor").asLong()).isEqualTo(90);
         assertThat(statement.get("feesMinor").asLong()).isEqualTo(90);
         JsonNode terms = seller.api().get("/api/v1/billing/stores/" + seller.storeId() + "/terms").json();
@@ -323,14 +323,14 @@ class BillingIT {
         Seller seller = market.seller("TAOBAO");
         long sku = sku(seller, market.category(0), 10_000);
         Api buyer = market.buyer(200_000);
-        YearMonth firstMonth = YearMonth.now(market.clock().withZone(MARKET));
+        YearMonth firstMonth = YearMonth.from(java.time.LocalDate.ofInstant(market.clock().instant(), MARKET));
         long a = market.paidOrder(buyer, sku, 3);
         long b = market.paidOrder(buyer, sku, 1);
         market.complete(buyer, seller.api(), a);
         market.post(seller.api(), "/api/v1/merchant/withdrawals", Map.of("amountMinor", 29_000, "currency", "CNY"), 201);
         market.approve(seller.api(), market.requestRefund(buyer, a, market.lineId(buyer, a), 2));
         market.complete(buyer, seller.api(), b);
-        YearMonth lastMonth = YearMonth.now(market.clock().withZone(MARKET));
+        YearMonth lastMonth = YearMonth.from(java.time.LocalDate.ofInstant(market.clock().instant(), MARKET));
 
         // Every posting on the seller's merchant balance and debt, straight from the ledger.
         long ledgerNet = 0;

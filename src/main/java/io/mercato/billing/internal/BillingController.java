@@ -43,13 +43,15 @@ class BillingController {
     private final Memberships memberships;
     private final Statements statements;
     private final Clock clock;
+    private final ZoneId zone;
 
     BillingController(FeeRules rules, Memberships memberships, Statements statements, Clock clock,
             @Value("${mercato.web.time-zone:Asia/Shanghai}") String zone) {
         this.rules = rules;
         this.memberships = memberships;
         this.statements = statements;
-        this.clock = clock.withZone(ZoneId.of(zone));
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/operator/billing/fee-rules")
@@ -96,7 +98,7 @@ class BillingController {
             @RequestParam(required = false) @Nullable Long sellerAccountId, Actor actor) {
         YearMonth when;
         try {
-            when = month == null ? YearMonth.now(clock) : YearMonth.parse(month);
+            when = month == null ? YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("month", "Give the month as YYYY-MM, e.g. 2026-12");
         }
@@ -108,7 +110,7 @@ class BillingController {
     List<CmrDay> cmr(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String currency, Actor actor) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate end = day("to", to, today);
         LocalDate start = day("from", from, end.minusDays(29));
         return statements.cmr(actor, start, end, Currencies.parse(currency == null ? "CNY" : currency));

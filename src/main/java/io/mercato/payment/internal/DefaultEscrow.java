@@ -100,19 +100,12 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     }
 
     /**
-     * What the merchant owes in the currency (a positive number, zero when nothing), with its balance and debt rows
-     * locked in that order, so that two settlements cannot both repay the same debt. Every posting that touches a
-     * merchant's debt locks the merchant's balance row first (settlements, refunds after settlement, fees), so they
-     * cannot deadlock on the two rows.
+     * What the merchant owes in the currency (a positive number, zero when nothing), read once the merchant's balance
+     * row is locked ({@link Ledger#lockMerchant}), so that two settlements cannot both repay the same debt.
      */
     private long lockDebt(long sellerAccountId, String currency) {
-        return jdbc.sql("""
-                SELECT kind, balance_minor FROM payment.accounts
-                WHERE kind IN ('MERCHANT', 'MERCHANT_DEBT') AND owner_id = ? AND currency = ?
-                ORDER BY kind = 'MERCHANT_DEBT' FOR NO KEY UPDATE""")
-                .params(sellerAccountId, currency)
-                .query((rs, n) -> rs.getString(1).equals("MERCHANT_DEBT") ? Math.max(0, -rs.getLong(2)) : 0L)
-                .list().stream().mapToLong(Long::longValue).sum();
+        ledger.lockMerchant(sellerAccountId, currency);
+        return Math.max(0, -ledger.balance(AccountKind.MERCHANT_DEBT, sellerAccountId, currency));
     }
 
     @Override
@@ -131,9 +124,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
             long seller = merchant.sellerAccountId();
             long owed = amount.minor() - feeBack.minor();
             // The merchant's row is locked first, so that the balance read here is the one the posting debits.
-            long balance = jdbc.sql("""
-                    SELECT balance_minor FROM payment.accounts WHERE kind = 'MERCHANT' AND owner_id = ? AND currency = ?
-                    FOR NO KEY UPDATE""").params(seller, currency).query(Long.class).optional().orElse(0L);
+            long balance = ledger.lockMerchant(seller, currency);
             long fromBalance = Math.min(Math.max(balance, 0), owed);
             long debt = owed - fromBalance;
             legs = List.of(new Leg(AccountKind.MERCHANT, seller, -fromBalance),
@@ -179,9 +170,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     public Money chargeFee(String reference, long sellerAccountId, Money amount, String memo) {
         requirePositive(amount);
         String currency = amount.currencyCode();
-        long balance = jdbc.sql("""
-                SELECT balance_minor FROM payment.accounts WHERE kind = 'MERCHANT' AND owner_id = ? AND currency = ?
-                FOR NO KEY UPDATE""").params(sellerAccountId, currency).query(Long.class).optional().orElse(0L);
+        long balance = ledger.lockMerchant(sellerAccountId, currency);
         long fromBalance = Math.min(Math.max(balance, 0), amount.minor());
         long debt = amount.minor() - fromBalance;
         boolean posted = ledger.post("MERCHANT_FEE", null, reference, memo, currency, List.of(

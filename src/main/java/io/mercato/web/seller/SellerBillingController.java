@@ -47,7 +47,8 @@ final class SellerBillingController {
             @RequestParam(defaultValue = "CNY") String currency, Model model) {
         YearMonth when;
         try {
-            when = month == null || month.isBlank() ? YearMonth.now(clock.withZone(formats.zone())) : YearMonth.parse(month);
+            when = month == null || month.isBlank()
+                    ? YearMonth.from(java.time.LocalDate.ofInstant(clock.instant(), formats.zone())) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("month", "Give the month as YYYY-MM, e.g. 2026-12");
         }
