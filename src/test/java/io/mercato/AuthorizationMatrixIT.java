@@ -223,6 +223,28 @@ class AuthorizationMatrixIT {
                 ANONYMOUS, 401, BUYER, 200, SELLER, 200));
         rows.add(row("only operators read the trial balance", t -> new Call("GET", "/api/v1/operator/ledger/trial-balance", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        // Billing
+        rows.add(row("only operators read fee rules", t -> new Call("GET", "/api/v1/operator/billing/fee-rules", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators add fee rule versions", t -> new Call("POST", "/api/v1/operator/billing/fee-rules",
+                Map.of("kind", "SERVICE_FEE", "storeId", t.seller.storeId(), "rateBasisPoints", 60)),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators add rebate programmes", t -> new Call("POST", "/api/v1/operator/billing/rebates",
+                Map.of("name", "Matrix rebate", "storeKind", "GLOBAL", "rebateBasisPoints", 100, "days", 1,
+                        "currency", "GBP")),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators read the CMR report", t -> new Call("GET", "/api/v1/operator/billing/cmr", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("a seller reads its own statement", t -> new Call("GET", "/api/v1/billing/statements", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200));
+        rows.add(row("a statement is its seller's and operators'", t -> new Call("GET",
+                "/api/v1/billing/statements?sellerAccountId=" + t.market.accountId(t.seller.api()), null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("a store's fee terms are its seller's and operators'",
+                t -> new Call("GET", "/api/v1/billing/stores/" + t.seller.storeId() + "/terms", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("memberships are sellers' and operators'", t -> new Call("GET", "/api/v1/billing/memberships", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
         return rows.stream();
     }
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code refundedMinor}, {@code feeMinor} and one {@code currency}, where the API has always had them).
  *
  * @param refunded money already returned to the buyer
- * @param fee what the platform kept at settlement; null until the order completes
+ * @param fee what the platform keeps: its fee at settlement less what refunds after it gave back; null until the order
+ *     completes
  * @param payBy when an unpaid order is cancelled
  */
 @JsonPropertyOrder({"id", "checkoutId", "buyerAccountId", "storeId", "storeKind", "sellerAccountId", "status",

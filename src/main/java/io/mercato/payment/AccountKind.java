@@ -1,6 +1,6 @@
 package io.mercato.payment;
 
-/** The kinds of ledger account. Only the provider clearing account may go below zero. */
+/** The kinds of ledger account. Only the provider clearing account and merchant debt may go below zero. */
 public enum AccountKind {
     /** A buyer's money held by the platform; owner is the buyer's account. */
     WALLET,
@@ -17,5 +17,11 @@ public enum AccountKind {
     /** A merchant's prepaid advertising money, topped up from its merchant balance; owner is the seller's account. */
     AD_ACCOUNT,
     /** What the platform earned from advertising (charges per click). */
-    AD_REVENUE
+    AD_REVENUE,
+    /**
+     * What a merchant owes the platform, as a negative balance: a refund after settlement that the merchant balance
+     * could not cover, or a membership fee it could not pay. The merchant's later settlements pay it first; owner is
+     * the seller's account. Never above zero.
+     */
+    MERCHANT_DEBT
 }

@@ -20,8 +20,18 @@ public interface Escrow {
     /** Returns money from escrow to the buyer's wallet. */
     void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount);
 
-    /** Releases the order's escrow: the fee to the platform, the rest to the merchant. */
+    /**
+     * Releases the order's escrow: the fee to the platform, the rest to the merchant, which first pays what the
+     * merchant owes the platform ({@link AccountKind#MERCHANT_DEBT}).
+     */
     void settle(Settlement settlement);
+
+    /**
+     * Refunds the buyer of an order whose escrow was already released: the platform gives back {@code feeBack} of
+     * its fee revenue and the merchant's balance pays the rest; what the balance cannot cover is booked as the
+     * merchant's debt. For the platform's own sale, sales revenue pays it all.
+     */
+    void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack);
 
     /** Every posting that touched the order, oldest first. */
     List<Posting> postingsOf(long orderId);

@@ -28,6 +28,10 @@ class DemoMarketplaceIT {
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.mercato.ordering.Checkout checkout;
+    @Autowired
+    io.mercato.ordering.OrderLifecycle lifecycle;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
@@ -51,6 +55,18 @@ class DemoMarketplaceIT {
         assertThat(count("SELECT balance_minor FROM payment.accounts WHERE kind = 'WALLET' AND owner_id = " + buyer))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM inventory.stock s WHERE s.on_hand > 0")).isGreaterThanOrEqualTo(seeded);
+
+        // The demo buyer's first orders: most complete, so statements and the CMR report have fees to show.
+        DemoTrades trades = new DemoTrades(accounts, stores, catalog, checkout, lifecycle, transactions);
+        trades.run(new DefaultApplicationArguments());
+        long orders = count("SELECT count(*) FROM ordering.orders WHERE buyer_id = " + buyer);
+        trades.run(new DefaultApplicationArguments());
+        assertThat(count("SELECT count(*) FROM ordering.orders WHERE buyer_id = " + buyer)).as("once").isEqualTo(orders);
+        assertThat(count("SELECT count(*) FROM ordering.orders WHERE buyer_id = " + buyer + " AND status = 'COMPLETED'"))
+                .isGreaterThanOrEqualTo(4);
+        long taobao = accounts.findByEmail("taobao@mercato.demo").orElseThrow().id();
+        assertThat(count("SELECT coalesce(sum(amount_minor), 0) FROM billing.order_charges WHERE seller_id = " + taobao))
+                .as("the Taobao seller paid software service fees").isPositive();
     }
 
     private long count(String sql) {

@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
  * with the money and stock invariants checked after every step: the ledger balances per currency, no account
  * but the provider's clearing account is negative, stock never goes negative or over-reserved, the sellers'
  * escrow holds exactly the money of their paid-but-unsettled orders, and every fen the test put in is
- * accounted for. Operations may be refused (409) along the way; the invariants must hold either way. A failure
+ * accounted for (merchant debt counted against the merchant). Returns after completion come out of the merchant's
+ * balance, and what it cannot cover becomes a debt that later settlements pay first. Operations may be refused
+ * (409) along the way; the invariants must hold either way. A failure
  * names its seed; {@code -Dmercato.seed=<seed>} replays that chain (see {@link ActionChain}).
  *
  * <p>The mutation checks at the end run the same chains with one deliberately wrong step and show that the
@@ -91,6 +93,7 @@ class LedgerProperties {
                 .withAction(2, "confirm receipt", m -> m.any("SHIPPED", "DELIVERED"), step(Market::confirm))
                 .withAction(2, "refund before shipment", m -> m.any("PAID"), step(Market::refundBeforeShipment))
                 .withAction(3, "request return", m -> m.any("DELIVERED"), step(Market::requestReturn))
+                .withAction(2, "return after completion", m -> m.any("COMPLETED"), step(Market::returnAfterCompletion))
                 .withAction(2, "approve return", m -> !m.requestedRefunds().isEmpty(), step(Market::approveReturn))
                 .withAction(1, "reject return", m -> !m.requestedRefunds().isEmpty(), step(Market::rejectReturn))
                 .withAction(1, "withdraw", m -> true, step(Market::withdraw))
@@ -98,7 +101,7 @@ class LedgerProperties {
                 .withAction(1, "advance clock and run timers", m -> true, step(Market::advanceAndRunTimers))
                 .withAction(1, "any step on any order", m -> !m.orders.isEmpty(), step(Market::chaos))
                 .withInvariant("ledger balances per currency", Market::trialBalanceIsZero)
-                .withInvariant("no account but provider clearing is negative", Market::noNegativeAccounts)
+                .withInvariant("no account but provider clearing and merchant debt is negative", Market::noNegativeAccounts)
                 .withInvariant("stock is never negative or over-reserved", Market::stockIsSane)
                 .withInvariant("escrow holds the money of paid, unsettled orders", Market::escrowMatchesOrders)
                 .withInvariant("the test's money is all accounted for", Market::moneyIsConserved)
@@ -245,6 +248,12 @@ class LedgerProperties {
 
         void requestReturn(List<Integer> r) {
             JsonNode order = pick(r.get(0), "DELIVERED");
+            allowed(buyerOf(order).create("/api/v1/orders/" + id(order) + "/refunds", refundRequest(order, r)));
+        }
+
+        /** A return of a completed order, within the window after delivery (a 409 once it closed). */
+        void returnAfterCompletion(List<Integer> r) {
+            JsonNode order = pick(r.get(0), "COMPLETED");
             allowed(buyerOf(order).create("/api/v1/orders/" + id(order) + "/refunds", refundRequest(order, r)));
         }
 
@@ -439,8 +448,11 @@ class LedgerProperties {
         void moneyIsConserved() {
             long wallets = now.wallets().values().stream().mapToLong(Long::longValue).sum();
             long merchants = now.merchantBalances().values().stream()
-                    .mapToLong(balances -> balances.getOrDefault("ESCROW", 0L) + balances.getOrDefault("MERCHANT", 0L)).sum();
-            long fees = orders.values().stream().filter(order -> status(order).equals("COMPLETED"))
+                    .mapToLong(balances -> balances.getOrDefault("ESCROW", 0L) + balances.getOrDefault("MERCHANT", 0L)
+                            + balances.getOrDefault("MERCHANT_DEBT", 0L)).sum();
+            // What the platform keeps of each settled order: its fee less what refunds after settlement gave back.
+            long fees = orders.values().stream()
+                    .filter(order -> order.get("feeMinor") != null && !order.get("feeMinor").isNull())
                     .mapToLong(order -> order.get("feeMinor").asLong()).sum();
             assertThat(wallets + merchants + withdrawn + fees).as("wallets %s + merchants %s + withdrawn %s + fees %s",
                     wallets, merchants, withdrawn, fees).isEqualTo(toppedUp);
@@ -471,7 +483,8 @@ class LedgerProperties {
             balance.json().properties().forEach(entry -> trialBalance.put(entry.getKey(), entry.getValue().asLong()));
             List<String> negative = market.jdbc.sql("""
                     SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.account_balances
-                    WHERE kind <> 'PROVIDER_CLEARING' AND balance_minor < 0""").query(String.class).list();
+                    WHERE (kind NOT IN ('PROVIDER_CLEARING', 'MERCHANT_DEBT') AND balance_minor < 0)
+                       OR (kind = 'MERCHANT_DEBT' AND balance_minor > 0)""").query(String.class).list();
             Map<Long, Long> wallets = new LinkedHashMap<>();
             market.buyers.forEach(buyer -> wallets.put(buyer.id(), market.fixture.walletBalance(buyer.api())));
             Map<Long, Map<String, Long>> merchants = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.mercato.ordering.internal;
 
+import io.mercato.ordering.OrderFees;
+
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.OrderView;
@@ -27,11 +29,11 @@ class DefaultOrderLifecycle implements OrderLifecycle {
 
     private final Orders orders;
     private final OrderMoves moves;
-    private final FeePolicy fees;
+    private final OrderFees fees;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DefaultOrderLifecycle(Orders orders, OrderMoves moves, FeePolicy fees, Clock clock, ApplicationEventPublisher events) {
+    DefaultOrderLifecycle(Orders orders, OrderMoves moves, OrderFees fees, Clock clock, ApplicationEventPublisher events) {
         this.orders = orders;
         this.moves = moves;
         this.fees = fees;

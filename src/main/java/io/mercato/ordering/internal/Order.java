@@ -1,5 +1,7 @@
 package io.mercato.ordering.internal;
 
+import io.mercato.ordering.OrderFees;
+
 import io.mercato.merchant.StoreKind;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.OrderEvents.OrderCancelled;
@@ -53,7 +55,7 @@ final class Order {
             OrderStatus.PAID, EnumSet.of(OrderStatus.SHIPPED, OrderStatus.REFUNDED),
             OrderStatus.SHIPPED, EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED),
             OrderStatus.DELIVERED, EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED),
-            OrderStatus.COMPLETED, EnumSet.noneOf(OrderStatus.class),
+            OrderStatus.COMPLETED, EnumSet.of(OrderStatus.REFUNDED),
             OrderStatus.CANCELLED, EnumSet.noneOf(OrderStatus.class),
             OrderStatus.REFUNDED, EnumSet.noneOf(OrderStatus.class));
 
@@ -145,8 +147,8 @@ final class Order {
     static Order of(Orders.Stored stored) {
         Currency currency = Currency.getInstance(stored.currency());
         List<Line> lines = stored.lines().stream().map(l -> new Line(l.id(), l.skuId(), l.productId(), l.title(),
-                l.attributes(), l.unitPriceMinor(), l.quantity(), l.refundedQuantity(), l.pendingRefundQuantity(), 0,
-                l.commissionBasisPoints())).toList();
+                l.attributes(), l.unitPriceMinor(), l.quantity(), l.refundedQuantity(), l.pendingRefundQuantity(),
+                l.categoryId(), l.commissionBasisPoints())).toList();
         List<Refund> refunds = stored.refunds().stream().map(r -> new Refund(r.id(), r.orderId(), r.status(),
                 r.returnGoods(), new Money(r.amountMinor(), currency), r.reason(), r.requestedAt(), r.decideBy(),
                 r.decidedAt(), r.decidedBy(), r.decisionNote(), r.lines().stream()
@@ -239,14 +241,14 @@ final class Order {
     }
 
     /** The buyer confirms receipt: the order completes and its escrow is to be settled. */
-    void confirmReceipt(Actor actor, Instant now, FeePolicy fees) {
+    void confirmReceipt(Actor actor, Instant now, OrderFees fees) {
         requireBuyer(actor);
         requireStatus("confirm receipt of", OrderStatus.SHIPPED, OrderStatus.DELIVERED);
         complete(actor, "receipt confirmed by buyer", now, fees);
     }
 
     /** The timer confirms for a buyer who did not; false when the order is no longer delivered. */
-    boolean confirmAutomatically(Instant now, FeePolicy fees, String note) {
+    boolean confirmAutomatically(Instant now, OrderFees fees, String note) {
         if (status != OrderStatus.DELIVERED) {
             return false;
         }
@@ -254,14 +256,41 @@ final class Order {
         return true;
     }
 
-    private void complete(Actor actor, String note, Instant now, FeePolicy fees) {
+    private void complete(Actor actor, String note, Instant now, OrderFees fees) {
         refunds.stream().filter(refund -> refund.status() == RefundStatus.REQUESTED).findFirst().ifPresent(refund -> {
             throw new ConflictException("Order " + id + " has refund " + refund.id()
                     + " awaiting a decision; it completes once that is decided");
         });
-        feeMinor = fees.fee(storeKind, currency, lines).minor();
         moveTo(OrderStatus.COMPLETED, actor, now, note);
+        feeMinor = firstParty(storeKind) ? 0 : fees.charge(feeBasis()).minor();
         raise(new OrderCompleted(id, storeId, escrow(), money(feeMinor)));
+    }
+
+    /** Whether the store's sales are the platform's own: its escrow settles to platform revenue, not a merchant. */
+    static boolean firstParty(StoreKind kind) {
+        return kind == StoreKind.SUPERMARKET;
+    }
+
+    /** What billing charges its fees on: the order as paid, with the value the buyer keeps of each line. */
+    OrderFees.FeeBasis feeBasis() {
+        return new OrderFees.FeeBasis(id, storeId, storeKind, sellerId, currency,
+                java.util.Objects.requireNonNull(paidAt, "paidAt"), lines.stream()
+                        .map(line -> new OrderFees.FeeLine(line.id, line.productId, line.categoryId,
+                                line.commissionBasisPoints, money(line.unitPriceMinor).times(line.keptQuantity())))
+                        .toList());
+    }
+
+    /** Billing gave back part of the fee of a settled order after a refund: the order keeps what remains. */
+    void feeReturned(Money back) {
+        if (feeMinor == null || back.minor() < 0 || back.minor() > feeMinor) {
+            throw new IllegalStateException("Order " + id + " with fee " + feeMinor + " cannot give back " + back);
+        }
+        feeMinor -= back.minor();
+    }
+
+    /** Whether the order's escrow was released to the seller: refunds then come out of the seller's balance. */
+    boolean settled() {
+        return status == OrderStatus.COMPLETED || (status == OrderStatus.REFUNDED && completedAt != null);
     }
 
     // ---- refunds
@@ -278,7 +307,7 @@ final class Order {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why you want a refund");
         }
-        RefundPolicy.Route route = policy.route(id, status, deliveredAt, now);
+        RefundPolicy.Route route = policy.route(id, status, deliveredAt == null ? completedAt : deliveredAt, now);
         List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
         String why = limit("reason", reason);
         return switch (route) {
@@ -347,7 +376,7 @@ final class Order {
 
     /** Books an approved refund on its lines and the order, and closes an order refunded in full. */
     private void applyRefund(Refund refund, Actor actor, String note, Instant now) {
-        boolean wasHeld = status == OrderStatus.DELIVERED;
+        boolean wasHeld = refund.returnGoods();
         for (RefundLine refunded : refund.lines()) {
             line(refunded.lineId()).refund(refunded.quantity(), wasHeld);
             changedLines.add(refunded.lineId());

@@ -3,6 +3,7 @@ package io.mercato.ordering.internal;
 import io.mercato.inventory.StockLedger;
 import io.mercato.inventory.StockLine;
 import io.mercato.ordering.Refund.RefundLine;
+import io.mercato.ordering.OrderFees;
 import io.mercato.ordering.Refund;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.Payee;
@@ -21,12 +22,14 @@ final class OrderMoves {
 
     private final Escrow escrow;
     private final StockLedger stock;
-    private final FeePolicy fees;
+    private final OrderFees fees;
+    private final Orders orders;
 
-    OrderMoves(Escrow escrow, StockLedger stock, FeePolicy fees) {
+    OrderMoves(Escrow escrow, StockLedger stock, OrderFees fees, Orders orders) {
         this.escrow = escrow;
         this.stock = stock;
         this.fees = fees;
+        this.orders = orders;
     }
 
     /** Holds the units of a newly placed order until it is paid or cancelled. */
@@ -45,9 +48,23 @@ final class OrderMoves {
         stock.release(order.id());
     }
 
-    /** An approved refund returns its money from escrow and puts its units back on hand. */
+    /**
+     * An approved refund returns its money and puts its units back on hand: from escrow while the order is open,
+     * from the seller's balance (less the fee given back, which the order's fee no longer counts) once the escrow
+     * was released.
+     */
     void refunded(Order order, Refund refund) {
-        escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount());
+        if (order.settled()) {
+            Money feeBack = Order.firstParty(order.storeKind()) ? Money.zero(order.currency())
+                    : fees.reverse(order.feeBasis(), refund.id());
+            if (feeBack.isPositive()) {
+                order.feeReturned(feeBack);
+                orders.saveFee(order);
+            }
+            escrow.refundSettled(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount(), feeBack);
+        } else {
+            escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount());
+        }
         for (RefundLine line : refund.lines()) {
             stock.restock(order.id(), order.line(line.lineId()).skuId(), line.quantity());
         }
@@ -61,6 +78,6 @@ final class OrderMoves {
 
     /** Whose escrow holds the order's money: the seller's, or the platform's for its own sales. */
     private Payee payee(Order order) {
-        return fees.firstParty(order.storeKind()) ? Payee.platform() : Payee.merchant(order.sellerId());
+        return Order.firstParty(order.storeKind()) ? Payee.platform() : Payee.merchant(order.sellerId());
     }
 }

@@ -1,5 +1,7 @@
 package io.mercato.ordering.internal;
 
+import io.mercato.ordering.OrderFees;
+
 import io.mercato.ordering.Refund;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,13 +31,13 @@ public final class OrderTimeouts {
 
     private final Orders orders;
     private final OrderMoves moves;
-    private final FeePolicy fees;
+    private final OrderFees fees;
     private final OrderingProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    OrderTimeouts(Orders orders, OrderMoves moves, FeePolicy fees, OrderingProperties properties, Clock clock,
+    OrderTimeouts(Orders orders, OrderMoves moves, OrderFees fees, OrderingProperties properties, Clock clock,
             ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.orders = orders;
         this.moves = moves;

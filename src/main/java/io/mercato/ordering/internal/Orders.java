@@ -139,6 +139,12 @@ class Orders {
      * Writes what the order's transitions changed since it was loaded: its row, new history entries, new and
      * decided refunds, and the lines whose refunded or held quantities moved. The row must be locked.
      */
+    /** Writes what the platform keeps of a settled order after a refund gave part of its fee back. */
+    void saveFee(Order order) {
+        jdbc.sql("UPDATE ordering.orders SET fee_minor = ? WHERE id = ?")
+                .params(order.fee() == null ? null : order.fee().minor(), order.id()).update();
+    }
+
     void save(Order order) {
         History history = History.of(order.newHistory());
         if (order.isChanged()) {
@@ -372,7 +378,7 @@ class Orders {
     }
 
     record StoredLine(long id, long skuId, long productId, String title, Map<String, String> attributes,
-            long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity,
+            long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity, long categoryId,
             int commissionBasisPoints) {
     }
 
@@ -404,7 +410,7 @@ class Orders {
               'lines', COALESCE((SELECT json_agg(json_build_object('id', l.id, 'skuId', l.sku_id, 'productId', l.product_id,
                   'title', l.title, 'attributes', l.attributes, 'unitPriceMinor', l.unit_price_minor, 'quantity', l.quantity,
                   'refundedQuantity', l.refunded_quantity, 'pendingRefundQuantity', l.pending_refund_quantity,
-                  'commissionBasisPoints', l.commission_bp) ORDER BY l.id)
+                  'categoryId', l.category_id, 'commissionBasisPoints', l.commission_bp) ORDER BY l.id)
                 FROM ordering.order_lines l WHERE l.order_id = o.id), '[]'),
               'history', COALESCE((SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status,
                   'actor', h.actor, 'at', %s, 'note', h.note) ORDER BY h.id)

@@ -30,12 +30,17 @@ record RefundPolicy(Duration returnWindow, Duration decisionTimeout) {
     /**
      * How a refund asked for now on an order in this status is handled.
      *
+     * @param deliveredAt when the goods reached the buyer (for an order completed without a recorded delivery, when
+     *     it completed)
+     *
      * @throws ConflictException when the order cannot be refunded now, saying why and what the buyer can do
      */
     Route route(long orderId, OrderStatus status, @Nullable Instant deliveredAt, Instant now) {
         return switch (status) {
             case PAID -> Route.IMMEDIATE;
-            case DELIVERED -> {
+            case DELIVERED, COMPLETED -> {
+                // A completed order may still be returned within the window: the refund then comes out of the
+                // seller's balance, as its escrow was released.
                 Instant deadline = java.util.Objects.requireNonNull(deliveredAt, "deliveredAt").plus(returnWindow);
                 if (!now.isBefore(deadline)) {
                     throw new ConflictException("Order " + orderId + " was delivered on " + deliveredAt
@@ -45,7 +50,7 @@ record RefundPolicy(Duration returnWindow, Duration decisionTimeout) {
             }
             case SHIPPED -> throw new ConflictException("Order " + orderId
                     + " is on its way; ask for a return once it is delivered");
-            case AWAITING_PAYMENT, COMPLETED, CANCELLED, REFUNDED -> throw new ConflictException("Cannot refund order "
+            case AWAITING_PAYMENT, CANCELLED, REFUNDED -> throw new ConflictException("Cannot refund order "
                     + orderId + ": it is " + status.name().toLowerCase().replace('_', ' '));
         };
     }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class DefaultEscrow implements Escrow {
+class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
 
     static final long MAX_TOP_UP_MINOR = 10_000_000_00L;
     /** The owner id of the platform's own ledger accounts (escrow for its sales, revenue, clearing). */
@@ -83,16 +83,101 @@ class DefaultEscrow implements Escrow {
             return;
         }
         long orderId = settlement.orderId();
+        long debt = settlement.firstParty() ? 0 : lockDebt(owner(settlement.payee()), gross.currencyCode());
+        long repaid = Math.min(debt, settlement.net().minor());
         List<Leg> legs = settlement.firstParty()
                 ? List.of(new Leg(AccountKind.ESCROW, PLATFORM, -gross.minor()),
                         new Leg(AccountKind.SALES_REVENUE, PLATFORM, gross.minor()))
                 : List.of(new Leg(AccountKind.ESCROW, owner(settlement.payee()), -gross.minor()),
-                        new Leg(AccountKind.MERCHANT, owner(settlement.payee()), settlement.net().minor()),
+                        new Leg(AccountKind.MERCHANT, owner(settlement.payee()), settlement.net().minor() - repaid),
+                        new Leg(AccountKind.MERCHANT_DEBT, owner(settlement.payee()), repaid),
                         new Leg(AccountKind.FEE_REVENUE, PLATFORM, settlement.fee().minor()));
         String memo = settlement.firstParty()
                 ? "Settlement of order " + orderId + ": platform's own sale"
-                : "Settlement of order " + orderId + ": " + settlement.net() + " to merchant, fee " + settlement.fee();
+                : "Settlement of order " + orderId + ": " + settlement.net() + " to merchant, fee " + settlement.fee()
+                        + (repaid > 0 ? ", " + new Money(repaid, gross.currency()) + " of it paying the merchant's debt" : "");
         ledger.post("SETTLEMENT", orderId, "order:" + orderId + ":settlement", memo, gross.currencyCode(), legs);
+    }
+
+    /**
+     * What the merchant owes in the currency (a positive number, zero when nothing), read once the merchant's balance
+     * row is locked ({@link Ledger#lockMerchant}), so that two settlements cannot both repay the same debt.
+     */
+    private long lockDebt(long sellerAccountId, String currency) {
+        ledger.lockMerchant(sellerAccountId, currency);
+        return Math.max(0, -ledger.balance(AccountKind.MERCHANT_DEBT, sellerAccountId, currency));
+    }
+
+    @Override
+    @Transactional
+    public void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount,
+            Money feeBack) {
+        requirePositive(amount);
+        if (feeBack.isNegative() || feeBack.minor() > amount.minor()) {
+            throw new IllegalArgumentException("Refund " + refundId + " cannot give back a fee of " + feeBack + " of "
+                    + amount);
+        }
+        String currency = amount.currencyCode();
+        List<Leg> legs;
+        String memo;
+        if (payee instanceof Payee.Merchant merchant) {
+            long seller = merchant.sellerAccountId();
+            long owed = amount.minor() - feeBack.minor();
+            // The merchant's row is locked first, so that the balance read here is the one the posting debits.
+            long balance = ledger.lockMerchant(seller, currency);
+            long fromBalance = Math.min(Math.max(balance, 0), owed);
+            long debt = owed - fromBalance;
+            legs = List.of(new Leg(AccountKind.MERCHANT, seller, -fromBalance),
+                    new Leg(AccountKind.MERCHANT_DEBT, seller, -debt),
+                    new Leg(AccountKind.FEE_REVENUE, PLATFORM, -feeBack.minor()),
+                    new Leg(AccountKind.WALLET, buyerAccountId, amount.minor()));
+            memo = "Refund " + refundId + " of settled order " + orderId + ": fee given back " + feeBack
+                    + (debt > 0 ? ", " + new Money(debt, amount.currency()) + " owed by the merchant" : "");
+        } else {
+            legs = List.of(new Leg(AccountKind.SALES_REVENUE, PLATFORM, -amount.minor()),
+                    new Leg(AccountKind.WALLET, buyerAccountId, amount.minor()));
+            memo = "Refund " + refundId + " of the platform's own settled order " + orderId;
+        }
+        ledger.post("REFUND_AFTER_SETTLEMENT", orderId, "refund:" + refundId, memo, currency, legs);
+    }
+
+    @Override
+    public Money balanceAt(AccountKind kind, long ownerId, Currency currency, Instant at) {
+        long sum = jdbc.sql("""
+                SELECT coalesce(sum(e.amount_minor), 0) FROM payment.entries e
+                JOIN payment.accounts a ON a.id = e.account_id JOIN payment.postings p ON p.id = e.posting_id
+                WHERE a.kind = ? AND a.owner_id = ? AND a.currency = ? AND p.created_at < ?""")
+                .params(kind.name(), ownerId, currency.getCurrencyCode(), Timestamp.from(at)).query(Long.class).single();
+        return new Money(sum, currency);
+    }
+
+    @Override
+    public List<Posting> postingsBetween(long ownerId, java.util.Collection<AccountKind> kinds, Currency currency,
+            Instant from, Instant to) {
+        List<Long> accounts = jdbc.sql("SELECT id FROM payment.accounts WHERE owner_id = ? AND currency = ? AND kind = ANY(?)")
+                .params(ownerId, currency.getCurrencyCode(), kinds.stream().map(Enum::name).toArray(String[]::new))
+                .query(Long.class).list();
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        return postings("p.created_at >= '" + Timestamp.from(from).toInstant() + "'::timestamptz AND p.created_at < '"
+                + Timestamp.from(to).toInstant() + "'::timestamptz AND p.id IN (SELECT posting_id FROM payment.entries WHERE account_id = ANY(?))",
+                accounts.toArray(Long[]::new), Integer.MAX_VALUE, "p.id");
+    }
+
+    @Override
+    @Transactional
+    public Money chargeFee(String reference, long sellerAccountId, Money amount, String memo) {
+        requirePositive(amount);
+        String currency = amount.currencyCode();
+        long balance = ledger.lockMerchant(sellerAccountId, currency);
+        long fromBalance = Math.min(Math.max(balance, 0), amount.minor());
+        long debt = amount.minor() - fromBalance;
+        boolean posted = ledger.post("MERCHANT_FEE", null, reference, memo, currency, List.of(
+                new Leg(AccountKind.MERCHANT, sellerAccountId, -fromBalance),
+                new Leg(AccountKind.MERCHANT_DEBT, sellerAccountId, -debt),
+                new Leg(AccountKind.FEE_REVENUE, PLATFORM, amount.minor()))).isPresent();
+        return new Money(posted ? debt : 0, amount.currency());
     }
 
     /** The ledger owner of a payee's escrow and balance. */
@@ -160,7 +245,7 @@ class DefaultEscrow implements Escrow {
     public List<LedgerAccount> accountsOf(Actor actor) {
         return switch (actor.role()) {
             case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
-            case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT') AND owner_id = ?", actor.accountId());
+            case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT', 'MERCHANT_DEBT') AND owner_id = ?", actor.accountId());
             // The system actor is the platform itself, so its accounts are the platform's.
             case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
@@ -174,7 +259,7 @@ class DefaultEscrow implements Escrow {
     @Override
     public List<Posting> statementOf(Actor operator, long accountId, int limit) {
         operator.require(Role.OPERATOR);
-        return statement(accounts("kind IN ('WALLET', 'MERCHANT', 'ESCROW', 'AD_ACCOUNT') AND owner_id = ?", accountId), limit);
+        return statement(accounts("kind IN ('WALLET', 'MERCHANT', 'ESCROW', 'AD_ACCOUNT', 'MERCHANT_DEBT') AND owner_id = ?", accountId), limit);
     }
 
     private List<Posting> statement(List<LedgerAccount> accounts, int limit) {

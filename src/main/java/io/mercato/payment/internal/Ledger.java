@@ -186,13 +186,13 @@ class Ledger {
     /** Whether the kind's balance lives in appended deltas rather than in updates of its row. */
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
-            case WALLET, MERCHANT, AD_ACCOUNT -> false;
+            case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT -> false;
             case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE -> true;
         };
     }
 
-    private static boolean mayGoNegative(AccountKind kind) {
-        return kind == AccountKind.PROVIDER_CLEARING;
+    static boolean mayGoNegative(AccountKind kind) {
+        return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT;
     }
 
     /** Applies the leg's guard (and, for a row-updated account, its amount) and returns the account's id. */
@@ -312,6 +312,24 @@ class Ledger {
                 .params(key.kind().name(), key.ownerId(), key.currency()).query(Long.class).optional();
     }
 
+    /**
+     * Locks a merchant's balance row, opening the account when it has none, and answers its balance. Every posting
+     * that touches a merchant's debt takes this lock first (a settlement, a refund after settlement, a fee charged
+     * to the merchant), so they take their turns on the merchant and never on the debt row, whose balance they then
+     * read in a later statement, after the lock: no two of them can repay or add to the same debt at once, and no
+     * two can deadlock on the balance and debt rows. Opening the row first matters: a transaction that found no row
+     * to lock would otherwise lock the escrow before the balance, the other way round.
+     */
+    long lockMerchant(long sellerAccountId, String currency) {
+        AccountKey key = new AccountKey(AccountKind.MERCHANT, sellerAccountId, currency);
+        if (!ids.containsKey(key) && accountId(key).isEmpty()) {
+            create(key);
+        }
+        return jdbc.sql("""
+                SELECT balance_minor FROM payment.accounts WHERE kind = 'MERCHANT' AND owner_id = ? AND currency = ?
+                FOR NO KEY UPDATE""").params(sellerAccountId, currency).query(Long.class).single();
+    }
+
     /** An account's balance: its row's plus the deltas not yet rolled up; zero for an account not yet opened. */
     long balance(AccountKind kind, long ownerId, String currency) {
         return balance(new AccountKey(kind, ownerId, currency));
@@ -344,6 +362,7 @@ class Ledger {
             case PROVIDER_CLEARING -> "Provider clearing";
             case AD_ACCOUNT -> "Ad account";
             case AD_REVENUE -> "Ad revenue";
+            case MERCHANT_DEBT -> "Merchant debt";
         };
     }
 }

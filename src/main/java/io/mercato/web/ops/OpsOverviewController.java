@@ -47,7 +47,8 @@ final class OpsOverviewController {
         LocalDate from = today.minusDays(29);
         PlatformOverview overview = PlatformOverview.of(from, today, CURRENCY,
                 statistics.dailySales(null, null, from, today, zone),
-                escrow.bookedPerDay(AccountKind.FEE_REVENUE, from, today, zone),
+                java.util.stream.Stream.concat(escrow.bookedPerDay(AccountKind.FEE_REVENUE, from, today, zone).stream(),
+                        escrow.bookedPerDay(AccountKind.AD_REVENUE, from, today, zone).stream()).toList(),
                 accounts.registrationsPerDay(Role.BUYER, from, today, zone),
                 stores.openedPerDay(from, today, zone));
         model.addAttribute("days", overview.days());

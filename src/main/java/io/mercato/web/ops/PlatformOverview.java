@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The platform's key figures over {@code from..today} in one currency, from the facades' daily figures.
  * GMV is the value of orders paid (booked on the day of payment), GMV net of refunds subtracts what has been
- * refunded on those orders, CMR is the fees and commissions booked at settlement, the take rate is CMR / GMV, and
+ * refunded on those orders, CMR is the fees and commissions booked at settlement (net of fees given back) plus ad
+ * revenue, the take rate is CMR / GMV, and
  * the average order value is GMV / paid orders. A period (or day) without GMV has a take rate of zero rather than
  * none. CMR is booked when an order completes and GMV when it is paid, so a day's take rate sets that day's
  * settlements against that day's payments, mostly of other orders; orders paid but not yet completed lower it.
@@ -31,7 +32,8 @@ record PlatformOverview(List<String> days, List<BigDecimal> gmvSeries, List<Long
 
     /**
      * @param sales paid orders per day and currency ({@code OrderStatistics.dailySales})
-     * @param fees fee revenue per day and currency ({@code Escrow.bookedPerDay(FEE_REVENUE, ..)})
+     * @param fees customer management revenue per day and currency: fee revenue and ad revenue
+     *     ({@code Escrow.bookedPerDay(FEE_REVENUE, ..)} and {@code (AD_REVENUE, ..)}), summed per day
      * @param newBuyers buyer registrations per day
      * @param newMerchants stores opened per day
      */
@@ -41,7 +43,7 @@ record PlatformOverview(List<String> days, List<BigDecimal> gmvSeries, List<Long
         Map<LocalDate, Long> feesByDay = new TreeMap<>();
         for (DailyAmount amount : fees) {
             if (amount.amount().currencyCode().equals(currency)) {
-                feesByDay.put(amount.day(), amount.amount().minor());
+                feesByDay.merge(amount.day(), amount.amount().minor(), Long::sum);
             }
         }
         List<Long> feeSeries = Series.counts(from, today, feesByDay);

@@ -31,11 +31,18 @@ final class BuyerOrdersController {
     private final Stores stores;
     private final StoreNames storeNames;
 
-    BuyerOrdersController(OrderLifecycle lifecycle, RefundDesk refunds, Stores stores, StoreNames storeNames) {
+    private final java.time.Clock clock;
+    private final java.time.Duration returnWindow;
+
+    BuyerOrdersController(OrderLifecycle lifecycle, RefundDesk refunds, Stores stores, StoreNames storeNames,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${mercato.ordering.return-window:7d}") java.time.Duration returnWindow) {
         this.lifecycle = lifecycle;
         this.refunds = refunds;
         this.stores = stores;
         this.storeNames = storeNames;
+        this.clock = clock;
+        this.returnWindow = returnWindow;
     }
 
     @GetMapping("/orders")
@@ -56,6 +63,11 @@ final class BuyerOrdersController {
         model.addAttribute("order", order);
         model.addAttribute("store", stores.get(order.storeId()));
         model.addAttribute("steps", Timeline.of(order));
+        // A completed order may still be returned within the window after delivery (ordering decides; this only
+        // decides whether to offer the form).
+        java.time.Instant received = order.deliveredAt() != null ? order.deliveredAt() : order.completedAt();
+        model.addAttribute("returnOpen", order.status() == io.mercato.ordering.OrderStatus.COMPLETED && received != null
+                && clock.instant().isBefore(received.plus(returnWindow)));
         return "shop/order";
     }
 

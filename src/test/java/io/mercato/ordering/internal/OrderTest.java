@@ -1,5 +1,7 @@
 package io.mercato.ordering.internal;
 
+import io.mercato.ordering.OrderFees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +38,18 @@ class OrderTest {
     static final Actor OPERATOR = new Actor(1, Role.OPERATOR);
     static final Instant T0 = Instant.parse("2026-11-11T00:00:00Z");
     static final RefundPolicy POLICY = new RefundPolicy(Duration.ofDays(7), Duration.ofHours(48));
-    static final FeePolicy FEES = new FeePolicy();
+    /** The fee ordering asks billing for, here 0.6% of the value kept, as the Taobao rule charges. */
+    static final OrderFees FEES = new OrderFees() {
+        @Override
+        public Money charge(OrderFees.FeeBasis order) {
+            return order.kept().basisPoints(60);
+        }
+
+        @Override
+        public Money reverse(OrderFees.FeeBasis order, long refundId) {
+            throw new UnsupportedOperationException("no refunds of settled orders here");
+        }
+    };
 
     static Money cny(long minor) {
         return new Money(minor, io.mercato.platform.Currencies.CNY);
@@ -85,7 +98,7 @@ class OrderTest {
             "DELIVERED, pay, refused", "DELIVERED, cancel, refused", "DELIVERED, ship, refused",
             "DELIVERED, deliver, refused", "DELIVERED, confirm, COMPLETED", "DELIVERED, refund, DELIVERED",
             "COMPLETED, pay, refused", "COMPLETED, cancel, refused", "COMPLETED, ship, refused",
-            "COMPLETED, deliver, refused", "COMPLETED, confirm, refused", "COMPLETED, refund, refused",
+            "COMPLETED, deliver, refused", "COMPLETED, confirm, refused", "COMPLETED, refund, COMPLETED",
             "CANCELLED, pay, refused", "CANCELLED, cancel, refused", "CANCELLED, ship, refused",
             "CANCELLED, deliver, refused", "CANCELLED, confirm, refused", "CANCELLED, refund, refused",
             "REFUNDED, pay, refused", "REFUNDED, cancel, refused", "REFUNDED, ship, refused",
@@ -269,6 +282,33 @@ class OrderTest {
         assertThat(order.fee().minor()).isEqualTo(15);
         assertThat(order.escrow().minor()).isEqualTo(2500);
         assertThat(order.releaseEvents()).containsExactly(new OrderCompleted(42, 5, cny(2500), cny(15)));
+    }
+
+    @Test
+    void aCompletedOrderMayStillBeReturnedWithinTheWindowAfterDelivery() {
+        Order order = in(OrderStatus.DELIVERED);
+        order.confirmReceipt(BUYER, T0.plus(Duration.ofDays(1)), FEES);
+        order.releaseEvents();
+        Refund requested = order.requestRefund(BUYER, List.of(new RefundItem(421, 1)), "cracked",
+                T0.plus(Duration.ofDays(2)), POLICY, refundIds::incrementAndGet);
+        assertThat(requested.returnGoods()).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+        order.approveReturn(SELLER, requested.id(), null, T0.plus(Duration.ofDays(3)));
+        assertThat(order.refunded().minor()).isEqualTo(3000);
+        assertThat(order.settled()).isTrue();
+        Refund rest = order.requestRefund(BUYER, null, "all of it", T0.plus(Duration.ofDays(3)), POLICY,
+                refundIds::incrementAndGet);
+        order.approveReturn(SELLER, rest.id(), null, T0.plus(Duration.ofDays(3)));
+        assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(order.settled()).as("its escrow was released, so refunds come from the seller").isTrue();
+    }
+
+    @Test
+    void aCompletedOrderCannotBeReturnedOnceTheWindowClosed() {
+        Order order = in(OrderStatus.DELIVERED);
+        order.confirmReceipt(BUYER, T0, FEES);
+        assertThatThrownBy(() -> order.requestRefund(BUYER, null, "late", T0.plus(Duration.ofDays(7)), POLICY,
+                refundIds::incrementAndGet)).isInstanceOf(ConflictException.class).hasMessageContaining("returns closed");
     }
 
     @Test

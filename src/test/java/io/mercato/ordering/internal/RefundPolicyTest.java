@@ -38,8 +38,16 @@ class RefundPolicyTest {
                 .isInstanceOf(ConflictException.class).hasMessage("Order 5 is on its way; ask for a return once it is delivered");
     }
 
+    @Test
+    void aCompletedOrderIsStillAReturnWithinTheWindowAfterDelivery() {
+        assertThat(policy.route(1, OrderStatus.COMPLETED, DELIVERED, DELIVERED.plus(Duration.ofDays(3))))
+                .isEqualTo(Route.RETURN);
+        assertThatThrownBy(() -> policy.route(1, OrderStatus.COMPLETED, DELIVERED, DELIVERED.plus(Duration.ofDays(7))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("returns closed on 2026-11-19T10:00:00Z");
+    }
+
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"AWAITING_PAYMENT", "COMPLETED", "CANCELLED", "REFUNDED"})
+    @EnumSource(value = OrderStatus.class, names = {"AWAITING_PAYMENT", "CANCELLED", "REFUNDED"})
     void unpaidAndClosedOrdersHaveNothingToRefund(OrderStatus status) {
         assertThatThrownBy(() -> policy.route(5, status, DELIVERED, DELIVERED)).isInstanceOf(ConflictException.class)
                 .hasMessageStartingWith("Cannot refund order 5: it is ");
