@@ -148,13 +148,21 @@ class AdsController {
     /**
      * Sponsored results for an API client: for {@code SEARCH}, the ads that go with the search for {@code q}; for
      * {@code FEED}, the ads of the caller's home feed. Each is marked {@code sponsored} and carries its signed click
-     * link.
+     * link. An anonymous client may name its device with {@code visitor} (a UUID), so that its clicks are told
+     * apart from other anonymous clients'.
      */
+    private static final java.util.regex.Pattern VISITOR = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     @GetMapping("/ads/serve")
     List<SponsoredAd> serve(@RequestParam AdSlot placement, @RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) @Nullable Long category) {
+            @RequestParam(required = false) @Nullable Long category, @RequestParam(required = false) @Nullable String visitor) {
         Actor actor = CurrentActor.find().orElse(null);
-        String viewer = actor == null ? "a0" : actor.is(Role.BUYER) ? "b" + actor.accountId() : "a" + actor.accountId();
+        if (visitor != null && !VISITOR.matcher(visitor).matches()) {
+            throw new InvalidInputException("visitor", "A visitor id is a UUID such as 3f2b8c1e-0d4a-4a5e-9b7c-1e2d3c4b5a69");
+        }
+        String viewer = actor != null ? (actor.is(Role.BUYER) ? "b" : "a") + actor.accountId()
+                : visitor != null ? "v" + visitor.toLowerCase(java.util.Locale.ROOT) : "a0";
         Long buyer = actor != null && actor.is(Role.BUYER) ? actor.accountId() : null;
         if (placement == AdSlot.FEED) {
             return serving.forFeed(buyer, viewer);

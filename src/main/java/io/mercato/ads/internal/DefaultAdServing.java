@@ -14,6 +14,7 @@ import io.mercato.catalog.Product;
 import io.mercato.catalog.ProductStatus;
 import io.mercato.catalog.Sku;
 import io.mercato.platform.Actor;
+import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
 import java.sql.Timestamp;
@@ -88,7 +89,7 @@ class DefaultAdServing implements AdServing {
         Placement placement = Placement.valueOf(slot.name());
         engine.reserve(placement, settings.reserveMinor());
         Instant now = clock.instant();
-        AuctionOutcome outcome = auction.run(new AdRequest(placement, productIds, categoryIds, settings.slots(), now));
+        AuctionOutcome outcome = auction.run(new AdRequest(placement, Currencies.CNY, productIds, categoryIds, settings.slots(), now));
         List<AdWin> winners = outcome.winners().stream().limit(settings.slots()).toList();
         if (winners.isEmpty()) {
             return List.of();
