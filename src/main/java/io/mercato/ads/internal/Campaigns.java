@@ -125,7 +125,8 @@ class Campaigns {
                 rs.getTimestamp(15).toInstant());
     }
 
+    /** Truncated, not rounded, to PostgreSQL's microseconds: a campaign starting "now" must not start a moment later. */
     private static @Nullable Timestamp ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 }
