@@ -24,6 +24,15 @@ public interface AdAccounts {
      */
     AdTopUp topUp(Actor seller, Money amount);
 
+    /**
+     * For operators: credits a merchant's ad account with advertising money the platform pays for (a new-merchant ad
+     * voucher, a campaign subsidy), from the payment provider's clearing account like any money entering the platform.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor is not an operator
+     * @throws io.mercato.platform.InvalidInputException when the amount is not between 1 and {@link #MAX_TOP_UP_MINOR}
+     */
+    AdTopUp grantCredit(Actor operator, long sellerAccountId, Money amount, String reason);
+
     /** The ad account's balance: zero for an account never topped up. */
     Money balance(long sellerAccountId, Currency currency);
 

@@ -28,10 +28,14 @@ class DemoMarketplaceIT {
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.mercato.payment.AdAccounts adAccounts;
+    @Autowired
+    io.mercato.ads.AdCampaigns campaigns;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
-        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions);
+        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions, adAccounts, campaigns);
         long productsBefore = count("SELECT count(*) FROM catalog.products WHERE status = 'LISTED'");
 
         demo.run(new DefaultApplicationArguments());
@@ -51,6 +55,12 @@ class DemoMarketplaceIT {
         assertThat(count("SELECT balance_minor FROM payment.accounts WHERE kind = 'WALLET' AND owner_id = " + buyer))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM inventory.stock s WHERE s.on_hand > 0")).isGreaterThanOrEqualTo(seeded);
+        assertThat(count("""
+                SELECT count(*) FROM ads.campaigns c JOIN identity.accounts a ON a.id = c.seller_account_id
+                WHERE a.email LIKE '%@mercato.demo' AND c.status = 'ACTIVE'""")).as("demo campaigns").isGreaterThanOrEqualTo(6);
+        assertThat(count("""
+                SELECT count(*) FROM payment.accounts p JOIN identity.accounts a ON a.id = p.owner_id
+                WHERE p.kind = 'AD_ACCOUNT' AND a.email LIKE '%@mercato.demo' AND p.balance_minor > 0""")).isGreaterThanOrEqualTo(3);
     }
 
     private long count(String sql) {

@@ -55,6 +55,21 @@ class DefaultAdAccounts implements AdAccounts {
     }
 
     @Override
+    @Transactional
+    public AdTopUp grantCredit(Actor operator, long sellerAccountId, Money amount, String reason) {
+        operator.require(Role.OPERATOR);
+        if (amount.minor() <= 0 || amount.minor() > MAX_TOP_UP_MINOR) {
+            throw new InvalidInputException("amountMinor",
+                    "An ad credit must be between 1 and " + MAX_TOP_UP_MINOR + " minor units, got " + amount.minor());
+        }
+        long postingId = ledger.post("AD_CREDIT", null, "ad-credit:" + UUID.randomUUID(), "Ad credit: " + reason,
+                amount.currencyCode(), List.of(
+                        new Leg(AccountKind.PROVIDER_CLEARING, PLATFORM, -amount.minor()),
+                        new Leg(AccountKind.AD_ACCOUNT, sellerAccountId, amount.minor()))).orElseThrow();
+        return new AdTopUp(postingId, sellerAccountId, amount, balance(sellerAccountId, amount.currency()));
+    }
+
+    @Override
     public Money balance(long sellerAccountId, Currency currency) {
         return new Money(ledger.balance(AccountKind.AD_ACCOUNT, sellerAccountId, currency.getCurrencyCode()), currency);
     }
