@@ -103,4 +103,32 @@ class AttributionIT {
         assertThat(total(advertiser.api(), first).get("orders").asLong()).isZero();
         assertThat(total(advertiser.api(), second).get("clicks").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void theHomeFeedShowsAdsOfWhatTheBuyerBoughtLately() throws Exception {
+        Advertiser advertiser = funded();
+        long campaign = market.campaign(advertiser, 50_000, "2");
+        Api buyer = market.buyer(1_000_000);
+        market.paidOrder(buyer, advertiser.skuId(), 1);
+
+        int slots = placementSlots("FEED");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        boolean shown = false;
+        while (!shown && System.nanoTime() < deadline) {
+            JsonNode feed = buyer.get("/api/v1/ads/serve?placement=FEED").json();
+            assertThat(feed.size()).isLessThanOrEqualTo(slots);
+            shown = feed.findValues("campaignId").stream().anyMatch(id -> id.asLong() == campaign);
+            Thread.sleep(100);
+        }
+        assertThat(shown).as("the feed of a buyer who bought in the category shows its ad").isTrue();
+    }
+
+    private int placementSlots(String placement) {
+        for (JsonNode p : market.operator().get("/api/v1/operator/ads/placements").json()) {
+            if (p.get("placement").asString().equals(placement)) {
+                return p.get("slots").asInt();
+            }
+        }
+        throw new AssertionError(placement);
+    }
 }

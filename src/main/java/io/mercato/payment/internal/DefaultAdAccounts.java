@@ -96,7 +96,7 @@ class DefaultAdAccounts implements AdAccounts {
     @Override
     public List<Posting> postings(Actor seller, int limit) {
         seller.require(Role.SELLER);
-        return escrow.statement(seller, limit * 4).stream()
+        return escrow.statement(seller, 500).stream()
                 .filter(p -> p.entries().stream().anyMatch(e -> e.account() == AccountKind.AD_ACCOUNT))
                 .limit(limit).toList();
     }
