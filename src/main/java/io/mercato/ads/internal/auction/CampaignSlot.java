@@ -55,6 +55,8 @@ final class CampaignSlot {
     private long controlStep = Long.MIN_VALUE;
     private double pcvr;
     private long orderValue;
+    /** A bid per click set by hand instead of the auto-bidder's, or -1. */
+    private long fixedBid = -1;
 
     CampaignSlot(AdCampaign campaign, RateModel model, TrafficProfile traffic, ZoneId zone) {
         this.id = campaign.campaignId();
@@ -77,6 +79,11 @@ final class CampaignSlot {
 
     static long controlStep(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), TrafficProfile.SLOT_SECONDS);
+    }
+
+    synchronized void fixBid(long bidMinor) {
+        fixedBid = bidMinor;
+        publish();
     }
 
     synchronized void update(AdCampaign changed) {
@@ -195,7 +202,7 @@ final class CampaignSlot {
         // Never more per click than the budget left, nor than the order value allows at the target ROI if every
         // click bought.
         long cap = Math.min(remaining, (long) Math.floor(orderValue / target));
-        long bid = Math.min(cap, Math.round(base * pacing * roiFactor));
+        long bid = fixedBid >= 0 ? Math.min(remaining, fixedBid) : Math.min(cap, Math.round(base * pacing * roiFactor));
         quote = new Quote(Math.max(0, bid), model.campaignCtr(categoryId, Placement.SEARCH, clicks, expectedClicks),
                 model.campaignCtr(categoryId, Placement.FEED, clicks, expectedClicks), day, remaining, controlStep);
     }

@@ -348,6 +348,19 @@ public final class DefaultAdAuction implements AdAuction {
         }
     }
 
+    /**
+     * Bids {@code bidMinor} per click for a campaign instead of the auto-bidder's bid (still never above the budget
+     * left today), or with a negative value returns it to the auto-bidder. For manual bidding and for the autobid
+     * benchmark's fixed-bid baseline; unknown ids are ignored.
+     */
+    public void fixBid(long campaignId, long bidMinor) {
+        CampaignSlot slot = known(campaignId);
+        if (slot != null) {
+            slot.fixBid(bidMinor < 0 ? -1 : bidMinor);
+            touched(slot);
+        }
+    }
+
     @Override
     public Optional<BidState> state(long campaignId) {
         CampaignSlot slot = known(campaignId);
