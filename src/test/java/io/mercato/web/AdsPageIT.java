@@ -113,6 +113,23 @@ class AdsPageIT {
         assertThat(browser.text("#campaign-status")).isEqualTo("Paused");
     }
 
+    @Test
+    void theOperatorSetsTheSlotsOfEachPlacement() {
+        Api.Response before = market.operator().get("/api/v1/operator/ads/placements");
+        String slots = before.json().get(0).get("slots").asString();
+        String placement = before.json().get(0).get("placement").asString();
+        market.logInAsOperator();
+        browser.open("/ops/ads?lang=en");
+        browser.type("#placement-" + placement + " input[name=reserve]", "0");
+        browser.clickAndWait("#placement-" + placement + " button");
+        assertThat(browser.text("#error")).contains("between 1 and 100000");
+        browser.type("#placement-" + placement + " input[name=slots]", slots);
+        browser.clickAndWait("#placement-" + placement + " button");
+        assertThat(browser.text("#notice")).isEqualTo("Ad slots saved.");
+        assertThat(market.operator().get("/api/v1/operator/ads/placements").json().get(0).get("slots").asString())
+                .isEqualTo(slots);
+    }
+
     /** Gives the seller a merchant balance: one sale, shipped, delivered and confirmed. */
     private static void earn(Api seller, long skuId) {
         Api buyer = market.buyer(5_000_000);

@@ -123,7 +123,7 @@ class ClickDesk {
             return new ClickOutcome("EXPIRED", productId);
         }
         Long buyer = buyerAccountId != null ? buyerAccountId
-                : link.viewer().startsWith("b") ? Long.valueOf(link.viewer().substring(1)) : null;
+                : link.viewer().matches("b[0-9]{1,18}") ? Long.valueOf(link.viewer().substring(1)) : null;
         String result = transactions.execute(status -> charge(link, productId, placement, buyer, now));
         return new ClickOutcome(result, productId);
     }

@@ -67,7 +67,7 @@ class DefaultAdCampaigns implements AdCampaigns {
         requireCurrency(draft.currency(), store.currency());
         long budget = budget(draft.dailyBudgetMinor());
         BigDecimal roi = targetRoi(draft.targetRoi());
-        checkDates(startsAt, draft.endsAt(), now);
+        checkDates(startsAt, draft.endsAt(), now, true);
         CampaignRow row = new CampaignRow(0, seller.accountId(), store.id(), product.id(), product.categoryId(),
                 name(draft.name(), product.title()), store.currency(), budget, roi, orderValue(product), false, startsAt,
                 draft.endsAt(), now, now);
@@ -91,7 +91,7 @@ class DefaultAdCampaigns implements AdCampaigns {
         Instant startsAt = draft.startsAt() == null ? row.startsAt() : draft.startsAt();
         Instant endsAt = draft.endsAt() == null ? row.endsAt() : draft.endsAt();
         if (draft.startsAt() != null || draft.endsAt() != null) {
-            checkDates(startsAt, endsAt, draft.startsAt() == null ? Instant.MIN : now);
+            checkDates(startsAt, endsAt, now, draft.startsAt() != null);
         }
         long orderValue = row.expectedOrderValueMinor();
         try {
@@ -239,18 +239,16 @@ class DefaultAdCampaigns implements AdCampaigns {
         return roi.setScale(2);
     }
 
-    /**
-     * @param notBefore the earliest allowed end; {@link Instant#MIN} when the dates are unchanged
-     */
-    private static void checkDates(Instant startsAt, @Nullable Instant endsAt, Instant now) {
-        if (startsAt.isAfter(now.plus(MAX_LEAD)) && !now.equals(Instant.MIN)) {
+    /** @param startChanged whether the start is new (a running campaign's start is in the past, and stays) */
+    private static void checkDates(Instant startsAt, @Nullable Instant endsAt, Instant now, boolean startChanged) {
+        if (startChanged && startsAt.isAfter(now.plus(MAX_LEAD))) {
             throw new InvalidInputException("startsAt", "A campaign may start at most 365 days ahead, got " + startsAt);
         }
         if (endsAt != null) {
             if (!endsAt.isAfter(startsAt)) {
                 throw new InvalidInputException("endsAt", "The end " + endsAt + " must be after the start " + startsAt);
             }
-            if (!now.equals(Instant.MIN) && !endsAt.isAfter(now)) {
+            if (!endsAt.isAfter(now)) {
                 throw new InvalidInputException("endsAt", "The end " + endsAt + " is already past");
             }
             if (endsAt.isAfter(startsAt.plus(MAX_LENGTH))) {
