@@ -35,6 +35,19 @@ final class AdsFixture extends MarketFixture implements BeforeEachCallback {
         application = bindTo(context);
     }
 
+    /**
+     * Waits until every event published so far has reached its listeners (other tests in the shared application may
+     * have left a backlog on the event executor, such as the demo seed's product events).
+     */
+    void awaitEventsDelivered(Duration atMost) throws InterruptedException {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline
+                && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0) {
+            Thread.sleep(200);
+        }
+    }
+
     MutableClock clock() {
         return application.getBean(MutableClock.class);
     }

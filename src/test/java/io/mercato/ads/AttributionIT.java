@@ -17,9 +17,19 @@ import tools.jackson.databind.JsonNode;
 class AttributionIT {
 
     private static final long PRICE = 20_000;
+    /**
+     * How long the order's event may take to reach the ads listener: it is delivered after commit on the shared event
+     * executor, behind whatever other tests published meanwhile; each test first waits for earlier events to drain.
+     */
+    private static final Duration EVENTS = Duration.ofSeconds(60);
 
     @RegisterExtension
     final AdsFixture market = new AdsFixture();
+
+    @org.junit.jupiter.api.BeforeEach
+    void drainEarlierEvents() throws InterruptedException {
+        market.awaitEventsDelivered(Duration.ofMinutes(3));
+    }
 
     private Advertiser funded() {
         Advertiser advertiser = market.advertiser(PRICE, 1_000);
@@ -41,7 +51,7 @@ class AttributionIT {
     }
 
     private JsonNode awaitOrders(Api seller, long campaign, long orders) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + EVENTS.toNanos();
         JsonNode total = total(seller, campaign);
         while (total.get("orders").asLong() < orders && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -112,7 +122,7 @@ class AttributionIT {
         market.paidOrder(buyer, advertiser.skuId(), 1);
 
         int slots = placementSlots("FEED");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + EVENTS.toNanos();
         boolean shown = false;
         while (!shown && System.nanoTime() < deadline) {
             JsonNode feed = buyer.get("/api/v1/ads/serve?placement=FEED").json();

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the home feed's ads are about: the categories a buyer bought from or clicked ads of in the last
- * {@link #RECENT}, else (for a new buyer or a visitor) the categories whose ads were clicked most in that time, else
+ * {@link #RECENT} (only those: padding them with popular categories would let unrelated ads crowd out the buyer's
+ * own interests), else (for a new buyer or a visitor) the categories whose ads were clicked most in that time, else
  * the categories of the running campaigns.
  */
 @Component
@@ -34,13 +35,14 @@ class Interests {
                     SELECT category_id FROM ads.buyer_interests WHERE buyer_account_id = ? AND last_at > ?
                     ORDER BY last_at DESC LIMIT ?""").params(buyerAccountId, since, MAX_CATEGORIES).query(Long.class).list());
         }
-        if (categories.isEmpty()) {
-            categories.addAll(jdbc.sql("""
+        if (!categories.isEmpty()) {
+            return categories;
+        }
+        categories.addAll(jdbc.sql("""
                     SELECT c.category_id FROM ads.clicks k JOIN ads.campaigns c ON c.id = k.campaign_id WHERE k.at > ?
                     GROUP BY c.category_id ORDER BY count(*) DESC LIMIT ?""").params(since, MAX_CATEGORIES)
-                    .query(Long.class).list());
-        }
-        if (categories.size() < MAX_CATEGORIES) {
+                .query(Long.class).list());
+        if (categories.isEmpty()) {
             categories.addAll(jdbc.sql("""
                     SELECT category_id FROM ads.campaigns WHERE status = 'ACTIVE' AND (ends_at IS NULL OR ends_at > ?)
                     GROUP BY category_id ORDER BY max(updated_at) DESC LIMIT ?""")
