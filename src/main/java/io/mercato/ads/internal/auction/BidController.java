@@ -18,9 +18,11 @@ final class BidController {
 
     static final double PACING_GAIN = 4.0;
     static final double MIN_PACING = 0.02;
-    static final double ROI_GAIN = 0.15;
+    static final double ROI_GAIN = 0.08;
+    static final double ROI_LOW = 0.85;
+    static final double ROI_HIGH = 1.5;
     static final double MIN_ROI_FACTOR = 0.2;
-    static final double MAX_ROI_FACTOR = 5.0;
+    static final double MAX_ROI_FACTOR = 3.0;
     static final double WINDOW_DECAY = 0.92;
 
     private BidController() {
@@ -37,9 +39,19 @@ final class BidController {
         return (windowGmv + pseudoSpend * targetRoi) / (windowSpend + pseudoSpend);
     }
 
-    /** The next ROI factor: up when the achieved ROI exceeds the target, down when it falls short. */
-    static double correct(double roiFactor, double achievedRoi, double targetRoi) {
-        double next = roiFactor * Math.pow(Math.max(achievedRoi, 1e-6) / targetRoi, ROI_GAIN);
+    /**
+     * The next ROI factor: down when the achieved ROI falls short of the target (with a margin of
+     * {@value #ROI_MARGIN}, since falling short costs the seller more than exceeding it), up when it exceeds it,
+     * but never up while the campaign spends ahead of its budget curve: there a higher bid would only buy the same
+     * budget's clicks dearer.
+     */
+    static double correct(double roiFactor, double achievedRoi, double targetRoi, boolean aheadOfBudget) {
+        double ratio = Math.max(achievedRoi, 1e-6) / targetRoi;
+        double error = ratio < ROI_LOW ? ratio / ROI_LOW : ratio > ROI_HIGH ? ratio / ROI_HIGH : 1.0;
+        double next = roiFactor * Math.pow(error, ROI_GAIN);
+        if (aheadOfBudget) {
+            next = Math.min(roiFactor, next);
+        }
         return Math.clamp(next, MIN_ROI_FACTOR, MAX_ROI_FACTOR);
     }
 }
