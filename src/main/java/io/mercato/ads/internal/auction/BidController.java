@@ -3,16 +3,17 @@ package io.mercato.ads.internal.auction;
 /**
  * The two controllers of the auto-bidder, as pure steps run once per quarter hour of a campaign's traffic.
  *
- * <p>Pacing follows the spend curve: the budget share spent today against the share of the day's traffic that
- * has passed ({@link TrafficProfile}); ahead of the curve the factor shrinks, behind it grows back, by
- * {@code exp(gain × (trafficShare − spentShare))}, never above 1 (pacing only holds back) nor below
- * {@value #MIN_PACING}.
+ * <p>Pacing follows the spend curve: the budget share spent today against the share of the day's value that has
+ * passed ({@link TrafficProfile}, traffic weighted by each hour's conversion factor); ahead of the curve the factor
+ * shrinks, behind it grows back, by {@code exp(gain × (trafficShare − spentShare))}, never above 1 (pacing only
+ * holds back) nor below {@value #MIN_PACING}.
  *
  * <p>ROI feedback corrects the bid from the ROI achieved over the recent window (spend and GMV decayed by
  * {@value #WINDOW_DECAY} per step, a half-life of about two hours), smoothed with a pseudo-spend at the target:
- * {@code roi = (gmv + P·target) ÷ (spend + P)}; the factor moves by {@code (roi ÷ target)^gain}, between
- * {@value #MIN_ROI_FACTOR} and {@value #MAX_ROI_FACTOR}. Above the target it raises the bid (the campaign can
- * afford more traffic), below it lowers it.
+ * {@code roi = (gmv + P·target) ÷ (spend + P)}. Within {@value #ROI_LOW}–{@value #ROI_HIGH} × target it leaves the
+ * factor alone; outside, the factor moves by {@code (roi ÷ band edge)^gain}, between {@value #MIN_ROI_FACTOR} and
+ * {@value #MAX_ROI_FACTOR}: above the band it raises the bid (the campaign can afford more traffic), below it
+ * lowers it. The band keeps the controller from chasing the noise of a few conversions.
  */
 final class BidController {
 
