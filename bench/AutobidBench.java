@@ -76,6 +76,13 @@ public class AutobidBench {
     record Day(long[] spend, long[] gmv, long revenue) {
     }
 
+    /** Conversion rate by hour of day relative to the day's mean (evening shoppers buy more), unless stationary. */
+    static double hourOfDayCvr(int hour, boolean stationary) {
+        return stationary ? 1.0 : 1.0 + 0.35 * Math.sin(2 * Math.PI * (hour - 15) / 24.0);
+    }
+
+    static boolean stationary;
+
     final long seed;
     final List<Advertiser> advertisers;
     final List<Opportunity> opportunities;
@@ -86,9 +93,9 @@ public class AutobidBench {
         List<Advertiser> list = new ArrayList<>();
         double[] rois = {1.5, 2, 2.5, 3, 4, 5};
         for (int i = 0; i < advertiserCount; i++) {
-            double ctrSearch = 0.01 + 0.04 * random.nextDouble();
+            double ctrSearch = 0.02 + 0.06 * random.nextDouble();
             list.add(new Advertiser(i, 1 + i % CATEGORIES, ctrSearch, ctrSearch * (0.3 + 0.5 * random.nextDouble()),
-                    0.01 + 0.07 * random.nextDouble(), Math.round(Math.exp(9.0 + 0.6 * random.nextGaussian())),
+                    0.03 + 0.09 * random.nextDouble(), Math.round(Math.exp(9.0 + 0.6 * random.nextGaussian())),
                     rois[random.nextInt(rois.length)], budgets == null ? 1_000_000_000_000L : budgets[i]));
         }
         this.advertisers = list;
@@ -224,7 +231,7 @@ public class AutobidBench {
                 engine.clicked(win.bid().campaignId(), request.placement(), win.position(), win.priceMinor(), at);
                 spend[i] += win.priceMinor();
                 revenue += win.priceMinor();
-                double pConvert = a.cvr() * lognormal(uniform(salt * 8 + 3, o.index(), i), 0.4);
+                double pConvert = a.cvr() * hourOfDayCvr(at.atZone(ZONE).getHour(), stationary) * lognormal(uniform(salt * 8 + 3, o.index(), i), 0.4);
                 if (uniform(salt * 8 + 4, o.index(), i) < pConvert) {
                     long value = Math.round(a.orderValue() * lognormal(uniform(salt * 8 + 5, o.index(), i), 0.3));
                     engine.converted(win.bid().campaignId(), value, at);
@@ -260,16 +267,18 @@ public class AutobidBench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--advertisers" -> advertiserOption = Integer.parseInt(args[++i]);
                 case "--opportunities" -> opportunityOption = Integer.parseInt(args[++i]);
+                case "--stationary" -> stationary = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         int n = advertiserOption != null ? advertiserOption : quick ? 24 : 48;
-        int perDay = opportunityOption != null ? opportunityOption : quick ? 20_000 : 100_000;
-        double[] grid = quick ? new double[] {0.4, 0.6, 0.8, 1.0, 1.3, 1.7, 2.2, 3.0}
-                : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.4, 3.0, 4.0};
+        int perDay = opportunityOption != null ? opportunityOption : quick ? 50_000 : 100_000;
+        double[] grid = quick ? new double[] {0.4, 0.6, 0.8, 1.0, 1.3, 1.7, 2.3}
+                : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5, 2.0, 3.0};
         System.out.printf("seed %d; %d advertisers in %d categories; %,d opportunities a day (70 %% search with 3"
-                + " slots, 30 %% feed with 2); fixed-bid grid of %d multipliers of the naive bid%n", seed, n,
-                CATEGORIES, perDay, grid.length);
+                + " slots, 30 %% feed with 2); conversion rates %s; fixed-bid grid of %d multipliers of the naive"
+                + " bid%n", seed, n, CATEGORIES, perDay,
+                stationary ? "the same all day" : "from 0.65x at 09:00 to 1.35x at 21:00 of the mean", grid.length);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long started = System.nanoTime();
 

@@ -57,6 +57,8 @@ final class CampaignSlot {
     private long orderValue;
     /** A bid per click set by hand instead of the auto-bidder's, or -1. */
     private long fixedBid = -1;
+    /** The local hour of the latest control step or event: its conversion factor applies to the bid. */
+    private int hour = 12;
 
     CampaignSlot(AdCampaign campaign, RateModel model, TrafficProfile traffic, ZoneId zone) {
         this.id = campaign.campaignId();
@@ -118,12 +120,15 @@ final class CampaignSlot {
             windowGmv *= BidController.WINDOW_DECAY;
         }
         if (steps > 0) {
-            pacing = BidController.pace(pacing, (double) spentToday / c.dailyBudgetMinor(), traffic.elapsedShare(at));
+            double spentShare = (double) spentToday / c.dailyBudgetMinor();
+            double trafficShare = traffic.elapsedShare(at, model::hourFactor);
+            pacing = BidController.pace(pacing, spentShare, trafficShare);
             pacingSum += pacing;
             pacingSteps++;
-            double pseudoSpend = Math.max(1.0, 2.0 * orderValue / target);
+            double pseudoSpend = Math.max(1.0, 10.0 * orderValue / target);
             roiFactor = BidController.correct(roiFactor,
-                    BidController.smoothedRoi(windowGmv, windowSpend, target, pseudoSpend), target);
+                    BidController.smoothedRoi(windowGmv, windowSpend, target, pseudoSpend), target,
+                    spentShare > trafficShare);
         }
         controlStep = step;
         publish();
@@ -131,6 +136,7 @@ final class CampaignSlot {
     }
 
     private void rollOver(Instant at) {
+        hour = at.atZone(zone).getHour();
         LocalDate date = at.atZone(zone).toLocalDate();
         if (date.isAfter(day)) {
             if (!day.equals(LocalDate.MIN)) {
@@ -159,15 +165,15 @@ final class CampaignSlot {
         clicks++;
         spend += chargedMinor;
         windowSpend += chargedMinor;
-        model.click(campaign.categoryId(), placement);
+        model.click(campaign.categoryId(), placement, at.atZone(zone).getHour());
         publish();
     }
 
-    synchronized void conversion(long gmvMinor) {
+    synchronized void conversion(long gmvMinor, Instant at) {
         conversions++;
         gmv += gmvMinor;
         windowGmv += gmvMinor;
-        model.conversion(campaign.categoryId());
+        model.conversion(campaign.categoryId(), at.atZone(zone).getHour());
         publish();
     }
 
@@ -195,7 +201,7 @@ final class CampaignSlot {
         AdCampaign c = campaign;
         long categoryId = c.categoryId();
         double target = c.targetRoi().doubleValue();
-        pcvr = model.campaignCvr(categoryId, clicks, conversions);
+        pcvr = Math.min(RateModel.MAX_RATE, model.campaignCvr(categoryId, clicks, conversions) * model.hourFactor(hour));
         orderValue = Math.max(1, Math.round((gmv + K_ORDERS * c.expectedOrderValueMinor()) / (conversions + K_ORDERS)));
         double base = pcvr * orderValue / target;
         long remaining = Math.max(0, c.dailyBudgetMinor() - spentToday);

@@ -330,7 +330,7 @@ public final class DefaultAdAuction implements AdAuction {
         }
         CampaignSlot slot = known(campaignId);
         if (slot != null) {
-            slot.conversion(gmvMinor);
+            slot.conversion(gmvMinor, at);
             touched(slot);
         }
     }

@@ -104,6 +104,35 @@ final class TrafficProfile {
         return cum[slot] + (cum[slot + 1] - cum[slot]) * within;
     }
 
+    /**
+     * The share of the day's value expected before {@code at}: each quarter hour's traffic share weighted by
+     * {@code weight} of its hour (the conversion factor of that hour), so that a budget is spent where the clicks
+     * are worth most.
+     */
+    double elapsedShare(Instant at, java.util.function.IntToDoubleFunction weight) {
+        double[] hourWeights = new double[24];
+        for (int h = 0; h < 24; h++) {
+            hourWeights[h] = weight.applyAsDouble(h);
+        }
+        ZonedDateTime local = at.atZone(zone);
+        int second = local.toLocalTime().toSecondOfDay();
+        int slot = Math.min(SLOTS - 1, second / SLOT_SECONDS);
+        double within = (second - slot * (double) SLOT_SECONDS) / SLOT_SECONDS;
+        double[] share = shares;
+        double before = 0;
+        double total = 0;
+        for (int s = 0; s < SLOTS; s++) {
+            double w = share[s] * hourWeights[s * 24 / SLOTS];
+            total += w;
+            if (s < slot) {
+                before += w;
+            } else if (s == slot) {
+                before += w * within;
+            }
+        }
+        return total == 0 ? elapsedShare(at) : before / total;
+    }
+
     synchronized int learnedDays() {
         return learnedDays;
     }

@@ -22,7 +22,7 @@ class AutoBidderTest {
     }
 
     static AdCampaign campaign(long id, long budget, String targetRoi) {
-        return new AdCampaign(id, id, id, id, 9, CNY, budget, new BigDecimal(targetRoi), 20_000, true,
+        return new AdCampaign(id, id, id, id, 8 + id, CNY, budget, new BigDecimal(targetRoi), 20_000, true,
                 at("2026-12-01T00:00"), null);
     }
 
@@ -93,9 +93,11 @@ class AutoBidderTest {
             engine.clicked(2, Placement.SEARCH, 1, 500, at("2026-12-03T10:05"));
         }
         for (int i = 0; i < 4; i++) {
-            engine.converted(1, 40_000, at("2026-12-03T10:06"));     // ROI 160,000 / 20,000 = 8 > 3
-            engine.converted(2, 4_000, at("2026-12-03T10:06"));      // ROI 16,000 / 20,000 = 0.8 < 3
-        }
+            engine.converted(1, 100_000, at("2026-12-03T10:06"));    // ROI 400,000 / 20,000 = 20 > 3
+        }                                                             // ROI 0 / 20,000 = 0 < 3
+        // Re-quote both at today's priors (the platform learned from these conversions too).
+        engine.upsert(campaign(1, 100_000_000, "3"));
+        engine.upsert(campaign(2, 100_000_000, "3"));
         long richBefore = state(1).bidMinor();
         long poorBefore = state(2).bidMinor();
 
@@ -105,8 +107,19 @@ class AutoBidderTest {
         assertThat(state(1).bidMinor()).isGreaterThan(richBefore);
         assertThat(state(2).roiFactor()).isLessThan(1.0);
         assertThat(state(2).bidMinor()).isLessThan(poorBefore);
-        assertThat(state(1).achievedRoi()).isEqualTo(8.0);
-        assertThat(state(2).achievedRoi()).isEqualTo(0.8);
+        assertThat(state(1).achievedRoi()).isEqualTo(20.0);
+        assertThat(state(2).achievedRoi()).isZero();
+    }
+
+    @Test
+    void feedbackLeavesTheBidAloneNearTheTargetAndNeverRaisesItAheadOfTheBudgetCurve() {
+        assertThat(BidController.correct(1.0, 3.3, 3.0, false)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 2.7, 3.0, false)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 9.0, 3.0, false)).isGreaterThan(1.0);
+        assertThat(BidController.correct(1.0, 9.0, 3.0, true)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 1.0, 3.0, true)).isLessThan(1.0);
+        assertThat(BidController.correct(BidController.MAX_ROI_FACTOR, 90, 3.0, false))
+                .isEqualTo(BidController.MAX_ROI_FACTOR);
     }
 
     @Test
