@@ -245,6 +245,31 @@ class AuthorizationMatrixIT {
                 ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200, OPERATOR, 200));
         rows.add(row("memberships are sellers' and operators'", t -> new Call("GET", "/api/v1/billing/memberships", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
+        // Ads
+        rows.add(row("campaigns are created only for one's own products", t -> new Call("POST", "/api/v1/ads/campaigns",
+                        Map.of("productId", t.listedProduct, "dailyBudgetMinor", 5_000, "targetRoi", 3)),
+                ANONYMOUS, 401, BUYER, 403, OPERATOR, 403, OTHER_SELLER, 404, SELLER, 201));
+        rows.add(row("a campaign is seen by its seller and operators",
+                t -> new Call("GET", "/api/v1/ads/campaigns/" + t.campaign(), null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 404, OPERATOR, 200, SELLER, 200));
+        rows.add(row("only its seller edits a campaign",
+                t -> new Call("PUT", "/api/v1/ads/campaigns/" + t.campaign(), Map.of("dailyBudgetMinor", 6_000)),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 404, OPERATOR, 403, SELLER, 200));
+        rows.add(row("only its seller pauses a campaign",
+                t -> new Call("POST", "/api/v1/ads/campaigns/" + t.campaign() + "/pause", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 404, OPERATOR, 403, SELLER, 200));
+        rows.add(row("a campaign's report and clicks are its seller's and operators'",
+                t -> new Call("GET", "/api/v1/ads/campaigns/" + t.campaign() + "/report", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 404, OPERATOR, 200, SELLER, 200));
+        rows.add(row("the ad account is a seller's", t -> new Call("GET", "/api/v1/ads/account", null),
+                ANONYMOUS, 401, BUYER, 403, OPERATOR, 403, SELLER, 200));
+        rows.add(row("only sellers top up ad accounts", t -> new Call("POST", "/api/v1/ads/account/top-ups",
+                        Map.of("amountMinor", 100, "currency", "CNY")),
+                ANONYMOUS, 401, BUYER, 403, OPERATOR, 403));
+        rows.add(row("sponsored results are public", t -> new Call("GET", "/api/v1/ads/serve?placement=FEED", null),
+                ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("only operators see and set ad slots", t -> new Call("GET", "/api/v1/operator/ads/placements", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
     }
 
@@ -357,6 +382,11 @@ class AuthorizationMatrixIT {
         Api.Response created = seller.api().create("/api/v1/stores/" + seller.storeId() + "/products", productDraft());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json();
+    }
+
+    long campaign() {
+        return seller.api().create("/api/v1/ads/campaigns", Map.of("productId", listedProduct, "dailyBudgetMinor", 5_000,
+                "targetRoi", 3)).id();
     }
 
     long draftProduct() {

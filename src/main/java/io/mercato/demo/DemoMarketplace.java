@@ -1,5 +1,8 @@
 package io.mercato.demo;
 
+import io.mercato.ads.AdCampaigns;
+import io.mercato.ads.CampaignDraft;
+import java.math.BigDecimal;
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Category;
 import io.mercato.catalog.Product;
@@ -10,6 +13,7 @@ import io.mercato.identity.Accounts;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreKind;
 import io.mercato.merchant.Stores;
+import io.mercato.payment.AdAccounts;
 import io.mercato.payment.Escrow;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Money;
@@ -47,8 +51,13 @@ class DemoMarketplace implements ApplicationRunner {
     private final Catalog catalog;
     private final Escrow escrow;
     private final TransactionTemplate transactions;
+    private final AdAccounts adAccounts;
+    private final AdCampaigns campaigns;
 
-    DemoMarketplace(Accounts accounts, Stores stores, Catalog catalog, Escrow escrow, TransactionTemplate transactions) {
+    DemoMarketplace(Accounts accounts, Stores stores, Catalog catalog, Escrow escrow, TransactionTemplate transactions,
+            AdAccounts adAccounts, AdCampaigns campaigns) {
+        this.adAccounts = adAccounts;
+        this.campaigns = campaigns;
         this.accounts = accounts;
         this.stores = stores;
         this.catalog = catalog;
@@ -146,6 +155,7 @@ class DemoMarketplace implements ApplicationRunner {
 
         Random random = new Random(20261111);
         int created = 0;
+        Map<Actor, List<Product>> advertised = new LinkedHashMap<>();
         for (Aisle aisle : AISLES) {
             for (int i = 0; i < PRODUCTS_PER_CATEGORY; i++) {
                 StoreAndActor shop = shops.get(created % shops.size());
@@ -167,7 +177,24 @@ class DemoMarketplace implements ApplicationRunner {
                         categories.get(aisle), brands.get(brand),
                         List.of("https://picsum.photos/seed/mercato-" + created + "/600/600"), skus));
                 catalog.list(shop.actor(), product.id());
+                if (shop.actor().is(Role.SELLER) && i < 3) {
+                    advertised.computeIfAbsent(shop.actor(), a -> new ArrayList<>()).add(product);
+                }
                 created++;
+            }
+        }
+
+        // A few sellers advertise: a funded ad account (a platform ad credit) and a campaign per product, so the shop's
+        // search results and home feed show sponsored tiles from the first start.
+        int advertisers = 0;
+        for (Map.Entry<Actor, List<Product>> seller : advertised.entrySet()) {
+            if (advertisers++ == 3) {
+                break;
+            }
+            adAccounts.grantCredit(operator, seller.getKey().accountId(), Money.of(100_000, "CNY"), "new-merchant ad voucher");
+            for (Product product : seller.getValue()) {
+                campaigns.create(seller.getKey(), new CampaignDraft(product.id(), null, 20_000L, "CNY",
+                        new BigDecimal(advertisers == 1 ? "3" : "4"), null, null));
             }
         }
 

@@ -32,10 +32,13 @@ class DemoMarketplaceIT {
     io.mercato.ordering.Checkout checkout;
     @Autowired
     io.mercato.ordering.OrderLifecycle lifecycle;
+    io.mercato.payment.AdAccounts adAccounts;
+    @Autowired
+    io.mercato.ads.AdCampaigns campaigns;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
-        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions);
+        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions, adAccounts, campaigns);
         long productsBefore = count("SELECT count(*) FROM catalog.products WHERE status = 'LISTED'");
 
         demo.run(new DefaultApplicationArguments());
@@ -67,6 +70,12 @@ class DemoMarketplaceIT {
         long taobao = accounts.findByEmail("taobao@mercato.demo").orElseThrow().id();
         assertThat(count("SELECT coalesce(sum(amount_minor), 0) FROM billing.order_charges WHERE seller_id = " + taobao))
                 .as("the Taobao seller paid software service fees").isPositive();
+        assertThat(count("""
+                SELECT count(*) FROM ads.campaigns c JOIN identity.accounts a ON a.id = c.seller_account_id
+                WHERE a.email LIKE '%@mercato.demo' AND c.status = 'ACTIVE'""")).as("demo campaigns").isGreaterThanOrEqualTo(6);
+        assertThat(count("""
+                SELECT count(*) FROM payment.accounts p JOIN identity.accounts a ON a.id = p.owner_id
+                WHERE p.kind = 'AD_ACCOUNT' AND a.email LIKE '%@mercato.demo' AND p.balance_minor > 0""")).isGreaterThanOrEqualTo(3);
     }
 
     private long count(String sql) {

@@ -4,6 +4,8 @@ import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Category;
 import io.mercato.catalog.Product;
 import io.mercato.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -22,18 +24,22 @@ final class BrowseController {
 
     private final Catalog catalog;
     private final Showcase showcase;
+    private final SponsoredTiles sponsored;
 
-    BrowseController(Catalog catalog, Showcase showcase) {
+    BrowseController(Catalog catalog, Showcase showcase, SponsoredTiles sponsored) {
         this.catalog = catalog;
         this.showcase = showcase;
+        this.sponsored = sponsored;
     }
 
     @GetMapping("/")
-    String home(Model model, @Value("${mercato.demo.enabled:true}") boolean demo) {
+    String home(Model model, @Value("${mercato.demo.enabled:true}") boolean demo, HttpServletRequest request,
+            HttpServletResponse response) {
         model.addAttribute("demo", demo);
         List<Category> tree = catalog.categoryTree();
         model.addAttribute("categories", tree);
         model.addAttribute("products", showcase.featured(tree));
+        model.addAttribute("ads", sponsored.forFeed(request, response));
         return "shop/home";
     }
 

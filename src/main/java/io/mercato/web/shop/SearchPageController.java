@@ -6,9 +6,12 @@ import io.mercato.search.ProductSearch;
 import io.mercato.search.SearchQuery;
 import io.mercato.search.SearchResult;
 import io.mercato.search.SearchSort;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +25,11 @@ final class SearchPageController {
     static final int PAGE_SIZE = 24;
 
     private final ProductSearch search;
+    private final SponsoredTiles sponsored;
 
-    SearchPageController(ProductSearch search) {
+    SearchPageController(ProductSearch search, SponsoredTiles sponsored) {
         this.search = search;
+        this.sponsored = sponsored;
     }
 
     @GetMapping("/search")
@@ -32,7 +37,8 @@ final class SearchPageController {
             @RequestParam(required = false) @Nullable Long brand, @RequestParam(required = false) @Nullable StoreKind kind,
             @RequestParam(required = false) @Nullable Long minPrice, @RequestParam(required = false) @Nullable Long maxPrice,
             @RequestParam(defaultValue = "false") boolean inStock, @RequestParam(defaultValue = "RELEVANCE") SearchSort sort,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         model.addAttribute("q", q);
         model.addAttribute("category", category);
         model.addAttribute("brand", brand);
@@ -48,12 +54,17 @@ final class SearchPageController {
                     inStock, Map.of(), sort, Math.max(0, page), PAGE_SIZE, true));
             model.addAttribute("result", result);
             model.addAttribute("hits", result.hits());
+            model.addAttribute("ads", result.page() == 0 && !result.hits().isEmpty() ? sponsored.forSearch(
+                    result.hits().stream().map(SearchResult.Hit::productId).collect(Collectors.toSet()),
+                    result.hits().stream().map(SearchResult.Hit::categoryId).collect(Collectors.toSet()), request, response)
+                    : List.of());
             model.addAttribute("page", result.page());
             model.addAttribute("pages", Math.max(1, Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE,
                     SearchQuery.MAX_WINDOW / PAGE_SIZE)));
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("hits", List.of());
+            model.addAttribute("ads", List.of());
             model.addAttribute("page", 0);
             model.addAttribute("pages", 1);
         }
