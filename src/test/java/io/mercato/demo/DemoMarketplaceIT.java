@@ -32,6 +32,7 @@ class DemoMarketplaceIT {
     io.mercato.ordering.Checkout checkout;
     @Autowired
     io.mercato.ordering.OrderLifecycle lifecycle;
+    @Autowired
     io.mercato.payment.AdAccounts adAccounts;
     @Autowired
     io.mercato.ads.AdCampaigns campaigns;
