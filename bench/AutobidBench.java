@@ -58,12 +58,9 @@ public class AutobidBench {
     record Advertiser(int index, long category, double ctrSearch, double ctrFeed, double cvr, long orderValue,
             double targetRoi, long budget) {
 
+        /** What a click is worth at the target ROI: true conversion rate × order value ÷ target. */
         long naiveBid() {
-            return Math.max(RESERVE, Math.round(ctrOfClick() * orderValue / targetRoi));
-        }
-
-        double ctrOfClick() {
-            return cvr;
+            return Math.max(RESERVE, Math.round(cvr * orderValue / targetRoi));
         }
 
         double ctr(Placement placement) {
