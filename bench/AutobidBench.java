@@ -49,6 +49,8 @@ public class AutobidBench {
     static final int CATEGORIES = 4;
     static final long RESERVE = 5;
     static final long AUTO = -1;
+    /** The smallest daily budget a campaign may have, ¥100 (marketplaces set such a minimum). */
+    static final long MIN_BUDGET = 10_000;
     /** The simulated market's traffic by hour: its own shape, not the engine's built-in typical day. */
     static final double[] HOURS = {2.2, 1.2, 0.7, 0.4, 0.3, 0.4, 0.9, 1.8, 3.0, 4.2, 5.5, 5.8, 4.6, 4.2, 4.8, 5.0,
         4.6, 4.0, 4.3, 5.5, 7.0, 7.8, 6.8, 4.5};
@@ -56,12 +58,9 @@ public class AutobidBench {
     record Advertiser(int index, long category, double ctrSearch, double ctrFeed, double cvr, long orderValue,
             double targetRoi, long budget) {
 
+        /** What a click is worth at the target ROI: true conversion rate × order value ÷ target. */
         long naiveBid() {
-            return Math.max(RESERVE, Math.round(ctrOfClick() * orderValue / targetRoi));
-        }
-
-        double ctrOfClick() {
-            return cvr;
+            return Math.max(RESERVE, Math.round(cvr * orderValue / targetRoi));
         }
 
         double ctr(Placement placement) {
@@ -283,13 +282,13 @@ public class AutobidBench {
         long started = System.nanoTime();
 
         // Budgets: from a calibration run without budgets at the naive bids, between 30 % and 150 % of that spend,
-        // so that some advertisers are held by their budget and others by their ROI target.
+        // so that some advertisers are held by their budget and others by their ROI target; at least ¥100.
         AutobidBench calibration = new AutobidBench(seed, n, perDay, null);
         Day free = calibration.run(calibration.naiveBids());
         Random budgetRandom = new Random(seed + 2);
         long[] budgets = new long[n];
         for (int i = 0; i < n; i++) {
-            budgets[i] = Math.max(1_000, Math.round(free.spend()[i] * (0.3 + 1.2 * budgetRandom.nextDouble())));
+            budgets[i] = Math.max(MIN_BUDGET, Math.round(free.spend()[i] * (0.3 + 1.2 * budgetRandom.nextDouble())));
         }
         AutobidBench bench = new AutobidBench(seed, n, perDay, budgets);
         long[] naive = bench.naiveBids();

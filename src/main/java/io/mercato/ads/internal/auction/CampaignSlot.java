@@ -128,7 +128,14 @@ final class CampaignSlot {
             double pseudoSpend = Math.max(1.0, 10.0 * orderValue / target);
             roiFactor = BidController.correct(roiFactor,
                     BidController.smoothedRoi(windowGmv, windowSpend, target, pseudoSpend), target,
-                    spentShare > trafficShare);
+                    spentShare > trafficShare || pacing < 1);
+            if (pacing < 1 && roiFactor > 1) {
+                // The budget binds: a raised ROI factor held back by pacing only makes the bid swing; fold it
+                // into pacing, same bid.
+                double product = pacing * roiFactor;
+                roiFactor = Math.max(1, product);
+                pacing = product / roiFactor;
+            }
         }
         controlStep = step;
         publish();

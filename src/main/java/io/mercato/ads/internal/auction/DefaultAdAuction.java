@@ -1,7 +1,6 @@
 package io.mercato.ads.internal.auction;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -375,10 +374,6 @@ public final class DefaultAdAuction implements AdAuction {
     /** The zone whose midnight starts a campaign's day. */
     public ZoneId zone() {
         return zone;
-    }
-
-    LocalDate today(Instant at) {
-        return at.atZone(zone).toLocalDate();
     }
 
     private static final class Candidate {

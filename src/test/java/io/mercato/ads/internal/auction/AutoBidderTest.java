@@ -88,13 +88,13 @@ class AutoBidderTest {
         engine.upsert(campaign(1, 100_000_000, "3"));
         engine.upsert(campaign(2, 100_000_000, "3"));
         touch(at("2026-12-03T10:00"), 1, 2);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 200; i++) {
             engine.clicked(1, Placement.SEARCH, 1, 500, at("2026-12-03T10:05"));
             engine.clicked(2, Placement.SEARCH, 1, 500, at("2026-12-03T10:05"));
         }
-        for (int i = 0; i < 4; i++) {
-            engine.converted(1, 100_000, at("2026-12-03T10:06"));    // ROI 400,000 / 20,000 = 20 > 3
-        }                                                             // ROI 0 / 20,000 = 0 < 3
+        for (int i = 0; i < 20; i++) {
+            engine.converted(1, 100_000, at("2026-12-03T10:06"));    // ROI 2,000,000 / 100,000 = 20 > 3
+        }                                                             // ROI 0 / 100,000 = 0 < 3
         // Re-quote both at today's priors (the platform learned from these conversions too).
         engine.upsert(campaign(1, 100_000_000, "3"));
         engine.upsert(campaign(2, 100_000_000, "3"));
@@ -102,6 +102,7 @@ class AutoBidderTest {
         long poorBefore = state(2).bidMinor();
 
         touch(at("2026-12-03T10:20"), 1, 2);
+        touch(at("2026-12-03T10:35"), 1, 2);
 
         assertThat(state(1).roiFactor()).isGreaterThan(1.0);
         assertThat(state(1).bidMinor()).isGreaterThan(richBefore);
@@ -114,8 +115,10 @@ class AutoBidderTest {
     @Test
     void feedbackLeavesTheBidAloneNearTheTargetAndNeverRaisesItAheadOfTheBudgetCurve() {
         assertThat(BidController.correct(1.0, 3.3, 3.0, false)).isEqualTo(1.0);
-        assertThat(BidController.correct(1.0, 2.7, 3.0, false)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 2.2, 3.0, false)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 5.9, 3.0, false)).isEqualTo(1.0);
         assertThat(BidController.correct(1.0, 9.0, 3.0, false)).isGreaterThan(1.0);
+        assertThat(BidController.correct(1.0, 1.8, 3.0, false)).isLessThan(1.0);
         assertThat(BidController.correct(1.0, 9.0, 3.0, true)).isEqualTo(1.0);
         assertThat(BidController.correct(1.0, 1.0, 3.0, true)).isLessThan(1.0);
         assertThat(BidController.correct(BidController.MAX_ROI_FACTOR, 90, 3.0, false))
