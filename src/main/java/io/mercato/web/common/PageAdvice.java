@@ -8,6 +8,8 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -28,9 +30,11 @@ final class PageAdvice {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageAdvice.class);
 
     private final Accounts accounts;
+    private final MessageSource messages;
 
-    PageAdvice(Accounts accounts) {
+    PageAdvice(Accounts accounts, MessageSource messages) {
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -58,12 +62,18 @@ final class PageAdvice {
         return "error/404";
     }
 
+    /** A malformed or missing parameter: the page names it in the reader's language, never the framework's text. */
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badRequest(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
         response.setStatus(400);
         model.addAttribute("status", 400);
-        model.addAttribute("message", e.getMessage());
+        String message = switch (e) {
+            case MethodArgumentTypeMismatchException mismatch -> text("error.parameter.invalid", mismatch.getName());
+            case MissingServletRequestParameterException missing -> text("error.parameter.missing", missing.getParameterName());
+            default -> text("error.parameter.invalid", "?");
+        };
+        model.addAttribute("message", message);
         return "error";
     }
 
@@ -83,7 +93,11 @@ final class PageAdvice {
         common(model, request);
         response.setStatus(500);
         model.addAttribute("status", 500);
-        model.addAttribute("message", "An unexpected error occurred; it has been logged.");
+        model.addAttribute("message", text("error.unexpected"));
         return "error";
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 }
