@@ -129,7 +129,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
     void clickAndWait(String css) {
         WebElement element = find(css);
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(page -> gone(element));
+    }
+
+    /**
+     * Whether the element left the document. While the next page replaces this one, Chromium may answer for the old
+     * node with "does not belong to the document" instead of a stale reference: that is gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void logIn(String email, String password) {
