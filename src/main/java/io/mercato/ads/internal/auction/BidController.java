@@ -19,9 +19,9 @@ final class BidController {
 
     static final double PACING_GAIN = 4.0;
     static final double MIN_PACING = 0.02;
-    static final double ROI_GAIN = 0.08;
+    static final double ROI_GAIN = 0.12;
     static final double ROI_LOW = 0.7;
-    static final double ROI_HIGH = 2.0;
+    static final double ROI_HIGH = 1.3;
     static final double MIN_ROI_FACTOR = 0.2;
     static final double MAX_ROI_FACTOR = 3.0;
     static final double WINDOW_DECAY = 0.92;

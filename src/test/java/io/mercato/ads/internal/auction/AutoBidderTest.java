@@ -116,7 +116,8 @@ class AutoBidderTest {
     void feedbackLeavesTheBidAloneNearTheTargetAndNeverRaisesItAheadOfTheBudgetCurve() {
         assertThat(BidController.correct(1.0, 3.3, 3.0, false)).isEqualTo(1.0);
         assertThat(BidController.correct(1.0, 2.2, 3.0, false)).isEqualTo(1.0);
-        assertThat(BidController.correct(1.0, 5.9, 3.0, false)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 3.8, 3.0, false)).isEqualTo(1.0);
+        assertThat(BidController.correct(1.0, 4.5, 3.0, false)).isGreaterThan(1.0);
         assertThat(BidController.correct(1.0, 9.0, 3.0, false)).isGreaterThan(1.0);
         assertThat(BidController.correct(1.0, 1.8, 3.0, false)).isLessThan(1.0);
         assertThat(BidController.correct(1.0, 9.0, 3.0, true)).isEqualTo(1.0);
