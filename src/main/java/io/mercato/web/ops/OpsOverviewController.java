@@ -1,15 +1,16 @@
 package io.mercato.web.ops;
 
+import io.mercato.billing.Statements;
 import io.mercato.identity.Accounts;
 import io.mercato.merchant.StoreStatus;
 import io.mercato.merchant.Stores;
 import io.mercato.ordering.OrderStatistics;
-import io.mercato.payment.AccountKind;
-import io.mercato.payment.Escrow;
+import io.mercato.payment.DailyAmount;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Role;
 import io.mercato.web.common.Formats;
 import java.time.Clock;
+import java.util.Currency;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
@@ -26,16 +27,16 @@ final class OpsOverviewController {
     private final Accounts accounts;
     private final Stores stores;
     private final OrderStatistics statistics;
-    private final Escrow escrow;
+    private final Statements statements;
     private final Formats formats;
     private final Clock clock;
 
-    OpsOverviewController(Accounts accounts, Stores stores, OrderStatistics statistics, Escrow escrow, Formats formats,
+    OpsOverviewController(Accounts accounts, Stores stores, OrderStatistics statistics, Statements statements, Formats formats,
             Clock clock) {
         this.accounts = accounts;
         this.stores = stores;
         this.statistics = statistics;
-        this.escrow = escrow;
+        this.statements = statements;
         this.formats = formats;
         this.clock = clock;
     }
@@ -47,8 +48,9 @@ final class OpsOverviewController {
         LocalDate from = today.minusDays(29);
         PlatformOverview overview = PlatformOverview.of(from, today, CURRENCY,
                 statistics.dailySales(null, null, from, today, zone),
-                java.util.stream.Stream.concat(escrow.bookedPerDay(AccountKind.FEE_REVENUE, from, today, zone).stream(),
-                        escrow.bookedPerDay(AccountKind.AD_REVENUE, from, today, zone).stream()).toList(),
+                // CMR as billing defines it (fees net of what was given back, plus ad revenue), one figure per day.
+                statements.cmr(operator, from, today, Currency.getInstance(CURRENCY)).stream()
+                        .map(day -> new DailyAmount(day.day(), day.cmr())).toList(),
                 accounts.registrationsPerDay(Role.BUYER, from, today, zone),
                 stores.openedPerDay(from, today, zone));
         model.addAttribute("days", overview.days());

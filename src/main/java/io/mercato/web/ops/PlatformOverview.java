@@ -32,8 +32,8 @@ record PlatformOverview(List<String> days, List<BigDecimal> gmvSeries, List<Long
 
     /**
      * @param sales paid orders per day and currency ({@code OrderStatistics.dailySales})
-     * @param fees customer management revenue per day and currency: fee revenue and ad revenue
-     *     ({@code Escrow.bookedPerDay(FEE_REVENUE, ..)} and {@code (AD_REVENUE, ..)}), summed per day
+     * @param fees customer management revenue per day and currency ({@code billing.Statements.cmr}: fee revenue and
+     *     ad revenue)
      * @param newBuyers buyer registrations per day
      * @param newMerchants stores opened per day
      */
