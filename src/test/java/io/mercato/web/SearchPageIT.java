@@ -25,7 +25,7 @@ class SearchPageIT {
 
     @Test
     void aShopperSearchesFromTheHeaderAndNarrowsByStoreKind() {
-        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = "zq" + letters(6);
         long category = market.category(200);
         Seller taobao = market.seller("TAOBAO");
         Seller tmall = market.seller("TMALL");
@@ -69,7 +69,7 @@ class SearchPageIT {
 
     @Test
     void aTitleIsShownAsTextNeverRunAsMarkup() {
-        String word = "zx" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = "zx" + letters(6);
         Seller seller = market.seller("TAOBAO");
         long product = market.listedProduct(seller, market.category(0), List.of(new SkuSpec(Map.of("size", "M"), 990, 3)))
                 .get("id").asLong();
@@ -92,5 +92,13 @@ class SearchPageIT {
     private long lastProduct(Seller seller) {
         return seller.api().get("/api/v1/seller/stores/" + seller.storeId() + "/products").json().get("items").get(0)
                 .get("id").asLong();
+    }
+
+    /** Random lower-case letters: a UUID's hex digits, the digits 0–9 written as the letters g–p. */
+    private static String letters(int count) {
+        StringBuilder letters = new StringBuilder();
+        UUID.randomUUID().toString().replace("-", "").chars().limit(count)
+                .forEach(c -> letters.append((char) (c <= '9' ? 'g' + (c - '0') : c)));
+        return letters.toString();
     }
 }
