@@ -1,6 +1,9 @@
 package io.mercato.payment;
 
-/** The kinds of ledger account. Only the provider clearing account and merchant debt may go below zero. */
+/**
+ * The kinds of ledger account. Only the provider clearing account, merchant debt and the platform's subsidy spend may
+ * go below zero.
+ */
 public enum AccountKind {
     /** A buyer's money held by the platform; owner is the buyer's account. */
     WALLET,
@@ -23,5 +26,12 @@ public enum AccountKind {
      * could not cover, or a membership fee it could not pay. The merchant's later settlements pay it first; owner is
      * the seller's account. Never above zero.
      */
-    MERCHANT_DEBT
+    MERCHANT_DEBT,
+    /**
+     * What the platform spent funding discounts (vouchers, threshold discounts, subsidised and member prices), paid to
+     * merchants on settlement: a marketing expense, so its balance is minus the spend and goes below zero.
+     */
+    SUBSIDY,
+    /** What the platform earned from buyers' paid memberships (88VIP). */
+    MEMBERSHIP_REVENUE
 }

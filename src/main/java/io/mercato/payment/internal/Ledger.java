@@ -187,12 +187,12 @@ class Ledger {
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
             case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT -> false;
-            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE -> true;
+            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE -> true;
         };
     }
 
     static boolean mayGoNegative(AccountKind kind) {
-        return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT;
+        return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT || kind == AccountKind.SUBSIDY;
     }
 
     /** Applies the leg's guard (and, for a row-updated account, its amount) and returns the account's id. */
@@ -363,6 +363,8 @@ class Ledger {
             case AD_ACCOUNT -> "Ad account";
             case AD_REVENUE -> "Ad revenue";
             case MERCHANT_DEBT -> "Merchant debt";
+            case SUBSIDY -> "Subsidy spend";
+            case MEMBERSHIP_REVENUE -> "Membership revenue";
         };
     }
 }
