@@ -41,9 +41,8 @@ final class BidController {
     }
 
     /**
-     * The next ROI factor: down when the achieved ROI falls short of the target (with a margin of
-     * {@value #ROI_MARGIN}, since falling short costs the seller more than exceeding it), up when it exceeds it,
-     * but never up while the campaign spends ahead of its budget curve: there a higher bid would only buy the same
+     * The next ROI factor: down when the achieved ROI falls below {@value #ROI_LOW} × the target, up when it exceeds
+     * {@value #ROI_HIGH} × the target, but never up while the campaign spends ahead of its budget curve: there a higher bid would only buy the same
      * budget's clicks dearer.
      */
     static double correct(double roiFactor, double achievedRoi, double targetRoi, boolean aheadOfBudget) {
