@@ -31,3 +31,4 @@ CREATE TABLE ordering.presales (
 CREATE INDEX presales_due ON ordering.presales (final_until) WHERE status = 'DEPOSIT_PAID';
 CREATE INDEX presales_buyer ON ordering.presales (buyer_id, offer_id);
 CREATE INDEX presales_store ON ordering.presales (store_id, id);
+CREATE INDEX order_lines_sku ON ordering.order_lines (sku_id);
