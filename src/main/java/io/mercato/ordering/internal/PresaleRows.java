@@ -77,7 +77,7 @@ class PresaleRows {
     }
 
     List<Presale> list(@Nullable Long buyerId, @Nullable Long sellerId, @Nullable Long storeId, int limit) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  WHERE (CAST(:buyer AS BIGINT) IS NULL OR buyer_id = :buyer)
                    AND (CAST(:seller AS BIGINT) IS NULL OR seller_id = :seller)
                    AND (CAST(:store AS BIGINT) IS NULL OR store_id = :store)

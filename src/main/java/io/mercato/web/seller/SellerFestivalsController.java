@@ -85,7 +85,7 @@ final class SellerFestivalsController {
         Set<Long> enrolledSkus = enrolled.stream().map(Festivals.Enrolment::skuId).collect(Collectors.toSet());
         List<SkuChoice> choices = new ArrayList<>();
         Map<Long, String> titles = new LinkedHashMap<>();
-        for (Product product : catalog.storeProducts(seller, store, 0, 200).items()) {
+        for (Product product : catalog.storeProducts(seller, store, 0, 100).items()) {
             product.skus().forEach(sku -> {
                 String label = product.title() + (sku.attributes().isEmpty() ? "" : " · " + String.join(" / ", sku.attributes().values()));
                 titles.put(sku.id(), label);
