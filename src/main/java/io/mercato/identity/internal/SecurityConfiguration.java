@@ -50,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sessions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories/**", "/api/v1/brands/**",
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
+                                "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools",
                                 "/api/v1/festivals/**", "/api/v1/presale-offers/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
