@@ -46,13 +46,6 @@ CREATE TABLE pricing.festival_enrolments (
 );
 CREATE INDEX festival_enrolments_store ON pricing.festival_enrolments (store_id, festival_id);
 
--- The voucher pools created for a festival (the pools themselves belong to Vouchers).
-CREATE TABLE pricing.festival_pools (
-    festival_id BIGINT NOT NULL REFERENCES pricing.festivals (id),
-    pool_id     BIGINT NOT NULL,
-    PRIMARY KEY (festival_id, pool_id)
-);
-
 -- One row, bumped in every transaction that changes an enrolment: each instance reloads its in-memory scope when
 -- the number it last read has moved.
 CREATE TABLE pricing.festival_scope_version (

@@ -28,6 +28,13 @@ public interface OrderStatistics {
     List<DailySales> dailySalesOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to, ZoneId zone);
 
     /**
+     * What the platform funded of the discounts on those SKUs' lines in orders paid in {@code from..to} (vouchers,
+     * threshold discounts, subsidised and member prices), per currency code: the subsidy those sales cost.
+     */
+    java.util.Map<String, Long> platformFundedOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to,
+            ZoneId zone);
+
+    /**
      * @param gmv value of the orders paid that day
      * @param refunded what has been refunded so far on those orders, in the currency of {@code gmv}
      * @param paidOrders how many orders were paid that day

@@ -124,4 +124,37 @@ public class FestivalFixture extends MarketFixture implements BeforeEachCallback
     public Map<String, Long> trialBalance() {
         return bean(io.mercato.payment.Escrow.class).trialBalance();
     }
+
+    /**
+     * A platform voucher of the festival: {@code offMinor} off above {@code thresholdMinor}, claimable and valid from
+     * now for three days; returns the pool's id.
+     */
+    public long festivalVoucher(long festivalId, long offMinor, long thresholdMinor) {
+        Instant now = clock().instant();
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Festival voucher");
+        body.put("amountOffMinor", offMinor);
+        body.put("thresholdMinor", thresholdMinor);
+        body.put("totalLimit", 100);
+        body.put("perBuyerLimit", 1);
+        body.put("claimFrom", now.toString());
+        body.put("claimUntil", now.plus(DAY.multipliedBy(3)).toString());
+        body.put("validFrom", now.toString());
+        body.put("validUntil", now.plus(DAY.multipliedBy(3)).toString());
+        Api.Response pool = operator().create("/api/v1/operator/festivals/" + festivalId + "/voucher-pools", body);
+        assertThat(pool.status()).as("festival voucher: %s", pool).isEqualTo(201);
+        return pool.json().get("poolId").asLong();
+    }
+
+    public long claim(Api buyer, long poolId) {
+        Api.Response claim = buyer.create("/api/v1/pricing/coupon-pools/" + poolId + "/claims", null);
+        assertThat(claim.status()).as("claim: %s", claim).isEqualTo(201);
+        return claim.json().get("claimId").asLong();
+    }
+
+    /** The ledger balance of one of the platform's accounts (owner 0) of the kind in CNY, read through the operator. */
+    public long platformBalance(String kind) {
+        return bean(io.mercato.payment.Escrow.class).accounts(io.mercato.payment.AccountKind.valueOf(kind)).stream()
+                .filter(a -> a.currency().equals("CNY")).mapToLong(a -> a.balanceMinor()).sum();
+    }
 }

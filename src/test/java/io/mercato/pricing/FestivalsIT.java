@@ -165,4 +165,36 @@ class FestivalsIT {
         assertThat(seller.api().delete("/api/v1/festivals/" + withPresale + "/enrolments/" + sku).status())
                 .as("buyers' deposits depend on it").isEqualTo(409);
     }
+
+    @Test
+    void aFestivalVoucherTakesOffOnlyTheFestivalsEnrolledSkus() {
+        Seller seller = market.seller("TAOBAO");
+        long category = market.category(0);
+        long enrolled = market.listedSku(seller, category, 30_000, 5);
+        long outside = market.listedSku(seller, category, 30_000, 5);
+        long festival = market.festival().get("id").asLong();
+        market.join(festival, seller.storeId());
+        market.enrol(seller.api(), festival, enrolled);
+        long pool = market.festivalVoucher(festival, 3_000, 20_000);
+        assertThat(market.anonymous().get("/api/v1/festivals/" + festival + "/voucher-pools").json())
+                .extracting(p -> p.get("poolId").asLong()).containsExactly(pool);
+        Api buyer = market.buyer(100_000);
+        market.claim(buyer, pool);
+
+        JsonNode inside = buyer.create("/api/v1/pricing/quotes", Map.of("items", List.of(Map.of("skuId", enrolled, "quantity", 1)))).json();
+        assertThat(inside.get("payable").get("minor").asLong()).as("the festival's voucher applies").isEqualTo(27_000);
+        JsonNode notInside = buyer.create("/api/v1/pricing/quotes", Map.of("items", List.of(Map.of("skuId", outside, "quantity", 1)))).json();
+        assertThat(notInside.get("payable").get("minor").asLong()).as("not on a SKU the festival does not hold").isEqualTo(30_000);
+
+        assertThat(market.operator().delete("/api/v1/festivals/" + festival + "/enrolments/" + enrolled).status()).isEqualTo(204);
+        JsonNode removed = buyer.create("/api/v1/pricing/quotes", Map.of("items", List.of(Map.of("skuId", enrolled, "quantity", 1)))).json();
+        assertThat(removed.get("payable").get("minor").asLong()).as("nor once an operator removed it").isEqualTo(30_000);
+
+        Api.Response forAStore = market.operator().create("/api/v1/operator/festivals/" + festival + "/voucher-pools",
+                Map.of("name", "x", "amountOffMinor", 100, "totalLimit", 0, "claimFrom", "2026-01-01T00:00:00Z",
+                        "claimUntil", "2026-01-02T00:00:00Z", "validFrom", "2026-01-01T00:00:00Z", "validUntil", "2026-01-02T00:00:00Z"));
+        assertThat(forAStore.status()).as("bad pool: %s", forAStore).isEqualTo(400);
+        assertThat(seller.api().create("/api/v1/operator/festivals/" + festival + "/voucher-pools", Map.of("name", "x"))
+                .status()).as("only operators").isEqualTo(403);
+    }
 }

@@ -39,10 +39,13 @@ class PresaleIT {
     }
 
     @Test
-    void aPresaleGoesFromDepositThroughFinalPaymentToSettlement() {
+    void aPresaleGoesFromDepositThroughFinalPaymentWithAPlatformVoucherToSettlement() {
         Setup setup = presale("FORFEIT", 1);
+        long voucher = market.festivalVoucher(setup.festivalId(), 3_000, 20_000);
         Api buyer = market.buyer(100_000);
+        market.claim(buyer, voucher);
         long stockBefore = market.available(setup.skuId());
+        long subsidyBefore = market.platformBalance("SUBSIDY");
 
         long presaleId = market.depositOk(buyer, setup.offerId());
         assertThat(market.walletBalance(buyer)).as("the deposit left the wallet").isEqualTo(100_000 - DEPOSIT);
@@ -51,22 +54,26 @@ class PresaleIT {
         assertThat(market.payFinal(buyer, presaleId).status()).as("final window not open yet").isEqualTo(409);
 
         market.clock().advance(FestivalFixture.DAY.plusMinutes(1));
+        // Price 300, the festival's platform voucher takes 30 (the SKU is enrolled), the deposit of 50 is worth 100.
+        long promoted = PRICE - 3_000;
+        long due = promoted - WORTH;
         JsonNode quote = buyer.get("/api/v1/presales/" + presaleId + "/final-quote").json();
-        assertThat(quote.get("due").get("minor").asLong()).as("price less the deposit's worth").isEqualTo(PRICE - WORTH);
-        assertThat(quote.get("orderTotal").get("minor").asLong()).isEqualTo(PRICE - WORTH + DEPOSIT);
-        JsonNode credit = quote.get("lines").get(quote.get("lines").size() - 1);
-        assertThat(credit.get("kind").asString()).isEqualTo("PRESALE_DEPOSIT");
-        assertThat(credit.get("funder").asString()).isEqualTo("MERCHANT");
-        assertThat(credit.get("amount").get("minor").asLong()).as("worth beyond the deposit").isEqualTo(WORTH - DEPOSIT);
+        assertThat(quote.get("due").get("minor").asLong()).as("price after the voucher less the deposit's worth").isEqualTo(due);
+        assertThat(quote.get("orderTotal").get("minor").asLong()).isEqualTo(DEPOSIT + due);
+        assertThat(quote.get("lines")).extracting(a -> a.get("kind").asString() + "/" + a.get("funder").asString()
+                + "/" + a.get("amount").get("minor").asLong())
+                .containsExactly("PLATFORM_VOUCHER/PLATFORM/3000", "PRESALE_DEPOSIT/MERCHANT/" + (WORTH - DEPOSIT));
 
         Api.Response paid = market.payFinal(buyer, presaleId);
         assertThat(paid.status()).as("final payment: %s", paid).isEqualTo(200);
         assertThat(paid.json().get("status").asString()).isEqualTo("FINAL_PAID");
         long orderId = paid.json().get("orderId").asLong();
-        assertThat(market.walletBalance(buyer)).isEqualTo(100_000 - DEPOSIT - (PRICE - WORTH));
+        assertThat(market.walletBalance(buyer)).isEqualTo(100_000 - DEPOSIT - due);
         JsonNode order = buyer.get("/api/v1/orders/" + orderId).json();
         assertThat(order.get("status").asString()).isEqualTo("PAID");
-        assertThat(order.get("totalMinor").asLong()).as("deposit plus balance").isEqualTo(DEPOSIT + PRICE - WORTH);
+        assertThat(order.get("totalMinor").asLong()).as("deposit plus balance").isEqualTo(DEPOSIT + due);
+        assertThat(order.toString()).contains("PRESALE_DEPOSIT").contains("PLATFORM_VOUCHER");
+        assertThat(buyer.get("/api/v1/pricing/coupons").json().get(0).get("state").asString()).isEqualTo("USED");
         assertThat(market.available(setup.skuId())).as("the held unit was sold, no second one").isEqualTo(stockBefore - 1);
         assertThat(market.payFinal(buyer, presaleId).status()).as("paid once").isEqualTo(409);
 
@@ -75,10 +82,13 @@ class PresaleIT {
                 Map.of("carrier", "SF Express", "trackingNumber", "SF1234567890")).status()).isEqualTo(200);
         assertThat(seller.create("/api/v1/orders/" + orderId + "/delivery", null).status()).isEqualTo(200);
         assertThat(buyer.create("/api/v1/orders/" + orderId + "/receipt-confirmation", null).status()).isEqualTo(200);
-        long total = DEPOSIT + PRICE - WORTH;
-        long fee = Math.round(total * 0.006);
+        long value = DEPOSIT + due + 3_000;
+        long fee = Math.round(value * 0.006);
         assertThat(market.sellerBalance(seller, "ESCROW")).as("escrow released").isZero();
-        assertThat(market.sellerBalance(seller, "MERCHANT")).as("the whole order less the 0.6% fee").isEqualTo(total - fee);
+        assertThat(market.sellerBalance(seller, "MERCHANT")).as("what the buyer paid, plus the platform's voucher, less the fee")
+                .isEqualTo(DEPOSIT + due + 3_000 - fee);
+        assertThat(market.platformBalance("SUBSIDY") - subsidyBefore).as("the voucher is the platform's subsidy spend")
+                .isEqualTo(-3_000);
         assertThat(market.trialBalance()).allSatisfy((currency, sum) -> assertThat(sum).isZero());
     }
 

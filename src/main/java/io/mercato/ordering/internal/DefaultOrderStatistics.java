@@ -33,4 +33,16 @@ class DefaultOrderStatistics implements OrderStatistics {
         }
         return orders.dailySalesOfSkus(skuIds, from, to, zone);
     }
+
+    @Override
+    public java.util.Map<String, Long> platformFundedOfSkus(java.util.Collection<Long> skuIds, LocalDate from,
+            LocalDate to, ZoneId zone) {
+        if (skuIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        if (skuIds.size() > 10_000) {
+            throw new IllegalArgumentException("At most 10,000 SKUs per query, got " + skuIds.size());
+        }
+        return orders.platformFundedOfSkus(skuIds, from, to, zone);
+    }
 }

@@ -7,6 +7,7 @@ import io.mercato.inventory.StockLine;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.Presale;
 import io.mercato.ordering.Presale.Status;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.PresaleOrders;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.Payee;
@@ -16,6 +17,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
 import io.mercato.pricing.AdjustmentKind;
+import io.mercato.pricing.Funder;
 import io.mercato.pricing.PriceQuotes;
 import io.mercato.pricing.PriceQuotes.Adjustment;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
@@ -132,9 +134,16 @@ class DefaultPresaleOrders implements PresaleOrders {
         FinalQuote quote = price(presale, now, coupons);
         SaleableSku sku = catalog.saleable(presale.skuId());
         long checkoutId = orders.addCheckout(buyer.accountId(), now, null);
+        // The line keeps the engine's explanation with the deposit's credit last: list price less every discount is
+        // what the buyer pays in all (deposit and balance); the platform-funded part is paid to the merchant at settlement.
+        long platformFunded = quote.lines().stream().filter(a -> a.funder() == Funder.PLATFORM)
+                .mapToLong(a -> a.amount().minor()).sum();
         Order order = Order.place(checkoutId, buyer, presale.storeId(), row.storeKind(), presale.sellerAccountId(),
                 quote.orderTotal().currency(), List.of(new Order.NewLine(sku.skuId(), sku.productId(), sku.title(),
-                        sku.attributes(), quote.orderTotal().minor(), 1, sku.categoryId(), sku.commissionBasisPoints())),
+                        sku.attributes(), quote.listTotal().minor(), 1, sku.categoryId(), sku.commissionBasisPoints(),
+                        quote.orderTotal().minor(), platformFunded, quote.lines().stream()
+                                .map(a -> new OrderView.Adjustment(a.kind(), a.funder(), a.promotionId(), a.claimId(),
+                                        a.name(), a.amount().minor())).toList())),
                 row.address(), now, now.plus(properties.paymentTimeout()));
         orders.add(order);
         // The unit held since the deposit passes to the order in this transaction: nobody else can take it between.
@@ -194,6 +203,7 @@ class DefaultPresaleOrders implements PresaleOrders {
         List<Long> claimIds = List.of();
         PriceQuotes engine = quotes.getIfAvailable();
         if (engine != null) {
+            // The same SKU-level promotions, store coupons, threshold discounts and platform vouchers as any checkout.
             PriceQuotes.Quote quote = engine.quote(new PriceQuotes.QuoteRequest(presale.buyerAccountId(),
                     List.of(new PriceQuotes.Line(presale.skuId(), 1)), coupons, at));
             PriceQuotes.QuotedLine line = quote.lines().getFirst();

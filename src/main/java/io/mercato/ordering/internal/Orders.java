@@ -394,6 +394,22 @@ class Orders {
                 .list();
     }
 
+    /** Platform-funded discounts on the lines of these SKUs in orders paid in the days, per currency. */
+    java.util.Map<String, Long> platformFundedOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to,
+            ZoneId zone) {
+        java.util.Map<String, Long> sums = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT o.currency, sum(l.platform_funded_minor)
+                FROM ordering.order_lines l JOIN ordering.orders o ON o.id = l.order_id
+                WHERE l.sku_id = ANY(:skus) AND o.paid_at IS NOT NULL AND o.paid_at >= :from AND o.paid_at < :to
+                GROUP BY 1""")
+                .param("skus", skuIds.toArray(Long[]::new))
+                .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sums.put(rs.getString(1).strip(), rs.getLong(2)));
+        return sums;
+    }
+
     /** An order as the one-statement load returns it, in the tables' own terms (minor units, one currency). */
     record Stored(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind, long sellerAccountId,
             OrderStatus status, String currency, long totalMinor, long refundedMinor, @Nullable Long feeMinor,

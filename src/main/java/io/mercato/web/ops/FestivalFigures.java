@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A festival's running figures for the console: GMV and paid orders of its enrolled SKUs per day over the festival
- * (from the presale's first day), the vouchers its pools issued and buyers used, and the subsidy those vouchers
- * spent (used coupons × their face value, the platform's share of the discount).
+ * (from the presale's first day), the vouchers its pools issued and buyers used, and the subsidy spent: the
+ * platform-funded discounts (vouchers, threshold discounts, subsidised and member prices) on those lines.
  */
 record FestivalFigures(Series series, long vouchersIssued, long vouchersUsed, long subsidyMinor) {
 
@@ -29,13 +29,11 @@ record FestivalFigures(Series series, long vouchersIssued, long vouchersUsed, lo
     }
 
     static FestivalFigures of(LocalDate from, LocalDate to, Collection<DailySales> sales, List<Vouchers.Pool> pools,
-            String currency) {
+            java.util.Map<String, Long> platformFunded, String currency) {
         long issued = pools.stream().mapToLong(Vouchers.Pool::issued).sum();
         long used = pools.stream().mapToLong(Vouchers.Pool::used).sum();
-        long subsidy = pools.stream().filter(p -> p.funder() == io.mercato.pricing.Funder.PLATFORM)
-                .filter(p -> p.amountOff().currencyCode().equals(currency))
-                .mapToLong(p -> Math.multiplyExact(p.used(), p.amountOff().minor())).sum();
-        return new FestivalFigures(Series.daily(from, to, sales, currency), issued, used, subsidy);
+        return new FestivalFigures(Series.daily(from, to, sales, currency), issued, used,
+                platformFunded.getOrDefault(currency, 0L));
     }
 
     public long gmvMinor() {

@@ -113,7 +113,7 @@ final class OpsFestivalsController {
         model.addAttribute("pools", pools);
         model.addAttribute("poolsAvailable", service != null);
         model.addAttribute("figures", FestivalFigures.of(from, to, statistics.dailySalesOfSkus(skus, from, to, zone),
-                pools, "CNY"));
+                pools, statistics.platformFundedOfSkus(skus, from, to, zone), "CNY"));
         return "ops/festival";
     }
 

@@ -237,7 +237,6 @@ class DefaultFestivals implements Festivals {
                 festivalId, pool.amountOff(), pool.threshold(), pool.totalLimit(), pool.perBuyerLimit(),
                 pool.claimFrom(), pool.claimUntil(), pool.validFrom(), pool.validUntil(), pool.membersOnly(),
                 pool.grantOnly()));
-        rows.addPool(festivalId, created.poolId());
         return created;
     }
 

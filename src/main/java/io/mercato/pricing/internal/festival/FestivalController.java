@@ -98,6 +98,7 @@ class FestivalController {
 
     @PostMapping("/operator/festivals/{festivalId}/stores")
     List<Participant> addStore(@PathVariable long festivalId, @RequestBody StoreRequest request, Actor actor) {
+        actor.require(io.mercato.platform.Role.OPERATOR);
         if (request.storeId() == null) {
             throw new InvalidInputException("storeId", "storeId is required");
         }
@@ -107,6 +108,7 @@ class FestivalController {
     @PostMapping("/operator/festivals/{festivalId}/voucher-pools")
     @ResponseStatus(HttpStatus.CREATED)
     Vouchers.Pool addPool(@PathVariable long festivalId, @RequestBody PoolRequest request, Actor actor) {
+        actor.require(io.mercato.platform.Role.OPERATOR);
         return festivals.addPool(actor, festivalId, request.toNewPool());
     }
 

@@ -135,12 +135,9 @@ class FestivalRows {
                 .query(FestivalRows::enrolment).list();
     }
 
-    void addPool(long festivalId, long poolId) {
-        jdbc.sql("INSERT INTO pricing.festival_pools (festival_id, pool_id) VALUES (?, ?)").params(festivalId, poolId).update();
-    }
-
+    /** The voucher pools scoped to the festival, however they were created (the pools are {@code Vouchers}'). */
     List<Long> poolIds(long festivalId) {
-        return jdbc.sql("SELECT pool_id FROM pricing.festival_pools WHERE festival_id = ? ORDER BY pool_id")
+        return jdbc.sql("SELECT id FROM pricing.pools WHERE festival_id = ? ORDER BY id")
                 .param(festivalId).query(Long.class).list();
     }
 
