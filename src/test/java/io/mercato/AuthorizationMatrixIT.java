@@ -308,6 +308,11 @@ class AuthorizationMatrixIT {
         rows.add(row("only its buyer pays the balance (not open yet)",
                 t -> new Call("POST", "/api/v1/presales/" + t.presale() + "/final-payment", Map.of()),
                 ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OPERATOR, 403, BUYER, 409));
+        rows.add(row("only operators issue a festival's vouchers", t -> new Call("POST",
+                "/api/v1/operator/festivals/" + t.festival() + "/voucher-pools", t.festivalPoolBody()),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("a festival's vouchers are public",
+                t -> new Call("GET", "/api/v1/festivals/" + t.festival() + "/voucher-pools", null), ANONYMOUS, 200));
         rows.add(row("only operators run the presale timer", t -> new Call("POST", "/api/v1/operator/presale-timers", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
@@ -499,6 +504,13 @@ class AuthorizationMatrixIT {
                 "endsAt", now.plus(day.multipliedBy(3)).toString(), "presaleFrom", now.toString(),
                 "presaleUntil", now.plus(day).toString(), "finalFrom", now.plus(day).toString(),
                 "finalUntil", now.plus(day.multipliedBy(2)).toString());
+    }
+
+    Map<String, Object> festivalPoolBody() {
+        java.time.Instant now = clock.instant();
+        return Map.of("name", "Matrix voucher", "amountOffMinor", 1_000, "thresholdMinor", 10_000, "totalLimit", 10,
+                "claimFrom", now.toString(), "claimUntil", now.plus(java.time.Duration.ofDays(1)).toString(),
+                "validFrom", now.toString(), "validUntil", now.plus(java.time.Duration.ofDays(2)).toString());
     }
 
     long festival() {
