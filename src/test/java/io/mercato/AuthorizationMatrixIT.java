@@ -42,6 +42,9 @@ class AuthorizationMatrixIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    MutableClock clock;
+
     private MarketFixture market;
     private final Map<Who, Api> actors = new LinkedHashMap<>();
     private Seller seller;
@@ -302,6 +305,47 @@ class AuthorizationMatrixIT {
         rows.add(row("only operators create threshold discounts", t -> new Call("POST", "/api/v1/operator/pricing/thresholds",
                 t.threshold()), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
         rows.add(row("only operators see subsidised SKUs", t -> new Call("GET", "/api/v1/operator/pricing/subsidies", null),
+        // Festivals and presale
+        rows.add(row("festivals are public", t -> new Call("GET", "/api/v1/festivals", null), ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("a festival and its enrolments are public",
+                t -> new Call("GET", "/api/v1/festivals/" + t.festival() + "/enrolments", null), ANONYMOUS, 200, SELLER, 200));
+        rows.add(row("only operators create festivals", t -> new Call("POST", "/api/v1/operator/festivals", t.festivalBody()),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators list every festival", t -> new Call("GET", "/api/v1/operator/festivals", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators let stores take part", t -> new Call("POST",
+                "/api/v1/operator/festivals/" + t.festival() + "/stores", Map.of("storeId", t.seller.storeId())),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only the SKU's seller enrols it", t -> new Call("POST",
+                "/api/v1/festivals/" + t.festivalWithStore() + "/enrolments", Map.of("skuId", t.listedSku)),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, OPERATOR, 201));
+        rows.add(row("only the SKU's seller (or an operator) withdraws it", t -> new Call("DELETE",
+                "/api/v1/festivals/" + t.enrolledFestival() + "/enrolments/" + t.listedSku, null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 204));
+        rows.add(row("only the SKU's seller puts it on presale", t -> new Call("POST",
+                "/api/v1/festivals/" + t.enrolledFestival() + "/presales", Map.of("skuId", t.listedSku, "depositMinor", 100,
+                        "worthMinor", 200, "unpaidRule", "REFUND")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 201));
+        rows.add(row("a store's festivals are its seller's", t -> new Call("GET",
+                "/api/v1/merchant/festivals?storeId=" + t.seller.storeId(), null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("only buyers pay deposits", t -> new Call("POST", "/api/v1/presale-offers/" + t.presaleOffer() + "/deposits",
+                Map.of("address", MarketFixture.ADDRESS)), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("a presale is seen by its buyer, its seller and operators",
+                t -> new Call("GET", "/api/v1/presales/" + t.presale(), null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only its buyer is quoted the balance",
+                t -> new Call("GET", "/api/v1/presales/" + t.presale() + "/final-quote", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, BUYER, 200));
+        rows.add(row("only its buyer pays the balance (not open yet)",
+                t -> new Call("POST", "/api/v1/presales/" + t.presale() + "/final-payment", Map.of()),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OPERATOR, 403, BUYER, 409));
+        rows.add(row("only operators issue a festival's vouchers", t -> new Call("POST",
+                "/api/v1/operator/festivals/" + t.festival() + "/voucher-pools", t.festivalPoolBody()),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("a festival's vouchers are public",
+                t -> new Call("GET", "/api/v1/festivals/" + t.festival() + "/voucher-pools", null), ANONYMOUS, 200));
+        rows.add(row("only operators run the presale timer", t -> new Call("POST", "/api/v1/operator/presale-timers", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
     }
@@ -517,5 +561,59 @@ class AuthorizationMatrixIT {
         Api.Response confirmed = actors.get(BUYER).post("/api/v1/orders/" + order + "/receipt-confirmation", null);
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         return order;
+    }
+
+    // Festivals: one with a presale window open now for a day, then its final window the day after.
+
+    Map<String, Object> festivalBody() {
+        java.time.Instant now = clock.instant();
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        return Map.of("nameEn", "Matrix festival", "nameZh", "矩阵节", "startsAt", now.plus(day).toString(),
+                "endsAt", now.plus(day.multipliedBy(3)).toString(), "presaleFrom", now.toString(),
+                "presaleUntil", now.plus(day).toString(), "finalFrom", now.plus(day).toString(),
+                "finalUntil", now.plus(day.multipliedBy(2)).toString());
+    }
+
+    Map<String, Object> festivalPoolBody() {
+        java.time.Instant now = clock.instant();
+        return Map.of("name", "Matrix voucher", "amountOffMinor", 1_000, "thresholdMinor", 10_000, "totalLimit", 10,
+                "claimFrom", now.toString(), "claimUntil", now.plus(java.time.Duration.ofDays(1)).toString(),
+                "validFrom", now.toString(), "validUntil", now.plus(java.time.Duration.ofDays(2)).toString());
+    }
+
+    long festival() {
+        Api.Response created = actors.get(OPERATOR).create("/api/v1/operator/festivals", festivalBody());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.id();
+    }
+
+    long festivalWithStore() {
+        long festival = festival();
+        Api.Response joined = actors.get(OPERATOR).create("/api/v1/operator/festivals/" + festival + "/stores",
+                Map.of("storeId", seller.storeId()));
+        assertThat(joined.status()).as("%s", joined).isEqualTo(200);
+        return festival;
+    }
+
+    long enrolledFestival() {
+        long festival = festivalWithStore();
+        Api.Response enrolled = seller.api().create("/api/v1/festivals/" + festival + "/enrolments", Map.of("skuId", listedSku));
+        assertThat(enrolled.status()).as("%s", enrolled).isEqualTo(201);
+        return festival;
+    }
+
+    long presaleOffer() {
+        long festival = enrolledFestival();
+        Api.Response offer = seller.api().create("/api/v1/festivals/" + festival + "/presales", Map.of("skuId", listedSku,
+                "depositMinor", 100, "worthMinor", 200, "unpaidRule", "REFUND", "perBuyerLimit", 100));
+        assertThat(offer.status()).as("%s", offer).isEqualTo(201);
+        return offer.id();
+    }
+
+    long presale() {
+        Api.Response deposit = actors.get(BUYER).create("/api/v1/presale-offers/" + presaleOffer() + "/deposits",
+                Map.of("address", MarketFixture.ADDRESS));
+        assertThat(deposit.status()).as("%s", deposit).isEqualTo(201);
+        return deposit.id();
     }
 }

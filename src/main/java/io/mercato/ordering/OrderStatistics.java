@@ -21,6 +21,20 @@ public interface OrderStatistics {
             ZoneId zone);
 
     /**
+     * Sales per day of {@code from..to} (in the zone) and currency of the order lines of these SKUs only (a festival's
+     * enrolled SKUs): GMV is the value of those lines in orders paid that day, refunds what was refunded of those
+     * lines, orders and buyers those with such a line. At most 10,000 SKUs; days without sales are absent.
+     */
+    List<DailySales> dailySalesOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to, ZoneId zone);
+
+    /**
+     * What the platform funded of the discounts on those SKUs' lines in orders paid in {@code from..to} (vouchers,
+     * threshold discounts, subsidised and member prices), per currency code: the subsidy those sales cost.
+     */
+    java.util.Map<String, Long> platformFundedOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to,
+            ZoneId zone);
+
+    /**
      * @param gmv value of the orders paid that day
      * @param refunded what has been refunded so far on those orders, in the currency of {@code gmv}
      * @param paidOrders how many orders were paid that day

@@ -43,6 +43,24 @@ public interface Escrow {
     void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack,
             Money subsidyBack);
 
+    /**
+     * Moves a presale deposit from the buyer's wallet into the payee's escrow, where it stays until the final payment's
+     * order settles (it is part of that order's total) or the final payment is missed. Reference
+     * {@code presale:<id>:deposit}.
+     *
+     * @throws io.mercato.platform.ConflictException when the wallet holds too little
+     */
+    void holdDeposit(long presaleId, long buyerAccountId, Payee payee, Money amount);
+
+    /** A missed final payment forfeits the deposit: escrow pays it to the merchant (the platform's own sales revenue). */
+    void forfeitDeposit(long presaleId, Payee payee, Money amount);
+
+    /** A missed final payment refunds the deposit: escrow pays it back to the buyer's wallet. */
+    void refundDeposit(long presaleId, long buyerAccountId, Payee payee, Money amount);
+
+    /** Every posting of a presale's deposit, oldest first. */
+    List<Posting> postingsOfPresale(long presaleId);
+
     /** Every posting that touched the order, oldest first. */
     List<Posting> postingsOf(long orderId);
 

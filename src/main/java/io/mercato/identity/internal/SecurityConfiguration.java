@@ -50,7 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sessions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories/**", "/api/v1/brands/**",
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
-                                "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools").permitAll()
+                                "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools",
+                                "/api/v1/festivals/**", "/api/v1/presale-offers/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
@@ -102,7 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers("/seller", "/seller/**").hasRole("SELLER")
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
-                                "/wallet", "/wallet/**", "/coupons", "/coupons/**").hasRole("BUYER")
+                                "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**")
+                        .hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));

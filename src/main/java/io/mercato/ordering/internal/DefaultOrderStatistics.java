@@ -21,4 +21,28 @@ class DefaultOrderStatistics implements OrderStatistics {
             LocalDate to, ZoneId zone) {
         return orders.dailySales(sellerAccountId, storeId, from, to, zone);
     }
+
+    @Override
+    public List<DailySales> dailySalesOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to,
+            ZoneId zone) {
+        if (skuIds.isEmpty()) {
+            return List.of();
+        }
+        if (skuIds.size() > 10_000) {
+            throw new IllegalArgumentException("At most 10,000 SKUs per query, got " + skuIds.size());
+        }
+        return orders.dailySalesOfSkus(skuIds, from, to, zone);
+    }
+
+    @Override
+    public java.util.Map<String, Long> platformFundedOfSkus(java.util.Collection<Long> skuIds, LocalDate from,
+            LocalDate to, ZoneId zone) {
+        if (skuIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        if (skuIds.size() > 10_000) {
+            throw new IllegalArgumentException("At most 10,000 SKUs per query, got " + skuIds.size());
+        }
+        return orders.platformFundedOfSkus(skuIds, from, to, zone);
+    }
 }

@@ -373,6 +373,43 @@ class Orders {
                 .list();
     }
 
+    /** Sales of the lines of these SKUs per day of payment; see {@code OrderStatistics.dailySalesOfSkus}. */
+    List<DailySales> dailySalesOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT (o.paid_at AT TIME ZONE :zone)::date AS day, o.currency,
+                       sum(l.unit_price_minor * l.quantity), sum(l.unit_price_minor * l.refunded_quantity),
+                       count(DISTINCT o.id), count(DISTINCT o.buyer_id)
+                FROM ordering.order_lines l JOIN ordering.orders o ON o.id = l.order_id
+                WHERE l.sku_id = ANY(:skus) AND o.paid_at IS NOT NULL AND o.paid_at >= :from AND o.paid_at < :to
+                GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("zone", zone.getId())
+                .param("skus", skuIds.toArray(Long[]::new))
+                .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString(2).strip());
+                    return new DailySales(rs.getObject(1, LocalDate.class), new Money(rs.getLong(3), currency),
+                            new Money(rs.getLong(4), currency), rs.getLong(5), rs.getLong(6));
+                })
+                .list();
+    }
+
+    /** Platform-funded discounts on the lines of these SKUs in orders paid in the days, per currency. */
+    java.util.Map<String, Long> platformFundedOfSkus(java.util.Collection<Long> skuIds, LocalDate from, LocalDate to,
+            ZoneId zone) {
+        java.util.Map<String, Long> sums = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT o.currency, sum(l.platform_funded_minor)
+                FROM ordering.order_lines l JOIN ordering.orders o ON o.id = l.order_id
+                WHERE l.sku_id = ANY(:skus) AND o.paid_at IS NOT NULL AND o.paid_at >= :from AND o.paid_at < :to
+                GROUP BY 1""")
+                .param("skus", skuIds.toArray(Long[]::new))
+                .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sums.put(rs.getString(1).strip(), rs.getLong(2)));
+        return sums;
+    }
+
     /** An order as the one-statement load returns it, in the tables' own terms (minor units, one currency). */
     record Stored(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind, long sellerAccountId,
             OrderStatus status, String currency, long totalMinor, long refundedMinor, @Nullable Long feeMinor,

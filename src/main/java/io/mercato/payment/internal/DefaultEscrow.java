@@ -77,6 +77,52 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
 
     @Override
     @Transactional
+    public void holdDeposit(long presaleId, long buyerAccountId, Payee payee, Money amount) {
+        requirePositive(amount);
+        try {
+            ledger.post("PRESALE_DEPOSIT", null, "presale:" + presaleId + ":deposit",
+                    "Deposit of presale " + presaleId + " into escrow", amount.currencyCode(), List.of(
+                            new Leg(AccountKind.WALLET, buyerAccountId, -amount.minor()),
+                            new Leg(AccountKind.ESCROW, owner(payee), amount.minor())));
+        } catch (ConflictException e) {
+            throw new ConflictException("Deposit declined for presale " + presaleId + ": " + e.getMessage()
+                    + ". Top up the wallet and pay again.");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void forfeitDeposit(long presaleId, Payee payee, Money amount) {
+        requirePositive(amount);
+        List<Leg> legs = payee instanceof Payee.Merchant
+                ? List.of(new Leg(AccountKind.ESCROW, owner(payee), -amount.minor()),
+                        new Leg(AccountKind.MERCHANT, owner(payee), amount.minor()))
+                : List.of(new Leg(AccountKind.ESCROW, PLATFORM, -amount.minor()),
+                        new Leg(AccountKind.SALES_REVENUE, PLATFORM, amount.minor()));
+        ledger.post("PRESALE_FORFEIT", null, "presale:" + presaleId + ":forfeit",
+                "Deposit of presale " + presaleId + " forfeited to the merchant: final payment missed",
+                amount.currencyCode(), legs);
+    }
+
+    @Override
+    @Transactional
+    public void refundDeposit(long presaleId, long buyerAccountId, Payee payee, Money amount) {
+        requirePositive(amount);
+        ledger.post("PRESALE_REFUND", null, "presale:" + presaleId + ":refund",
+                "Deposit of presale " + presaleId + " refunded: final payment missed", amount.currencyCode(), List.of(
+                        new Leg(AccountKind.ESCROW, owner(payee), -amount.minor()),
+                        new Leg(AccountKind.WALLET, buyerAccountId, amount.minor())));
+    }
+
+    @Override
+    public List<Posting> postingsOfPresale(long presaleId) {
+        String prefix = "presale:" + presaleId + ":";
+        return postings("p.reference = ANY(?)", new String[] {prefix + "deposit", prefix + "forfeit", prefix + "refund"},
+                Integer.MAX_VALUE, "p.id");
+    }
+
+    @Override
+    @Transactional
     public void settle(Settlement settlement) {
         Money gross = settlement.gross();
         if (gross.minor() == 0 && !settlement.subsidy().isPositive()) {

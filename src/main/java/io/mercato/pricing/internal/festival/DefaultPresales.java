@@ -1,0 +1,103 @@
+package io.mercato.pricing.internal.festival;
+
+import io.mercato.catalog.Catalog;
+import io.mercato.catalog.SaleableSku;
+import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Role;
+import io.mercato.pricing.Festivals.Festival;
+import io.mercato.pricing.Presales;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class DefaultPresales implements Presales {
+
+    static final long MAX_DEPOSIT_MINOR = 100_000_00L;
+
+    private final FestivalRows rows;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    DefaultPresales(FestivalRows rows, Catalog catalog, Clock clock) {
+        this.rows = rows;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Offer create(Actor actor, long festivalId, NewOffer offer) {
+        actor.require(Role.SELLER, Role.OPERATOR);
+        if (offer.skuId() == null) {
+            throw new InvalidInputException("skuId", "skuId is required: the enrolled SKU to put on presale");
+        }
+        long skuId = offer.skuId();
+        Festival festival = rows.lockFestival(festivalId).orElseThrow(() -> DefaultFestivals.notFound(festivalId));
+        long storeId = catalog.requireSkuManagedBy(actor, skuId);
+        long deposit = amount("depositMinor", offer.depositMinor());
+        long worth = amount("worthMinor", offer.worthMinor());
+        if (worth < deposit) {
+            throw new InvalidInputException("worthMinor", "A deposit is worth at least what it costs (" + deposit
+                    + "), got " + worth);
+        }
+        int limit = offer.perBuyerLimit() == null ? 1 : offer.perBuyerLimit();
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("perBuyerLimit", "perBuyerLimit must be between 1 and 100, got " + limit);
+        }
+        if (offer.unpaidRule() == null) {
+            throw new InvalidInputException("unpaidRule", "unpaidRule is required: FORFEIT or REFUND");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!festival.hasPresale() || festival.presaleUntil() == null) {
+            throw new ConflictException("Festival " + festivalId + " has no presale window");
+        }
+        if (!now.isBefore(festival.presaleUntil())) {
+            throw new ConflictException("The presale window of festival " + festivalId + " closed at "
+                    + festival.presaleUntil());
+        }
+        if (rows.enrolment(festivalId, skuId).isEmpty()) {
+            throw new ConflictException("SKU " + skuId + " is not enrolled in festival " + festivalId
+                    + "; enrol it before putting it on presale");
+        }
+        SaleableSku sku = catalog.saleable(skuId);
+        if (worth >= sku.price().minor()) {
+            throw new InvalidInputException("worthMinor", "The deposit's worth must stay below the SKU's price ("
+                    + sku.price() + "), got " + worth);
+        }
+        long id = rows.insertOffer(festivalId, skuId, sku.productId(), storeId, sku.price().currency(), deposit, worth,
+                limit, offer.unpaidRule(), actor.label(), now);
+        if (id == 0) {
+            throw new ConflictException("SKU " + skuId + " is already on presale in festival " + festivalId);
+        }
+        return offer(id);
+    }
+
+    @Override
+    public Offer offer(long offerId) {
+        return rows.offer(offerId).orElseThrow(() -> new NotFoundException("Presale offer " + offerId + " does not exist"));
+    }
+
+    @Override
+    public List<Offer> offers(long festivalId, @Nullable Long storeId) {
+        rows.festival(festivalId).orElseThrow(() -> DefaultFestivals.notFound(festivalId));
+        return rows.offers(festivalId, storeId);
+    }
+
+    private static long amount(String field, @Nullable Long value) {
+        if (value == null) {
+            throw new InvalidInputException(field, field + " is required, in minor units (5000 is RMB 50)");
+        }
+        if (value <= 0 || value > MAX_DEPOSIT_MINOR) {
+            throw new InvalidInputException(field, field + " must be between 1 and " + MAX_DEPOSIT_MINOR + ", got " + value);
+        }
+        return value;
+    }
+}
