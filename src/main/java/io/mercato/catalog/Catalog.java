@@ -73,6 +73,12 @@ public interface Catalog {
     /** Those of the SKUs whose products are listed, so that buyers see availability of nothing else. */
     java.util.Set<Long> listedSkus(java.util.Collection<Long> skuIds);
 
+    /**
+     * The list price, product and store of each SKU that exists, in any status, in one query; unknown ids are left
+     * out. For the pricing engine, which prices many SKUs at once.
+     */
+    java.util.Map<Long, SkuPrice> skuPrices(java.util.Collection<Long> skuIds);
+
     /** Orders of a product listing. */
     enum Sort {
         NEWEST, PRICE_ASC, PRICE_DESC

@@ -341,6 +341,22 @@ class DefaultCatalog implements Catalog {
     }
 
     @Override
+    public java.util.Map<Long, io.mercato.catalog.SkuPrice> skuPrices(java.util.Collection<Long> skuIds) {
+        if (skuIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, io.mercato.catalog.SkuPrice> prices = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT s.id, s.product_id, p.store_id, s.price_minor, s.currency, p.status = 'LISTED'
+                FROM catalog.skus s JOIN catalog.products p ON p.id = s.product_id WHERE s.id = ANY(?)""")
+                .param(skuIds.toArray(Long[]::new))
+                .query((rs, n) -> new io.mercato.catalog.SkuPrice(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Money.of(rs.getLong(4), rs.getString(5)), rs.getBoolean(6)))
+                .list().forEach(price -> prices.put(price.skuId(), price));
+        return prices;
+    }
+
+    @Override
     public long requireSkuManagedBy(Actor actor, long skuId) {
         long storeId = jdbc.sql("SELECT p.store_id FROM catalog.skus s JOIN catalog.products p ON p.id = s.product_id WHERE s.id = ?")
                 .param(skuId).query(Long.class).optional()

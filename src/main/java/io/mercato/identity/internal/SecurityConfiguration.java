@@ -49,7 +49,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sessions").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories/**", "/api/v1/brands/**",
-                                "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve").permitAll()
+                                "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
+                                "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
