@@ -3,6 +3,7 @@ package io.mercato.membership;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mercato.platform.Money;
+import io.mercato.pricing.Vouchers;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,14 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param cancellable the term that may still be cancelled with a refund, if any
  * @param terms every term, newest first
  * @param entitlements the partner benefits of the terms covering now or later
+ * @param coupons the members' monthly coupons granted to the buyer, newest first
  */
 public record VipStatus(long buyerAccountId, boolean member, @Nullable Instant memberUntil, long points,
         @JsonIgnore Money price, boolean autoRenew, boolean canRenew, @Nullable Term cancellable, List<Term> terms,
-        List<Entitlement> entitlements) {
+        List<Entitlement> entitlements, List<Vouchers.Claim> coupons) {
 
     public VipStatus {
         terms = List.copyOf(terms);
         entitlements = List.copyOf(entitlements);
+        coupons = List.copyOf(coupons);
     }
 
     @JsonProperty("priceMinor")

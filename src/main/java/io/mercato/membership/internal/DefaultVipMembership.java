@@ -60,10 +60,11 @@ class DefaultVipMembership implements VipMembership {
     @Override
     public VipStatus status(Actor buyer) {
         buyer.require(Role.BUYER);
-        return status(buyer.accountId(), now());
+        return status(buyer, now());
     }
 
-    private VipStatus status(long buyerId, Instant now) {
+    private VipStatus status(Actor buyer, Instant now) {
+        long buyerId = buyer.accountId();
         List<Term> all = terms.terms(buyerId);
         long balance = points.balanceOf(buyerId);
         Instant until = memberUntil(all, now);
@@ -73,7 +74,7 @@ class DefaultVipMembership implements VipMembership {
                 .findFirst().orElse(null);
         return new VipStatus(buyerId, until != null, until, balance, VipPrice.forPoints(balance),
                 terms.autoRenew(buyerId), until != null && !renewedAhead, cancellable, all,
-                terms.entitlements(buyerId, now));
+                terms.entitlements(buyerId, now), coupons.coupons(buyer));
     }
 
     /** The end of the run of terms that covers now, following renewals that start where the one before ends. */
@@ -196,7 +197,7 @@ class DefaultVipMembership implements VipMembership {
         Instant now = now();
         terms.lockMember(buyer.accountId(), now);
         terms.autoRenew(buyer.accountId(), on);
-        return status(buyer.accountId(), now);
+        return status(buyer, now);
     }
 
     @Override

@@ -101,6 +101,17 @@ class MemberCoupons {
         return granted;
     }
 
+    /** The buyer's members' coupons (of every month's pool), newest first, with whether each is usable. */
+    List<Claim> coupons(Actor buyer) {
+        Vouchers pricing = vouchers.getIfAvailable();
+        if (pricing == null) {
+            return List.of();
+        }
+        java.util.Set<Long> pools = new java.util.HashSet<>(jdbc.sql("SELECT pool_id FROM membership.monthly_pools")
+                .query(Long.class).list());
+        return pricing.wallet(buyer).stream().filter(claim -> pools.contains(claim.poolId())).toList();
+    }
+
     /** The claim granted to the buyer this month, if any. */
     Optional<Long> claimOf(long buyerAccountId, YearMonth month) {
         return jdbc.sql("SELECT claim_id FROM membership.monthly_grants WHERE month = ? AND buyer_account_id = ?")
