@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param paidOrders orders of the seller paid in the month (what GMV counts)
  * @param gmvMinor their value
  * @param settledOrders orders whose escrow was released to the seller in the month
- * @param settledMinor the escrow they released, before fees
+ * @param settledMinor the escrow they released, before fees, with the discounts the platform funded on them (its subsidy)
  * @param feesMinor what the platform kept of them (net of rebates), as fee revenue on the ledger
  * @param feesReturnedMinor fees given back on refunds of settled orders
  * @param feesByRule the month's fee bookings by rule (charges, rebates as negative amounts, reversals); they sum

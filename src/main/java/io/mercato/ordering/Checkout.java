@@ -25,6 +25,17 @@ public interface Checkout {
      */
     Placed place(Actor buyer, Address address, @Nullable List<Item> items, @Nullable String requestKey);
 
+    /**
+     * As {@link #place(Actor, Address, List, String)}, priced by the pricing engine with these coupons (the other
+     * overloads take the best combination of the buyer's coupons): each line stores its list price, its discounts
+     * and what the buyer pays, and the coupons used are redeemed in the same transaction.
+     *
+     * @throws io.mercato.platform.InvalidInputException naming a coupon that is not the buyer's, expired or used
+     * @throws io.mercato.platform.ConflictException when the coupons may not be combined or a threshold is not reached
+     */
+    Placed place(Actor buyer, Address address, @Nullable List<Item> items, @Nullable String requestKey,
+            io.mercato.pricing.PriceQuotes.CouponChoice coupons);
+
     /** Pays every unpaid order of one checkout from the wallet, all or nothing. */
     List<OrderView> pay(Actor buyer, long checkoutId);
 

@@ -60,13 +60,35 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
         return fee == null ? null : fee.minor();
     }
 
-    /** @param unitPrice in the order's currency; the JSON shows it as {@code unitPriceMinor} */
-    @JsonPropertyOrder({"id", "skuId", "productId", "title", "attributes", "unitPriceMinor"})
+    /**
+     * @param unitPrice the list price of one unit, in the order's currency; the JSON shows it as {@code unitPriceMinor}
+     * @param paid what the buyer paid for the line after every discount ({@code paidMinor})
+     * @param adjustments each discount's share on this line, in the order the pricing engine applied them
+     */
+    @JsonPropertyOrder({"id", "skuId", "productId", "title", "attributes", "unitPriceMinor", "quantity", "paidMinor",
+            "adjustments"})
     public record Line(long id, long skuId, long productId, String title, Map<String, String> attributes,
             @JsonIgnore Money unitPrice, long quantity, long refundedQuantity, long pendingRefundQuantity,
-            int commissionBasisPoints) {
+            int commissionBasisPoints, @JsonIgnore Money paid, List<Adjustment> adjustments) {
 
+        public Line {
+            adjustments = List.copyOf(adjustments);
+        }
+
+        /** A line paid at list price, without discounts. */
+        public Line(long id, long skuId, long productId, String title, Map<String, String> attributes, Money unitPrice,
+                long quantity, long refundedQuantity, long pendingRefundQuantity, int commissionBasisPoints) {
+            this(id, skuId, productId, title, attributes, unitPrice, quantity, refundedQuantity, pendingRefundQuantity,
+                    commissionBasisPoints, unitPrice.times(quantity), List.of());
+        }
+
+        /** What the buyer paid for the line. */
         public Money amount() {
+            return paid;
+        }
+
+        /** The line at list price, before discounts. */
+        public Money listAmount() {
             return unitPrice.times(quantity);
         }
 
@@ -75,9 +97,24 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
             return unitPrice.minor();
         }
 
+        @JsonProperty("paidMinor")
+        public long paidMinor() {
+            return paid.minor();
+        }
+
         public long refundableQuantity() {
             return quantity - refundedQuantity - pendingRefundQuantity;
         }
+    }
+
+    /**
+     * One discount's share on one line, as the pricing engine explained it when the order was placed.
+     *
+     * @param promotionId the promotion or coupon pool behind it
+     * @param claimId the buyer's coupon, when the discount is one
+     */
+    public record Adjustment(io.mercato.pricing.AdjustmentKind kind, io.mercato.pricing.Funder funder,
+            long promotionId, @Nullable Long claimId, String name, long amountMinor) {
     }
 
     /** One change of status: who made it and when. */

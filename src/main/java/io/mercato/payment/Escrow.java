@@ -31,7 +31,17 @@ public interface Escrow {
      * its fee revenue and the merchant's balance pays the rest; what the balance cannot cover is booked as the
      * merchant's debt. For the platform's own sale, sales revenue pays it all.
      */
-    void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack);
+    default void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack) {
+        refundSettled(orderId, refundId, buyerAccountId, payee, amount, feeBack, Money.zero(amount.currency()));
+    }
+
+    /**
+     * As {@link #refundSettled(long, long, long, Payee, Money, Money)}, and the merchant gives back
+     * {@code subsidyBack}, the platform-funded discount on the refunded units it received at settlement, to the
+     * platform's subsidy spend: the subsidy is reversed pro rata, in the same posting.
+     */
+    void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack,
+            Money subsidyBack);
 
     /** Every posting that touched the order, oldest first. */
     List<Posting> postingsOf(long orderId);

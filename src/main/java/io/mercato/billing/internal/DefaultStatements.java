@@ -104,6 +104,7 @@ class DefaultStatements implements Statements {
             long escrowOut = 0;
             long fee = 0;
             long adRevenue = 0;
+            long subsidy = 0;
             for (Posting.Entry entry : posting.entries()) {
                 long amount = entry.amount().minor();
                 boolean own = entry.ownerId() == seller;
@@ -113,6 +114,7 @@ class DefaultStatements implements Statements {
                     case ESCROW -> escrowOut -= own ? amount : 0;
                     case FEE_REVENUE -> fee += amount;
                     case AD_REVENUE -> adRevenue += amount;
+                    case SUBSIDY -> subsidy -= amount;
                     default -> {
                     }
                 }
@@ -123,7 +125,8 @@ class DefaultStatements implements Statements {
                     if (posting.orderId() != null) {
                         settledOrders.add(posting.orderId());
                     }
-                    settled += escrowOut;
+                    // The platform's subsidy on the order is part of what it released to the merchant.
+                    settled += escrowOut + subsidy;
                     fees += fee;
                     settlements += position;
                 }

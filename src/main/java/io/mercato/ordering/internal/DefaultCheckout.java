@@ -11,6 +11,11 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.pricing.Funder;
+import io.mercato.pricing.PriceQuotes;
+import io.mercato.pricing.PriceQuotes.CouponChoice;
+import io.mercato.pricing.PriceQuotes.QuotedLine;
+import io.mercato.pricing.Vouchers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +42,14 @@ class DefaultCheckout implements Checkout {
     private final OrderingProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PriceQuotes prices;
+    private final Vouchers vouchers;
 
     DefaultCheckout(Catalog catalog, Orders orders, Carts carts, OrderMoves moves, OrderLifecycle lifecycle,
-            OrderingProperties properties, Clock clock, ApplicationEventPublisher events) {
+            OrderingProperties properties, Clock clock, ApplicationEventPublisher events, PriceQuotes prices,
+            Vouchers vouchers) {
+        this.prices = prices;
+        this.vouchers = vouchers;
         this.catalog = catalog;
         this.orders = orders;
         this.carts = carts;
@@ -59,6 +69,13 @@ class DefaultCheckout implements Checkout {
     @Override
     @Transactional
     public Placed place(Actor buyer, Address address, @Nullable List<Item> items, @Nullable String requestKey) {
+        return place(buyer, address, items, requestKey, CouponChoice.BEST);
+    }
+
+    @Override
+    @Transactional
+    public Placed place(Actor buyer, Address address, @Nullable List<Item> items, @Nullable String requestKey,
+            CouponChoice coupons) {
         Carts.requireBuyer(buyer);
         boolean fromCart = items == null;
         if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 200)) {
@@ -113,16 +130,28 @@ class DefaultCheckout implements Checkout {
         }
         Instant now = Order.now(clock);
         Instant payBy = now.plus(properties.paymentTimeout());
+        // One quote for the whole checkout: coupons and threshold discounts span stores.
+        PriceQuotes.Quote quote = prices.quote(new PriceQuotes.QuoteRequest(buyer.accountId(),
+                quantities.entrySet().stream().map(e -> new PriceQuotes.Line(e.getKey(), e.getValue())).toList(),
+                coupons == null ? CouponChoice.BEST : coupons, now));
+        Map<Long, QuotedLine> quoted = new LinkedHashMap<>();
+        quote.lines().forEach(line -> quoted.put(line.skuId(), line));
         long checkoutId = orders.addCheckout(buyer.accountId(), now, requestKey);
         List<OrderView> placed = new ArrayList<>();
+        List<Long> orderIds = new ArrayList<>();
         for (List<Priced> lines : byStore.values()) {
             SaleableSku first = lines.getFirst().sku();
             Order order = Order.place(checkoutId, buyer, first.storeId(), first.storeKind(), first.sellerAccountId(),
-                    first.price().currency(), lines.stream().map(Priced::line).toList(), address, now, payBy);
+                    first.price().currency(), lines.stream().map(line -> line.line(quoted.get(line.sku().skuId()))).toList(),
+                    address, now, payBy);
             orders.add(order);
             moves.placed(order);
             events.publishEvent(order.placed());
             placed.add(order.view());
+            orderIds.add(order.id());
+        }
+        if (!quote.claimIds().isEmpty()) {
+            vouchers.redeem(buyer.accountId(), quote.claimIds(), checkoutId, orderIds);
         }
         if (fromCart) {
             carts.removeAll(buyer.accountId(), List.copyOf(quantities.keySet()));
@@ -158,9 +187,15 @@ class DefaultCheckout implements Checkout {
 
     private record Priced(SaleableSku sku, long quantity) {
 
-        Order.NewLine line() {
-            return new Order.NewLine(sku.skuId(), sku.productId(), sku.title(), sku.attributes(), sku.price().minor(),
-                    quantity, sku.categoryId(), sku.commissionBasisPoints());
+        /** The line as the engine priced it: the catalogue's list price (the same read), its discounts and what is paid. */
+        Order.NewLine line(QuotedLine quoted) {
+            long platformFunded = quoted.adjustments().stream().filter(a -> a.funder() == Funder.PLATFORM)
+                    .mapToLong(a -> a.amount().minor()).sum();
+            return new Order.NewLine(sku.skuId(), sku.productId(), sku.title(), sku.attributes(),
+                    quoted.listUnit().minor(), quantity, sku.categoryId(), sku.commissionBasisPoints(),
+                    quoted.paid().minor(), platformFunded, quoted.adjustments().stream()
+                            .map(a -> new io.mercato.ordering.OrderView.Adjustment(a.kind(), a.funder(), a.promotionId(),
+                                    a.claimId(), a.name(), a.amount().minor())).toList());
         }
     }
 }

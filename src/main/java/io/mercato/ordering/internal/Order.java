@@ -133,9 +133,10 @@ final class Order {
         long total = 0;
         List<Line> lines = new ArrayList<>();
         for (NewLine line : newLines) {
-            total = Math.addExact(total, Math.multiplyExact(line.unitPriceMinor(), line.quantity()));
+            total = Math.addExact(total, line.paidMinor());
             lines.add(new Line(0, line.skuId(), line.productId(), line.title(), line.attributes(), line.unitPriceMinor(),
-                    line.quantity(), 0, 0, line.categoryId(), line.commissionBasisPoints()));
+                    line.quantity(), 0, 0, line.categoryId(), line.commissionBasisPoints(), line.paidMinor(),
+                    line.platformFundedMinor(), line.adjustments()));
         }
         Order order = new Order(0, checkoutId, buyer.accountId(), storeId, storeKind, sellerId, currency, total, address,
                 now, payBy, lines, List.of(), List.of(), OrderStatus.AWAITING_PAYMENT);
@@ -148,7 +149,10 @@ final class Order {
         Currency currency = Currency.getInstance(stored.currency());
         List<Line> lines = stored.lines().stream().map(l -> new Line(l.id(), l.skuId(), l.productId(), l.title(),
                 l.attributes(), l.unitPriceMinor(), l.quantity(), l.refundedQuantity(), l.pendingRefundQuantity(),
-                l.categoryId(), l.commissionBasisPoints())).toList();
+                l.categoryId(), l.commissionBasisPoints(),
+                l.paidMinor() == null ? Math.multiplyExact(l.unitPriceMinor(), l.quantity()) : l.paidMinor(),
+                l.platformFundedMinor() == null ? 0 : l.platformFundedMinor(),
+                l.adjustments() == null ? List.of() : l.adjustments())).toList();
         List<Refund> refunds = stored.refunds().stream().map(r -> new Refund(r.id(), r.orderId(), r.status(),
                 r.returnGoods(), new Money(r.amountMinor(), currency), r.reason(), r.requestedAt(), r.decideBy(),
                 r.decidedAt(), r.decidedBy(), r.decisionNote(), r.lines().stream()
@@ -276,7 +280,7 @@ final class Order {
         return new OrderFees.FeeBasis(id, storeId, storeKind, sellerId, currency,
                 java.util.Objects.requireNonNull(paidAt, "paidAt"), lines.stream()
                         .map(line -> new OrderFees.FeeLine(line.id, line.productId, line.categoryId,
-                                line.commissionBasisPoints, money(line.unitPriceMinor).times(line.keptQuantity())))
+                                line.commissionBasisPoints, money(line.keptValueMinor())))
                         .toList());
     }
 
@@ -418,7 +422,7 @@ final class Order {
     private List<RefundLine> remainingLines() {
         List<RefundLine> remaining = lines.stream().filter(line -> line.refundableQuantity() > 0)
                 .map(line -> new RefundLine(line.id, line.refundableQuantity(),
-                        money(line.unitPriceMinor).times(line.refundableQuantity())))
+                        money(line.refundAmountMinor(line.refundableQuantity()))))
                 .toList();
         if (remaining.isEmpty()) {
             throw new ConflictException("Order " + id + " has nothing left to refund");
@@ -451,7 +455,7 @@ final class Order {
                 throw new ConflictException("Line " + line.id + " of order " + id + " has "
                         + line.refundableQuantity() + " units left to refund, " + entry.getValue() + " requested");
             }
-            wanted.add(new RefundLine(line.id, entry.getValue(), money(line.unitPriceMinor).times(entry.getValue())));
+            wanted.add(new RefundLine(line.id, entry.getValue(), money(line.refundAmountMinor(entry.getValue()))));
         }
         wanted.sort(java.util.Comparator.comparingLong(RefundLine::lineId));
         return wanted;
@@ -698,13 +702,52 @@ final class Order {
                 deliveredAt, completedAt, closedAt,
                 lines.stream().map(line -> new OrderView.Line(line.id, line.skuId, line.productId, line.title,
                         line.attributes, money(line.unitPriceMinor), line.quantity, line.refundedQuantity,
-                        line.pendingRefundQuantity, line.commissionBasisPoints)).toList(),
+                        line.pendingRefundQuantity, line.commissionBasisPoints, money(line.paidMinor),
+                        line.adjustments)).toList(),
                 history, refunds);
     }
 
-    /** A line about to be placed, priced from the catalogue at checkout. */
+    /**
+     * A line about to be placed, priced by the pricing engine at checkout.
+     *
+     * @param unitPriceMinor the list price of one unit
+     * @param paidMinor what the buyer pays for the whole line, after every discount
+     * @param platformFundedMinor the part of the line's discounts the platform funds (paid to the merchant at settlement)
+     */
     record NewLine(long skuId, long productId, String title, Map<String, String> attributes, long unitPriceMinor,
-            long quantity, long categoryId, int commissionBasisPoints) {
+            long quantity, long categoryId, int commissionBasisPoints, long paidMinor, long platformFundedMinor,
+            List<OrderView.Adjustment> adjustments) {
+
+        NewLine {
+            adjustments = List.copyOf(adjustments);
+        }
+
+        /** A line at list price, without discounts. */
+        NewLine(long skuId, long productId, String title, Map<String, String> attributes, long unitPriceMinor,
+                long quantity, long categoryId, int commissionBasisPoints) {
+            this(skuId, productId, title, attributes, unitPriceMinor, quantity, categoryId, commissionBasisPoints,
+                    Math.multiplyExact(unitPriceMinor, quantity), 0, List.of());
+        }
+    }
+
+    /**
+     * The subsidy the platform pays the merchant for the units the buyer keeps: the line's platform-funded share,
+     * pro rata to units, cumulatively floored so that the shares of all units sum exactly to it.
+     */
+    Money subsidy() {
+        long subsidy = 0;
+        for (Line line : lines) {
+            subsidy += line.platformFundedMinor - Line.share(line.platformFundedMinor, line.refundedQuantity, line.quantity);
+        }
+        return money(subsidy);
+    }
+
+    /** The platform-funded share of {@code units} just refunded on a line, which a settled order gives back. */
+    Money subsidyOf(long lineId, long units) {
+        Line line = line(lineId);
+        long after = line.refundedQuantity;
+        return money(Line.share(line.platformFundedMinor, after, line.quantity)
+                - Line.share(line.platformFundedMinor, after - units, line.quantity));
     }
 
     /** A line of the order: what was bought, and how much of it was refunded or is held for a return. */
@@ -721,10 +764,17 @@ final class Order {
         private long pendingRefundQuantity;
         private final long categoryId;
         private final int commissionBasisPoints;
+        private final long paidMinor;
+        private final long platformFundedMinor;
+        private final List<OrderView.Adjustment> adjustments;
 
         Line(long id, long skuId, long productId, String title, Map<String, String> attributes, long unitPriceMinor,
                 long quantity, long refundedQuantity, long pendingRefundQuantity, long categoryId,
-                int commissionBasisPoints) {
+                int commissionBasisPoints, long paidMinor, long platformFundedMinor,
+                List<OrderView.Adjustment> adjustments) {
+            this.paidMinor = paidMinor;
+            this.platformFundedMinor = platformFundedMinor;
+            this.adjustments = List.copyOf(adjustments);
             this.id = id;
             this.skuId = skuId;
             this.productId = productId;
@@ -745,6 +795,41 @@ final class Order {
         /** The units still kept by the buyer, which the fee is charged on. */
         long keptQuantity() {
             return quantity - refundedQuantity;
+        }
+
+        /**
+         * The share of {@code amount} that {@code units} of the line's {@code quantity} carry, floored; the shares of
+         * successive units therefore sum exactly to {@code amount}.
+         */
+        static long share(long amount, long units, long quantity) {
+            return Math.multiplyExact(amount, units) / quantity;
+        }
+
+        /** What refunding the next {@code units} gives back: their share of what the buyer paid for the line. */
+        long refundAmountMinor(long units) {
+            long taken = refundedQuantity + pendingRefundQuantity;
+            return share(paidMinor, taken + units, quantity) - share(paidMinor, taken, quantity);
+        }
+
+        /**
+         * The value the fee is charged on for the units kept: what the buyer paid plus what the platform funded, so
+         * that the platform's own discounts do not lower the merchant's GMV.
+         */
+        long keptValueMinor() {
+            long value = Math.addExact(paidMinor, platformFundedMinor);
+            return value - share(value, refundedQuantity, quantity);
+        }
+
+        long paidMinor() {
+            return paidMinor;
+        }
+
+        long platformFundedMinor() {
+            return platformFundedMinor;
+        }
+
+        List<OrderView.Adjustment> adjustments() {
+            return adjustments;
         }
 
         private void holdForRefund(long units) {

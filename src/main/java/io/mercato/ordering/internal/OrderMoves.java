@@ -9,6 +9,7 @@ import io.mercato.payment.Escrow;
 import io.mercato.payment.Payee;
 import io.mercato.payment.Settlement;
 import io.mercato.platform.Money;
+import io.mercato.pricing.Vouchers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,10 @@ final class OrderMoves {
     private final StockLedger stock;
     private final OrderFees fees;
     private final Orders orders;
+    private final Vouchers vouchers;
 
-    OrderMoves(Escrow escrow, StockLedger stock, OrderFees fees, Orders orders) {
+    OrderMoves(Escrow escrow, StockLedger stock, OrderFees fees, Orders orders, Vouchers vouchers) {
+        this.vouchers = vouchers;
         this.escrow = escrow;
         this.stock = stock;
         this.fees = fees;
@@ -43,9 +46,10 @@ final class OrderMoves {
         stock.commit(order.id());
     }
 
-    /** An unpaid order gives its reserved units back. */
+    /** An unpaid order gives its reserved units back, and its coupons once every order they were used on is cancelled. */
     void cancelled(Order order) {
         stock.release(order.id());
+        vouchers.release(order.id());
     }
 
     /**
@@ -61,7 +65,11 @@ final class OrderMoves {
                 order.feeReturned(feeBack);
                 orders.saveFee(order);
             }
-            escrow.refundSettled(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount(), feeBack);
+            Money subsidyBack = Order.firstParty(order.storeKind()) ? Money.zero(order.currency())
+                    : refund.lines().stream().map(line -> order.subsidyOf(line.lineId(), line.quantity()))
+                            .reduce(Money.zero(order.currency()), Money::plus);
+            escrow.refundSettled(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount(), feeBack,
+                    subsidyBack);
         } else {
             escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount());
         }
@@ -70,10 +78,14 @@ final class OrderMoves {
         }
     }
 
-    /** A completed order's escrow goes to the merchant, less the platform's fee. */
+    /**
+     * A completed order's escrow goes to the merchant, less the platform's fee, with the platform-funded discounts
+     * on the units kept paid to the merchant from the platform's subsidy spend.
+     */
     void completed(Order order) {
         Money fee = order.fee() == null ? Money.zero(order.currency()) : order.fee();
-        escrow.settle(new Settlement(order.id(), payee(order), order.escrow(), fee));
+        Money subsidy = Order.firstParty(order.storeKind()) ? Money.zero(order.currency()) : order.subsidy();
+        escrow.settle(new Settlement(order.id(), payee(order), order.escrow(), fee, subsidy));
     }
 
     /** Whose escrow holds the order's money: the seller's, or the platform's for its own sales. */

@@ -57,7 +57,32 @@ class OrderingController {
     record CartQuantity(@NotNull Long quantity) {
     }
 
-    record CheckoutRequest(@NotNull Address address, @Nullable List<Checkout.Item> items) {
+    /**
+     * @param couponIds the buyer's coupons to use; leave out to let the pricing engine choose the best combination
+     * @param coupons BEST (the default without couponIds), NONE, or CHOSEN (the default with couponIds)
+     */
+    record CheckoutRequest(@NotNull Address address, @Nullable List<Checkout.Item> items,
+            @Nullable List<Long> couponIds, @Nullable String coupons) {
+
+        io.mercato.pricing.PriceQuotes.CouponChoice choice() {
+            if (coupons == null || coupons.isBlank()) {
+                return couponIds == null ? io.mercato.pricing.PriceQuotes.CouponChoice.BEST : chosen(couponIds);
+            }
+            return switch (coupons) {
+                case "BEST" -> io.mercato.pricing.PriceQuotes.CouponChoice.BEST;
+                case "NONE" -> io.mercato.pricing.PriceQuotes.CouponChoice.NONE;
+                case "CHOSEN" -> chosen(couponIds == null ? List.of() : couponIds);
+                default -> throw new io.mercato.platform.InvalidInputException("coupons",
+                        "coupons is BEST, NONE or CHOSEN, got " + coupons);
+            };
+        }
+
+        private static io.mercato.pricing.PriceQuotes.CouponChoice chosen(List<Long> ids) {
+            if (ids.size() > 20 || ids.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new io.mercato.platform.InvalidInputException("couponIds", "Name at most 20 coupons, none empty");
+            }
+            return io.mercato.pricing.PriceQuotes.CouponChoice.chosen(ids);
+        }
     }
 
     record Cancellation(@Nullable String reason) {
@@ -90,7 +115,7 @@ class OrderingController {
     @PostMapping("/checkouts")
     @ResponseStatus(HttpStatus.CREATED)
     Checkout.Placed checkout(@Valid @RequestBody CheckoutRequest request, Actor buyer) {
-        return checkout.place(buyer, request.address(), request.items());
+        return checkout.place(buyer, request.address(), request.items(), null, request.choice());
     }
 
     @PostMapping("/checkouts/{checkoutId}/payment")

@@ -107,12 +107,14 @@ class Orders {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS jsonb), ?, ?) RETURNING id),
                 l AS (
                     INSERT INTO ordering.order_lines (order_id, sku_id, product_id, title, attributes, unit_price_minor,
-                      quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp)
+                      quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp, paid_minor,
+                      platform_funded_minor, adjustments)
                     SELECT o.id, x.sku_id, x.product_id, x.title, x.attributes, x.unit_price_minor, x.quantity, 0, 0,
-                      x.category_id, x.commission_bp
+                      x.category_id, x.commission_bp, x.paid_minor, x.platform_funded_minor, x.adjustments
                     FROM o, unnest(?::bigint[], ?::bigint[], ?::text[], ?::jsonb[], ?::bigint[], ?::bigint[], ?::bigint[],
-                      ?::int[]) WITH ORDINALITY AS x(sku_id, product_id, title, attributes, unit_price_minor, quantity,
-                      category_id, commission_bp, n)
+                      ?::int[], ?::bigint[], ?::bigint[], ?::jsonb[]) WITH ORDINALITY AS x(sku_id, product_id, title,
+                      attributes, unit_price_minor, quantity, category_id, commission_bp, paid_minor,
+                      platform_funded_minor, adjustments, n)
                     ORDER BY x.n RETURNING id),
                 h AS (""" + History.INSERT.formatted("o.id", ", o") + """
                 )
@@ -129,6 +131,9 @@ class Orders {
                         lines.stream().map(Order.Line::quantity).toArray(Long[]::new),
                         lines.stream().map(Order.Line::categoryId).toArray(Long[]::new),
                         lines.stream().map(Order.Line::commissionBasisPoints).toArray(Integer[]::new),
+                        lines.stream().map(Order.Line::paidMinor).toArray(Long[]::new),
+                        lines.stream().map(Order.Line::platformFundedMinor).toArray(Long[]::new),
+                        lines.stream().map(line -> json.writeValueAsString(line.adjustments())).toArray(String[]::new),
                         history.from(), history.to(), history.actor(), history.at(), history.note())
                 .query((rs, n) -> new Ids(rs.getLong(1), List.of((Long[]) rs.getArray(2).getArray()))).single();
         order.assignIds(ids.orderId(), ids.lineIds());
@@ -379,7 +384,8 @@ class Orders {
 
     record StoredLine(long id, long skuId, long productId, String title, Map<String, String> attributes,
             long unitPriceMinor, long quantity, long refundedQuantity, long pendingRefundQuantity, long categoryId,
-            int commissionBasisPoints) {
+            int commissionBasisPoints, @Nullable Long paidMinor, @Nullable Long platformFundedMinor,
+            @Nullable List<io.mercato.ordering.OrderView.Adjustment> adjustments) {
     }
 
     record StoredRefund(long id, long orderId, RefundStatus status, boolean returnGoods, long amountMinor, String reason,
@@ -410,7 +416,8 @@ class Orders {
               'lines', COALESCE((SELECT json_agg(json_build_object('id', l.id, 'skuId', l.sku_id, 'productId', l.product_id,
                   'title', l.title, 'attributes', l.attributes, 'unitPriceMinor', l.unit_price_minor, 'quantity', l.quantity,
                   'refundedQuantity', l.refunded_quantity, 'pendingRefundQuantity', l.pending_refund_quantity,
-                  'categoryId', l.category_id, 'commissionBasisPoints', l.commission_bp) ORDER BY l.id)
+                  'categoryId', l.category_id, 'commissionBasisPoints', l.commission_bp, 'paidMinor', l.paid_minor,
+                  'platformFundedMinor', l.platform_funded_minor, 'adjustments', l.adjustments) ORDER BY l.id)
                 FROM ordering.order_lines l WHERE l.order_id = o.id), '[]'),
               'history', COALESCE((SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status,
                   'actor', h.actor, 'at', %s, 'note', h.note) ORDER BY h.id)

@@ -79,7 +79,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     @Transactional
     public void settle(Settlement settlement) {
         Money gross = settlement.gross();
-        if (gross.minor() == 0) {
+        if (gross.minor() == 0 && !settlement.subsidy().isPositive()) {
             return;
         }
         long orderId = settlement.orderId();
@@ -91,10 +91,12 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                 : List.of(new Leg(AccountKind.ESCROW, owner(settlement.payee()), -gross.minor()),
                         new Leg(AccountKind.MERCHANT, owner(settlement.payee()), settlement.net().minor() - repaid),
                         new Leg(AccountKind.MERCHANT_DEBT, owner(settlement.payee()), repaid),
-                        new Leg(AccountKind.FEE_REVENUE, PLATFORM, settlement.fee().minor()));
+                        new Leg(AccountKind.FEE_REVENUE, PLATFORM, settlement.fee().minor()),
+                        new Leg(AccountKind.SUBSIDY, PLATFORM, -settlement.subsidy().minor()));
         String memo = settlement.firstParty()
                 ? "Settlement of order " + orderId + ": platform's own sale"
                 : "Settlement of order " + orderId + ": " + settlement.net() + " to merchant, fee " + settlement.fee()
+                        + (settlement.subsidy().isPositive() ? " including the platform's subsidy " + settlement.subsidy() : "")
                         + (repaid > 0 ? ", " + new Money(repaid, gross.currency()) + " of it paying the merchant's debt" : "");
         ledger.post("SETTLEMENT", orderId, "order:" + orderId + ":settlement", memo, gross.currencyCode(), legs);
     }
@@ -111,8 +113,11 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     @Override
     @Transactional
     public void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount,
-            Money feeBack) {
+            Money feeBack, Money subsidyBack) {
         requirePositive(amount);
+        if (subsidyBack.isNegative() || (subsidyBack.isPositive() && !(payee instanceof Payee.Merchant))) {
+            throw new IllegalArgumentException("Refund " + refundId + " cannot give back a subsidy of " + subsidyBack);
+        }
         if (feeBack.isNegative() || feeBack.minor() > amount.minor()) {
             throw new IllegalArgumentException("Refund " + refundId + " cannot give back a fee of " + feeBack + " of "
                     + amount);
@@ -122,7 +127,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
         String memo;
         if (payee instanceof Payee.Merchant merchant) {
             long seller = merchant.sellerAccountId();
-            long owed = amount.minor() - feeBack.minor();
+            long owed = amount.minor() - feeBack.minor() + subsidyBack.minor();
             // The merchant's row is locked first, so that the balance read here is the one the posting debits.
             long balance = ledger.lockMerchant(seller, currency);
             long fromBalance = Math.min(Math.max(balance, 0), owed);
@@ -130,8 +135,10 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
             legs = List.of(new Leg(AccountKind.MERCHANT, seller, -fromBalance),
                     new Leg(AccountKind.MERCHANT_DEBT, seller, -debt),
                     new Leg(AccountKind.FEE_REVENUE, PLATFORM, -feeBack.minor()),
+                    new Leg(AccountKind.SUBSIDY, PLATFORM, subsidyBack.minor()),
                     new Leg(AccountKind.WALLET, buyerAccountId, amount.minor()));
             memo = "Refund " + refundId + " of settled order " + orderId + ": fee given back " + feeBack
+                    + (subsidyBack.isPositive() ? ", subsidy returned " + subsidyBack : "")
                     + (debt > 0 ? ", " + new Money(debt, amount.currency()) + " owed by the merchant" : "");
         } else {
             legs = List.of(new Leg(AccountKind.SALES_REVENUE, PLATFORM, -amount.minor()),
