@@ -84,12 +84,20 @@ class DefaultEngagementPoints implements EngagementPoints {
         }
         book.lockOrder(orderId);
         book.ofOrder(orderId).ifPresent(order -> {
-            long left = order.earned() - order.reversed();
-            long due = (order.refundedMinor() + amount.minor()) / 100 - order.reversed();
-            long back = Math.max(0, Math.min(left, due));
+            long back = pointsBack(order.earned(), order.reversed(), order.refundedMinor(), amount.minor());
             book.award(order.buyerAccountId(), "refund:" + refundId, PointsReason.REFUND, -back, orderId,
                     amount.minor(), now());
         });
+    }
+
+    /**
+     * The points a refund of {@code amountMinor} takes back from an order that earned {@code earned}, after earlier
+     * refunds of {@code refundedBeforeMinor} took back {@code reversed}: the points of everything refunded so far less
+     * what was taken back, between zero and what the order has left.
+     */
+    static long pointsBack(long earned, long reversed, long refundedBeforeMinor, long amountMinor) {
+        long due = (refundedBeforeMinor + amountMinor) / 100 - reversed;
+        return Math.max(0, Math.min(earned - reversed, due));
     }
 
     void reviewed(long reviewId, long buyerAccountId) {

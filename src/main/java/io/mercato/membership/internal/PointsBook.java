@@ -39,7 +39,8 @@ class PointsBook {
 
     List<PointsEntry> history(long buyerAccountId, int limit) {
         return jdbc.sql("""
-                SELECT * FROM membership.points WHERE buyer_account_id = ? ORDER BY created_at DESC, id DESC LIMIT ?""")
+                SELECT * FROM membership.points WHERE buyer_account_id = ? AND points <> 0
+                ORDER BY created_at DESC, id DESC LIMIT ?""")
                 .params(buyerAccountId, limit).query(PointsBook::entry).list();
     }
 
