@@ -305,6 +305,7 @@ class AuthorizationMatrixIT {
         rows.add(row("only operators create threshold discounts", t -> new Call("POST", "/api/v1/operator/pricing/thresholds",
                 t.threshold()), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
         rows.add(row("only operators see subsidised SKUs", t -> new Call("GET", "/api/v1/operator/pricing/subsidies", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         // Festivals and presale
         rows.add(row("festivals are public", t -> new Call("GET", "/api/v1/festivals", null), ANONYMOUS, 200, BUYER, 200));
         rows.add(row("a festival and its enrolments are public",
@@ -347,11 +348,38 @@ class AuthorizationMatrixIT {
                 t -> new Call("GET", "/api/v1/festivals/" + t.festival() + "/voucher-pools", null), ANONYMOUS, 200));
         rows.add(row("only operators run the presale timer", t -> new Call("POST", "/api/v1/operator/presale-timers", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        // Membership and reviews
+        rows.add(row("points are a buyer's own", t -> new Call("GET", "/api/v1/membership/points", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only buyers check in", t -> new Call("POST", "/api/v1/membership/check-ins", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("88VIP status is a buyer's own", t -> new Call("GET", "/api/v1/membership/vip", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only buyers join 88VIP", t -> new Call("POST", "/api/v1/membership/vip/joins", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("only its buyer cancels an 88VIP term",
+                t -> new Call("POST", "/api/v1/membership/vip/terms/" + t.vipTerm() + "/cancellation", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only members renew 88VIP", t -> new Call("POST", "/api/v1/membership/vip/renewals", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, OTHER_BUYER, 409));
+        rows.add(row("only buyers choose auto-renewal",
+                t -> new Call("PUT", "/api/v1/membership/vip/auto-renew", Map.of("on", false)),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only operators see the membership figures",
+                t -> new Call("GET", "/api/v1/operator/membership/figures", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only its buyer reviews an order's product", t -> {
+            long order = t.deliveredOrder();
+            long line = t.actors.get(BUYER).get("/api/v1/orders/" + order).json().get("lines").get(0).get("id").asLong();
+            return new Call("POST", "/api/v1/orders/" + order + "/reviews", Map.of("lineId", line, "rating", 5));
+        }, ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("an order's reviews are seen by its parties only",
+                t -> new Call("GET", "/api/v1/orders/" + t.paidOrder() + "/reviews", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        rows.add(row("a product's reviews are public",
+                t -> new Call("GET", "/api/v1/products/" + t.listedProduct + "/reviews", null), ANONYMOUS, 200, BUYER, 200));
         return rows.stream();
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    java.time.Clock clock;
 
     private @Nullable Long platformPool;
 
@@ -540,6 +568,13 @@ class AuthorizationMatrixIT {
                 Map.of("carrier", "SF Express", "trackingNumber", "SF1234567890"));
         assertThat(shipped.status()).as("%s", shipped).isEqualTo(200);
         return order;
+    }
+
+    /** The buyer's current 88VIP term (joining first if need be). */
+    long vipTerm() {
+        Api.Response joined = actors.get(BUYER).create("/api/v1/membership/vip/joins", null);
+        assertThat(joined.status()).as("%s", joined).isIn(200, 201);
+        return joined.id();
     }
 
     long deliveredOrder() {

@@ -103,7 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers("/seller", "/seller/**").hasRole("SELLER")
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
-                                "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**")
+                                "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**",
+                                "/membership", "/membership/**")
                         .hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))

@@ -1,0 +1,50 @@
+package io.mercato.web.ops;
+
+import io.mercato.membership.MembershipFigures;
+import io.mercato.membership.MembershipFigures.Month;
+import io.mercato.membership.MembershipFigures.Report;
+import io.mercato.platform.Actor;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The operator's 88VIP figures: members, joins, renewals, cancellations and churn per month, and the cohort table. */
+@Controller
+final class MembershipFiguresController {
+
+    private final MembershipFigures figures;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    MembershipFiguresController(MembershipFigures figures, Clock clock,
+            @Value("${mercato.web.time-zone:Asia/Shanghai}") String zone) {
+        this.figures = figures;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/ops/membership")
+    String figures(Actor operator, Model model) {
+        YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone));
+        Report report = figures.report(operator, now.minusMonths(11), now);
+        List<Month> months = report.months();
+        Month current = months.getLast();
+        model.addAttribute("months", months);
+        model.addAttribute("current", current);
+        model.addAttribute("cohorts", report.cohorts());
+        model.addAttribute("labels", months.stream().map(m -> m.month().toString()).toList());
+        model.addAttribute("memberSeries", months.stream().map(Month::members).toList());
+        model.addAttribute("joinSeries", months.stream().map(Month::joins).toList());
+        model.addAttribute("renewalSeries", months.stream().map(Month::renewals).toList());
+        model.addAttribute("cancellationSeries", months.stream().map(Month::cancellations).toList());
+        model.addAttribute("churnSeries", months.stream().map(Month::churned).toList());
+        model.addAttribute("width", months.size());
+        return "ops/membership";
+    }
+}
