@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,70 +99,105 @@ class DefaultTrackingIntake implements TrackingIntake {
         }
     }
 
+    /**
+     * One statement takes the event: it locks the parcel, marks the signature used, inserts the event once, updates
+     * the parcel and notes when the order's first parcel left. Most events need nothing more, so they run on their
+     * own (one round trip, no BEGIN and COMMIT around it); an exception or a delivery has more to write (the alert,
+     * the orders delivered), so it runs with those in one transaction.
+     */
     private Outcome take(long carrierId, String signature, Event event, Instant now) {
+        boolean more = event.kind() == EventKind.EXCEPTION || event.kind() == EventKind.DELIVERED;
         try {
-            return transactions.execute(status -> {
-                int fresh = jdbc.sql("INSERT INTO fulfillment.webhook_signatures (signature, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                        .params(signature, Timestamp.from(now)).update();
-                if (fresh == 0) {
-                    throw new Refusal("REPLAYED", new ConflictException("This signed request was received before; sign"
-                            + " each delivery with a fresh timestamp"));
-                }
-                Optional<ParcelRow> found = jdbc.sql("""
-                        SELECT id, kind, order_id, status, collected_at FROM fulfillment.parcels
-                        WHERE carrier_id = ? AND tracking_number = ? FOR NO KEY UPDATE""")
-                        .params(carrierId, event.trackingNumber())
-                        .query((rs, n) -> new ParcelRow(rs.getLong(1), ParcelKind.valueOf(rs.getString(2)),
-                                rs.getObject(3, Long.class), rs.getString(4), rs.getTimestamp(5)))
-                        .optional();
-                ParcelRow parcel = found.orElseThrow(() -> new Refusal("UNKNOWN_PARCEL", new NotFoundException(
-                        "This carrier has no parcel with tracking number " + event.trackingNumber())));
-                Optional<Long> inserted = jdbc.sql("""
-                        INSERT INTO fulfillment.tracking_events (parcel_id, carrier_id, event_id, kind, occurred_at, received_at, location, note)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (carrier_id, event_id) DO NOTHING RETURNING id""")
-                        .params(parcel.id(), carrierId, event.eventId(), event.kind().name(), Timestamp.from(event.occurredAt()),
-                                Timestamp.from(now), event.location(), event.note())
-                        .query(Long.class).optional();
-                if (inserted.isEmpty()) {
-                    String current = jdbc.sql("SELECT status FROM fulfillment.parcels WHERE id = ?").param(parcel.id())
-                            .query(String.class).single();
-                    return new Outcome(parcel.id(), event.eventId(), true, current);
-                }
-                Timestamp at = Timestamp.from(event.occurredAt());
-                String newStatus = jdbc.sql("""
-                        UPDATE fulfillment.parcels SET
-                            status = CASE WHEN status IN ('DELIVERED', 'CONSOLIDATED') THEN status
-                                          WHEN :kind = 'DELIVERED' THEN 'DELIVERED'
-                                          WHEN last_event_at IS NULL OR :at >= last_event_at THEN :kind
-                                          ELSE status END,
-                            last_event_at = greatest(coalesce(last_event_at, :at), :at),
-                            collected_at = least(coalesce(collected_at, :at), :at),
-                            delivered_at = CASE WHEN :kind = 'DELIVERED' THEN least(coalesce(delivered_at, :at), :at) ELSE delivered_at END
-                        WHERE id = :id RETURNING status""")
-                        .param("kind", event.kind().name()).param("at", at).param("id", parcel.id())
-                        .query(String.class).single();
-                if (parcel.orderId() != null && (parcel.collectedAt() == null || at.before(parcel.collectedAt()))) {
-                    jdbc.sql("UPDATE fulfillment.order_promises SET left_at = ? WHERE order_id = ? AND (left_at IS NULL OR left_at > ?)")
-                            .params(at, parcel.orderId(), at).update();
-                }
-                if (event.kind() == EventKind.EXCEPTION) {
-                    jdbc.sql("INSERT INTO fulfillment.alerts (parcel_id, event_id, raised_at, note) VALUES (?, ?, ?, ?)")
-                            .params(parcel.id(), inserted.get(), Timestamp.from(now), event.note()).update();
-                }
-                if (event.kind() == EventKind.DELIVERED && !"DELIVERED".equals(parcel.status())) {
-                    for (long orderId : shipments.ordersCompletedBy(parcel.id(), parcel.kind(), parcel.orderId())) {
-                        shipments.deliverOrder(orderId, event.occurredAt());
-                    }
-                }
-                return new Outcome(parcel.id(), event.eventId(), false, newStatus);
-            });
+            return more ? transactions.execute(status -> takeWithFollowUps(carrierId, signature, event, now))
+                    : outcome(store(carrierId, signature, event, now), event);
         } catch (Refusal refusal) {
             refusal.eventId = event.eventId();
             throw refusal;
         }
     }
 
-    private record ParcelRow(long id, ParcelKind kind, @Nullable Long orderId, String status, @Nullable Timestamp collectedAt) {
+    private Outcome takeWithFollowUps(long carrierId, String signature, Event event, Instant now) {
+        Stored stored = store(carrierId, signature, event, now);
+        Outcome outcome = outcome(stored, event);
+        if (outcome.duplicate()) {
+            return outcome;
+        }
+        if (event.kind() == EventKind.EXCEPTION) {
+            jdbc.sql("INSERT INTO fulfillment.alerts (parcel_id, event_id, raised_at, note) VALUES (?, ?, ?, ?)")
+                    .params(stored.parcelId(), stored.eventRow(), Timestamp.from(now), event.note()).update();
+        }
+        if (event.kind() == EventKind.DELIVERED && !"DELIVERED".equals(stored.oldStatus())) {
+            for (long orderId : shipments.ordersCompletedBy(stored.parcelId(), stored.kind(), stored.orderId())) {
+                shipments.deliverOrder(orderId, event.occurredAt());
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome outcome(Stored stored, Event event) {
+        if (stored.parcelId() == null) {
+            throw new Refusal("UNKNOWN_PARCEL", new NotFoundException("This carrier has no parcel with tracking number "
+                    + event.trackingNumber()));
+        }
+        if (!stored.fresh()) {
+            throw new Refusal("REPLAYED", new ConflictException("This signed request was received before; sign each"
+                    + " delivery with a fresh timestamp"));
+        }
+        if (stored.eventRow() == null) {
+            return new Outcome(stored.parcelId(), event.eventId(), true, stored.oldStatus());
+        }
+        return new Outcome(stored.parcelId(), event.eventId(), false, stored.newStatus());
+    }
+
+    private record Stored(@Nullable Long parcelId, @Nullable ParcelKind kind, @Nullable Long orderId,
+            @Nullable String oldStatus, boolean fresh, @Nullable Long eventRow, @Nullable String newStatus) {
+    }
+
+    private static final String TAKE = """
+            WITH parcel AS (
+                SELECT id, kind, order_id, status, collected_at FROM fulfillment.parcels
+                WHERE carrier_id = :carrier AND tracking_number = :tracking FOR NO KEY UPDATE
+            ), sig AS (
+                INSERT INTO fulfillment.webhook_signatures (signature, seen_at)
+                SELECT :signature, CAST(:now AS timestamptz) WHERE EXISTS (SELECT 1 FROM parcel)
+                ON CONFLICT DO NOTHING RETURNING 1
+            ), ev AS (
+                INSERT INTO fulfillment.tracking_events (parcel_id, carrier_id, event_id, kind, occurred_at, received_at, location, note)
+                SELECT id, :carrier, :eventId, :kind, CAST(:at AS timestamptz), CAST(:now AS timestamptz), :location, :note FROM parcel WHERE EXISTS (SELECT 1 FROM sig)
+                ON CONFLICT (carrier_id, event_id) DO NOTHING RETURNING id
+            ), upd AS (
+                UPDATE fulfillment.parcels p SET
+                    status = CASE WHEN p.status IN ('DELIVERED', 'CONSOLIDATED') THEN p.status
+                                  WHEN :kind = 'DELIVERED' THEN 'DELIVERED'
+                                  WHEN p.last_event_at IS NULL OR CAST(:at AS timestamptz) >= p.last_event_at THEN :kind
+                                  ELSE p.status END,
+                    last_event_at = greatest(coalesce(p.last_event_at, CAST(:at AS timestamptz)), CAST(:at AS timestamptz)),
+                    collected_at = least(coalesce(p.collected_at, CAST(:at AS timestamptz)), CAST(:at AS timestamptz)),
+                    delivered_at = CASE WHEN :kind = 'DELIVERED' THEN least(coalesce(p.delivered_at, CAST(:at AS timestamptz)), CAST(:at AS timestamptz)) ELSE p.delivered_at END
+                FROM parcel WHERE p.id = parcel.id AND EXISTS (SELECT 1 FROM ev)
+                RETURNING p.status
+            ), left_warehouse AS (
+                UPDATE fulfillment.order_promises o SET left_at = CAST(:at AS timestamptz)
+                FROM parcel WHERE o.order_id = parcel.order_id AND EXISTS (SELECT 1 FROM ev)
+                  AND (o.left_at IS NULL OR o.left_at > CAST(:at AS timestamptz))
+                RETURNING 1
+            )
+            SELECT parcel.id, parcel.kind, parcel.order_id, parcel.status, EXISTS (SELECT 1 FROM sig),
+                   (SELECT id FROM ev), (SELECT status FROM upd), (SELECT count(*) FROM left_warehouse)
+            FROM (VALUES (1)) AS one LEFT JOIN parcel ON TRUE""";
+
+    private Stored store(long carrierId, String signature, Event event, Instant now) {
+        return jdbc.sql(TAKE)
+                .param("carrier", carrierId).param("tracking", event.trackingNumber()).param("signature", signature)
+                .param("now", Timestamp.from(now)).param("eventId", event.eventId()).param("kind", event.kind().name())
+                .param("at", Timestamp.from(event.occurredAt())).param("location", event.location()).param("note", event.note())
+                .query((rs, n) -> {
+                    String kind = rs.getString(2);
+                    return new Stored(rs.getObject(1, Long.class), kind == null ? null : ParcelKind.valueOf(kind),
+                            rs.getObject(3, Long.class), rs.getString(4), rs.getBoolean(5), rs.getObject(6, Long.class),
+                            rs.getString(7));
+                })
+                .single();
     }
 
     private Event parse(byte[] body) {
