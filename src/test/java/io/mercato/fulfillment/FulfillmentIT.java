@@ -328,6 +328,14 @@ class FulfillmentIT {
                 400, "code");
         assertThat(seller.create("/api/v1/operator/fulfillment/carriers", Map.of("code", "ABC", "name", "x")).status()).isEqualTo(403);
         assertField(market.operator().create("/api/v1/operator/fulfillment/holidays", Map.of("country", "CN", "name", "x")), 400, "day");
+        assertField(market.operator().create("/api/v1/operator/fulfillment/services", Map.of("carrierId", network.carrierId(),
+                "code", "FLY", "kind", "TELEPORT", "name", "x")), 400, "kind");
+        assertField(market.anonymous().get("/api/v1/fulfillment/promise?storeId=" + shipper.seller().storeId() + "&country=china"),
+                400, "country");
+        var empty = network.simulator().post("", now());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("body").doesNotContain("Exception").doesNotContain("jackson");
+        assertField(seller.create("/api/v1/orders/999999999/parcels", Map.of("lines", List.of())), 404, "999999999");
         // A refused template left the one set before.
         JsonNode kept = market.expect(seller.get("/api/v1/fulfillment/stores/" + shipper.seller().storeId() + "/template"), 200);
         assertThat(kept.get("warehouse").get("id").asLong()).isEqualTo(shipper.warehouseId());
