@@ -378,6 +378,55 @@ class AuthorizationMatrixIT {
                 ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200, SELLER, 200, OPERATOR, 200));
         rows.add(row("a product's reviews are public",
                 t -> new Call("GET", "/api/v1/products/" + t.listedProduct + "/reviews", null), ANONYMOUS, 200, BUYER, 200));
+        // Fulfillment
+        rows.add(row("only operators see carriers", t -> new Call("GET", "/api/v1/operator/fulfillment/carriers", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators add carriers", t -> new Call("POST", "/api/v1/operator/fulfillment/carriers",
+                Map.of("code", t.carrierCode(), "name", "Matrix Express")), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators rotate a carrier's secret",
+                t -> new Call("POST", "/api/v1/operator/fulfillment/carriers/" + t.fulfillment().get("carrierId") + "/secret", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators add services", t -> new Call("POST", "/api/v1/operator/fulfillment/services",
+                Map.of("carrierId", t.fulfillment().get("carrierId"), "code", t.carrierCode(), "kind", "STANDARD", "name", "Standard")),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators set and read lanes", t -> new Call("GET", "/api/v1/operator/fulfillment/lanes", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators add holidays", t -> new Call("POST", "/api/v1/operator/fulfillment/holidays",
+                Map.of("country", "ZZ", "day", "2030-01-01", "name", "Matrix day")), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("warehouses are added only for one's own store", t -> new Call("POST", "/api/v1/fulfillment/warehouses",
+                Map.of("storeId", t.seller.storeId(), "name", "Matrix DC", "city", "Hangzhou", "province", "Zhejiang",
+                        "country", "CN", "timeZone", "Asia/Shanghai", "cutoff", "16:00", "hub", false)),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 201));
+        rows.add(row("warehouses are sellers' and operators'", t -> new Call("GET", "/api/v1/fulfillment/warehouses", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only the store's seller sets its shipping template",
+                t -> new Call("PUT", "/api/v1/fulfillment/stores/" + t.seller.storeId() + "/template", Map.of(
+                        "warehouseId", t.fulfillment().get("warehouseId"), "serviceId", t.fulfillment().get("serviceId"),
+                        "rates", List.of())),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        rows.add(row("delivery promises are public", t -> {
+            t.fulfillment();
+            return new Call("GET", "/api/v1/fulfillment/promise?storeId=" + t.seller.storeId() + "&country=CN&province=Zhejiang", null);
+        }, ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("an order's delivery is seen by its parties",
+                t -> new Call("GET", "/api/v1/orders/" + t.paidOrder() + "/delivery", null),
+                ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only its seller packs an order's parcels", t -> {
+            long order = t.paidOrderWithPromise();
+            long line = t.actors.get(BUYER).get("/api/v1/orders/" + order).json().get("lines").get(0).get("id").asLong();
+            return new Call("POST", "/api/v1/orders/" + order + "/parcels", Map.of("lines", List.of(Map.of("lineId", line, "quantity", 1))));
+        }, ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, OPERATOR, 403, SELLER, 201));
+        rows.add(row("parcel alerts are sellers' and operators'", t -> new Call("GET", "/api/v1/fulfillment/alerts", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only operators see refused webhooks", t -> new Call("GET", "/api/v1/operator/fulfillment/refused-webhooks", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators see and make consolidations", t -> new Call("GET", "/api/v1/operator/fulfillment/consolidations", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators read logistics metrics", t -> new Call("GET", "/api/v1/operator/fulfillment/metrics", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("carriers sign instead of logging in: an unsigned event is refused for everyone",
+                t -> new Call("POST", "/api/v1/carriers/" + t.fulfillment().get("carrierCode") + "/events", Map.of("eventId", "x")),
+                ANONYMOUS, 401, BUYER, 401, SELLER, 401, OPERATOR, 401));
         return rows.stream();
     }
 
@@ -560,6 +609,39 @@ class AuthorizationMatrixIT {
 
     long paidOrder() {
         return market.paidOrder(actors.get(BUYER), listedSku, 1);
+    }
+
+    private final Map<String, Object> fulfillment = new LinkedHashMap<>();
+
+    /** A carrier with a service and a lane, and the seller's warehouse and template on it, made once. */
+    Map<String, Object> fulfillment() {
+        if (fulfillment.isEmpty()) {
+            Api operator = actors.get(OPERATOR);
+            String code = carrierCode();
+            JsonNode carrier = operator.create("/api/v1/operator/fulfillment/carriers", Map.of("code", code, "name", "Matrix")).json();
+            long carrierId = carrier.get("carrier").get("id").asLong();
+            long serviceId = operator.create("/api/v1/operator/fulfillment/services", Map.of("carrierId", carrierId,
+                    "code", "ND", "kind", "NEXT_DAY", "name", "Next day")).id();
+            assertThat(operator.put("/api/v1/operator/fulfillment/lanes", Map.of("serviceId", serviceId, "origin", "CN-ZHEJIANG",
+                    "destination", "CN", "transitDays", 1)).status()).isEqualTo(200);
+            long warehouseId = seller.api().create("/api/v1/fulfillment/warehouses", Map.of("storeId", seller.storeId(),
+                    "name", "Matrix DC", "city", "Hangzhou", "province", "Zhejiang", "country", "CN",
+                    "timeZone", "Asia/Shanghai", "cutoff", "16:00", "hub", false)).id();
+            Api.Response template = seller.api().put("/api/v1/fulfillment/stores/" + seller.storeId() + "/template",
+                    Map.of("warehouseId", warehouseId, "serviceId", serviceId, "rates", List.of()));
+            assertThat(template.status()).as("%s", template).isEqualTo(200);
+            fulfillment.putAll(Map.of("carrierId", carrierId, "carrierCode", code, "serviceId", serviceId, "warehouseId", warehouseId));
+        }
+        return fulfillment;
+    }
+
+    String carrierCode() {
+        return "M" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    long paidOrderWithPromise() {
+        fulfillment();
+        return paidOrder();
     }
 
     long shippedOrder() {

@@ -33,7 +33,10 @@ public interface OrderLifecycle {
 
     OrderView ship(Actor seller, long orderId, String carrier, String trackingNumber);
 
-    /** Records the carrier's delivery (by the seller or an operator on the carrier's word). */
+    /**
+     * Records the carrier's delivery (by the seller or an operator on the carrier's word, or by
+     * {@link Actor#SYSTEM} when the carrier's signed tracking events report it).
+     */
     OrderView markDelivered(Actor actor, long orderId);
 
     /** The buyer confirms receipt: escrow is released to the merchant minus the platform's fee. */

@@ -36,6 +36,14 @@ class DemoMarketplaceIT {
     io.mercato.payment.AdAccounts adAccounts;
     @Autowired
     io.mercato.ads.AdCampaigns campaigns;
+    @Autowired
+    io.mercato.fulfillment.Logistics logistics;
+    @Autowired
+    io.mercato.fulfillment.Shipments shipments;
+    @Autowired
+    io.mercato.fulfillment.TrackingIntake intake;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
@@ -60,6 +68,16 @@ class DemoMarketplaceIT {
                 .isPositive();
         assertThat(count("SELECT count(*) FROM inventory.stock s WHERE s.on_hand > 0")).isGreaterThanOrEqualTo(seeded);
 
+        // Carriers, lanes, a hub, and a warehouse and template per demo store, before the first orders.
+        DemoLogistics demoLogistics = new DemoLogistics(accounts, stores, logistics, transactions);
+        demoLogistics.run(new DefaultApplicationArguments());
+        long warehouses = count("SELECT count(*) FROM fulfillment.warehouses");
+        demoLogistics.run(new DefaultApplicationArguments());
+        assertThat(count("SELECT count(*) FROM fulfillment.warehouses")).as("once").isEqualTo(warehouses);
+        assertThat(count("SELECT count(*) FROM fulfillment.templates t JOIN merchant.stores s ON s.id = t.store_id "
+                + "JOIN identity.accounts a ON a.id = s.owner_account_id WHERE a.email LIKE '%@mercato.demo'"))
+                .as("every demo seller's store ships").isGreaterThanOrEqualTo(5);
+
         // The demo buyer's first orders: most complete, so statements and the CMR report have fees to show.
         DemoTrades trades = new DemoTrades(accounts, stores, catalog, checkout, lifecycle, transactions);
         trades.run(new DefaultApplicationArguments());
@@ -68,6 +86,16 @@ class DemoMarketplaceIT {
         assertThat(count("SELECT count(*) FROM ordering.orders WHERE buyer_id = " + buyer)).as("once").isEqualTo(orders);
         assertThat(count("SELECT count(*) FROM ordering.orders WHERE buyer_id = " + buyer + " AND status = 'COMPLETED'"))
                 .isGreaterThanOrEqualTo(4);
+        assertThat(count("SELECT count(*) FROM fulfillment.order_promises WHERE buyer_id = " + buyer))
+                .as("the demo orders keep their promises").isEqualTo(orders);
+
+        // The orders still waiting to ship are packed and tracked; the global one is consolidated at the hub.
+        new DemoShipments(accounts, lifecycle, shipments, intake, demoLogistics, logistics, transactions, clock)
+                .run(new DefaultApplicationArguments());
+        assertThat(count("SELECT count(*) FROM fulfillment.parcels p JOIN fulfillment.tracking_events e ON e.parcel_id = p.id "
+                + "WHERE p.buyer_id = " + buyer)).as("timelines on the demo orders").isGreaterThanOrEqualTo(8);
+        assertThat(count("SELECT count(*) FROM fulfillment.parcels WHERE kind = 'CONSOLIDATED' AND buyer_id = " + buyer))
+                .isEqualTo(1);
         long taobao = accounts.findByEmail("taobao@mercato.demo").orElseThrow().id();
         assertThat(count("SELECT coalesce(sum(amount_minor), 0) FROM billing.order_charges WHERE seller_id = " + taobao))
                 .as("the Taobao seller paid software service fees").isPositive();

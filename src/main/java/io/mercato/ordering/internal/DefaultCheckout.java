@@ -5,6 +5,7 @@ import io.mercato.catalog.SaleableSku;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.Checkout;
 import io.mercato.ordering.OrderLifecycle;
+import io.mercato.ordering.OrderShipping;
 import io.mercato.ordering.OrderView;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
@@ -44,10 +45,11 @@ class DefaultCheckout implements Checkout {
     private final ApplicationEventPublisher events;
     private final PriceQuotes prices;
     private final Vouchers vouchers;
+    private final List<OrderShipping> shipping;
 
     DefaultCheckout(Catalog catalog, Orders orders, Carts carts, OrderMoves moves, OrderLifecycle lifecycle,
             OrderingProperties properties, Clock clock, ApplicationEventPublisher events, PriceQuotes prices,
-            Vouchers vouchers) {
+            Vouchers vouchers, List<OrderShipping> shipping) {
         this.prices = prices;
         this.vouchers = vouchers;
         this.catalog = catalog;
@@ -58,6 +60,7 @@ class DefaultCheckout implements Checkout {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.shipping = List.copyOf(shipping);
     }
 
     @Override
@@ -147,6 +150,7 @@ class DefaultCheckout implements Checkout {
             orders.add(order);
             moves.placed(order);
             events.publishEvent(order.placed());
+            announceShipping(order.view(), address, lines);
             placed.add(order.view());
             orderIds.add(order.id());
         }
@@ -174,6 +178,17 @@ class DefaultCheckout implements Checkout {
     public List<OrderView> orders(Actor buyer, long checkoutId) {
         requireOwner(buyer, checkoutId);
         return orders.load(orders.ordersOfCheckout(checkoutId, false));
+    }
+
+    /** Lets the shipping module (when one runs) keep the order's delivery promise, in this transaction. */
+    private void announceShipping(OrderView order, Address address, List<Priced> lines) {
+        if (shipping.isEmpty()) {
+            return;
+        }
+        var placed = new OrderShipping.PlacedOrder(order.id(), order.storeId(), order.buyerAccountId(),
+                order.sellerAccountId(), address, order.placedAt(),
+                lines.stream().map(line -> line.sku().productId()).toList());
+        shipping.forEach(each -> each.placed(placed));
     }
 
     private void requireOwner(Actor buyer, long checkoutId) {

@@ -1,0 +1,310 @@
+package io.mercato.fulfillment.internal;
+
+import io.mercato.fulfillment.EventKind;
+import io.mercato.fulfillment.ParcelKind;
+import io.mercato.fulfillment.TrackingIntake;
+import io.mercato.fulfillment.TrackingSignature;
+import io.mercato.platform.ConflictException;
+import io.mercato.platform.DomainException;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.NotFoundException;
+import io.mercato.platform.UnauthorizedException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The webhook's use case: check the carrier, the timestamp and the signature before reading the body, then take the
+ * event in one transaction (the signature as used, the event once by its id, the parcel's state, an alert for an
+ * exception, the order's delivery when every parcel has arrived). A refusal writes nothing of the event and is
+ * recorded on its own for operators.
+ */
+@Service
+class DefaultTrackingIntake implements TrackingIntake {
+
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
+    private static final int MAX_BODY = 8 * 1024;
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    private static final Pattern TRACKING = Pattern.compile("[A-Za-z0-9-]{6,40}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final CarrierSecrets secrets;
+    private final DefaultShipments shipments;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate refusals;
+    private final Clock clock;
+
+    DefaultTrackingIntake(JdbcClient jdbc, CarrierSecrets secrets, DefaultShipments shipments,
+            org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.shipments = shipments;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.refusals = new TransactionTemplate(transactionManager);
+        this.refusals.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    private record Event(String eventId, String trackingNumber, EventKind kind, Instant occurredAt,
+            @Nullable String location, @Nullable String note) {
+    }
+
+    @Override
+    public Outcome accept(String carrierCode, @Nullable String timestamp, @Nullable String signature, byte[] body) {
+        String code = carrierCode.length() > 10 ? carrierCode.substring(0, 10) : carrierCode;
+        String eventId = null;
+        try {
+            Instant now = clock.instant();
+            CarrierSecrets.Keys keys = secrets.of(code).orElseThrow(() -> new Refusal("UNKNOWN_CARRIER",
+                    new NotFoundException("No carrier has the code '" + code + "'")));
+            if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) {
+                throw new Refusal("UNSIGNED", new UnauthorizedException("Sign the event: send " + TrackingSignature.TIMESTAMP_HEADER
+                        + " and " + TrackingSignature.SIGNATURE_HEADER));
+            }
+            long seconds;
+            try {
+                seconds = Long.parseLong(timestamp.strip());
+            } catch (NumberFormatException e) {
+                throw new Refusal("UNSIGNED", new UnauthorizedException(TrackingSignature.TIMESTAMP_HEADER
+                        + " must be seconds since the epoch"));
+            }
+            if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+                throw new Refusal("STALE", new UnauthorizedException("The timestamp " + seconds + " is more than "
+                        + TOLERANCE.toMinutes() + " minutes from the platform's clock (" + now.getEpochSecond() + ")"));
+            }
+            boolean signed = TrackingSignature.matches(keys.secret(), seconds, body, signature)
+                    || (keys.previousValidAt(now) && TrackingSignature.matches(keys.previous(), seconds, body, signature));
+            if (!signed) {
+                throw new Refusal("BAD_SIGNATURE", new UnauthorizedException("The signature does not match the body"
+                        + " and carrier " + keys.code() + "'s secret"));
+            }
+            Event event = parse(body);
+            eventId = event.eventId();
+            return take(keys.carrierId(), signature.strip().toLowerCase(Locale.ROOT), event, now);
+        } catch (Refusal refusal) {
+            record(code, refusal.reason, refusal.answer.getMessage(), refusal.eventId != null ? refusal.eventId : eventId);
+            throw refusal.answer;
+        }
+    }
+
+    /**
+     * One statement takes the event: it locks the parcel, marks the signature used, inserts the event once, updates
+     * the parcel and notes when the order's first parcel left. Most events need nothing more, so they run on their
+     * own (one round trip, no BEGIN and COMMIT around it); an exception or a delivery has more to write (the alert,
+     * the orders delivered), so it runs with those in one transaction.
+     */
+    private Outcome take(long carrierId, String signature, Event event, Instant now) {
+        boolean more = event.kind() == EventKind.EXCEPTION || event.kind() == EventKind.DELIVERED;
+        try {
+            return more ? transactions.execute(status -> takeWithFollowUps(carrierId, signature, event, now))
+                    : outcome(store(carrierId, signature, event, now), event);
+        } catch (Refusal refusal) {
+            refusal.eventId = event.eventId();
+            throw refusal;
+        }
+    }
+
+    private Outcome takeWithFollowUps(long carrierId, String signature, Event event, Instant now) {
+        Stored stored = store(carrierId, signature, event, now);
+        Outcome outcome = outcome(stored, event);
+        if (outcome.duplicate()) {
+            return outcome;
+        }
+        if (event.kind() == EventKind.EXCEPTION) {
+            jdbc.sql("INSERT INTO fulfillment.alerts (parcel_id, event_id, raised_at, note) VALUES (?, ?, ?, ?)")
+                    .params(stored.parcelId(), stored.eventRow(), Timestamp.from(now), event.note()).update();
+        }
+        if (event.kind() == EventKind.DELIVERED && !"DELIVERED".equals(stored.oldStatus())) {
+            for (long orderId : shipments.ordersCompletedBy(stored.parcelId(), stored.kind(), stored.orderId())) {
+                shipments.deliverOrder(orderId, event.occurredAt());
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome outcome(Stored stored, Event event) {
+        if (stored.parcelId() == null) {
+            throw new Refusal("UNKNOWN_PARCEL", new NotFoundException("This carrier has no parcel with tracking number "
+                    + event.trackingNumber()));
+        }
+        if (!stored.fresh()) {
+            throw new Refusal("REPLAYED", new ConflictException("This signed request was received before; sign each"
+                    + " delivery with a fresh timestamp"));
+        }
+        if (stored.eventRow() == null) {
+            return new Outcome(stored.parcelId(), event.eventId(), true, stored.oldStatus());
+        }
+        return new Outcome(stored.parcelId(), event.eventId(), false, stored.newStatus());
+    }
+
+    private record Stored(@Nullable Long parcelId, @Nullable ParcelKind kind, @Nullable Long orderId,
+            @Nullable String oldStatus, boolean fresh, @Nullable Long eventRow, @Nullable String newStatus) {
+    }
+
+    private static final String TAKE = """
+            WITH parcel AS (
+                SELECT id, kind, order_id, status, collected_at FROM fulfillment.parcels
+                WHERE carrier_id = :carrier AND tracking_number = :tracking FOR NO KEY UPDATE
+            ), sig AS (
+                INSERT INTO fulfillment.webhook_signatures (signature, seen_at)
+                SELECT :signature, CAST(:now AS timestamptz) WHERE EXISTS (SELECT 1 FROM parcel)
+                ON CONFLICT DO NOTHING RETURNING 1
+            ), ev AS (
+                INSERT INTO fulfillment.tracking_events (parcel_id, carrier_id, event_id, kind, occurred_at, received_at, location, note)
+                SELECT id, :carrier, :eventId, :kind, CAST(:at AS timestamptz), CAST(:now AS timestamptz), :location, :note FROM parcel WHERE EXISTS (SELECT 1 FROM sig)
+                ON CONFLICT (carrier_id, event_id) DO NOTHING RETURNING id
+            ), upd AS (
+                UPDATE fulfillment.parcels p SET
+                    status = CASE WHEN p.status IN ('DELIVERED', 'CONSOLIDATED') THEN p.status
+                                  WHEN :kind = 'DELIVERED' THEN 'DELIVERED'
+                                  WHEN p.last_event_at IS NULL OR CAST(:at AS timestamptz) >= p.last_event_at THEN :kind
+                                  ELSE p.status END,
+                    last_event_at = greatest(coalesce(p.last_event_at, CAST(:at AS timestamptz)), CAST(:at AS timestamptz)),
+                    collected_at = least(coalesce(p.collected_at, CAST(:at AS timestamptz)), CAST(:at AS timestamptz)),
+                    delivered_at = CASE WHEN :kind = 'DELIVERED' THEN least(coalesce(p.delivered_at, CAST(:at AS timestamptz)), CAST(:at AS timestamptz)) ELSE p.delivered_at END
+                FROM parcel WHERE p.id = parcel.id AND EXISTS (SELECT 1 FROM ev)
+                RETURNING p.status
+            ), left_warehouse AS (
+                UPDATE fulfillment.order_promises o SET left_at = CAST(:at AS timestamptz)
+                FROM parcel WHERE o.order_id = parcel.order_id AND EXISTS (SELECT 1 FROM ev)
+                  AND (o.left_at IS NULL OR o.left_at > CAST(:at AS timestamptz))
+                RETURNING 1
+            )
+            SELECT parcel.id, parcel.kind, parcel.order_id, parcel.status, EXISTS (SELECT 1 FROM sig),
+                   (SELECT id FROM ev), (SELECT status FROM upd), (SELECT count(*) FROM left_warehouse)
+            FROM (VALUES (1)) AS one LEFT JOIN parcel ON TRUE""";
+
+    private Stored store(long carrierId, String signature, Event event, Instant now) {
+        return jdbc.sql(TAKE)
+                .param("carrier", carrierId).param("tracking", event.trackingNumber()).param("signature", signature)
+                .param("now", Timestamp.from(now)).param("eventId", event.eventId()).param("kind", event.kind().name())
+                .param("at", Timestamp.from(event.occurredAt())).param("location", event.location()).param("note", event.note())
+                .query((rs, n) -> {
+                    String kind = rs.getString(2);
+                    return new Stored(rs.getObject(1, Long.class), kind == null ? null : ParcelKind.valueOf(kind),
+                            rs.getObject(3, Long.class), rs.getString(4), rs.getBoolean(5), rs.getObject(6, Long.class),
+                            rs.getString(7));
+                })
+                .single();
+    }
+
+    private Event parse(byte[] body) {
+        if (body.length == 0 || body.length > MAX_BODY) {
+            throw malformed("body", "The body must be one JSON event of at most " + MAX_BODY + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw malformed("body", "The body is not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw malformed("body", "The body must be a JSON object");
+        }
+        String eventId = string(node, "eventId", true);
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw malformed("eventId", "eventId must be 1 to 100 letters, digits or _ . : -");
+        }
+        String tracking = string(node, "trackingNumber", true);
+        if (!TRACKING.matcher(tracking).matches()) {
+            throw malformed("trackingNumber", "trackingNumber must be 6 to 40 letters, digits or dashes");
+        }
+        String kindText = string(node, "kind", true);
+        EventKind kind;
+        try {
+            kind = EventKind.valueOf(kindText);
+        } catch (IllegalArgumentException e) {
+            throw malformed("kind", "kind must be one of COLLECTED, SORTING_CENTRE, LINE_HAUL, CUSTOMS, OUT_FOR_DELIVERY,"
+                    + " DELIVERED, EXCEPTION; got '" + abbreviate(kindText) + "'");
+        }
+        Instant occurredAt;
+        try {
+            occurredAt = Instant.parse(string(node, "occurredAt", true));
+        } catch (DateTimeParseException e) {
+            throw malformed("occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-12-04T08:30:00Z");
+        }
+        Instant now = clock.instant();
+        if (occurredAt.isAfter(now.plus(TOLERANCE))) {
+            throw malformed("occurredAt", "occurredAt " + occurredAt + " is in the future");
+        }
+        if (occurredAt.isBefore(now.minus(Duration.ofDays(365)))) {
+            throw malformed("occurredAt", "occurredAt " + occurredAt + " is more than a year ago");
+        }
+        String location = string(node, "location", false);
+        if (location != null && location.length() > 100) {
+            throw malformed("location", "location is longer than 100 characters");
+        }
+        String note = string(node, "note", false);
+        if (note != null && note.length() > 500) {
+            throw malformed("note", "note is longer than 500 characters");
+        }
+        return new Event(eventId, tracking, kind, occurredAt, location, note);
+    }
+
+    private static @Nullable String string(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw malformed(field, field + " is required");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            throw malformed(field, field + " must be a string");
+        }
+        String text = value.asString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || Character.isSurrogate(c)) {
+                throw malformed(field, field + " holds a control character");
+            }
+        }
+        return text.strip();
+    }
+
+    private static Refusal malformed(String field, String message) {
+        return new Refusal("MALFORMED", new InvalidInputException(field, message));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    private void record(String carrier, String reason, @Nullable String detail, @Nullable String eventId) {
+        refusals.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO fulfillment.refused_webhooks (carrier, reason, detail, event_id, received_at) VALUES (?, ?, ?, ?, ?)""")
+                .params(carrier, reason, detail == null ? "" : abbreviate500(detail),
+                        eventId == null ? null : abbreviate(eventId), Timestamp.from(clock.instant()))
+                .update());
+    }
+
+    private static String abbreviate500(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    /** A refusal on its way out: the answer for the carrier and the reason the operator reads. */
+    private static final class Refusal extends RuntimeException {
+
+        final String reason;
+        final DomainException answer;
+        @Nullable String eventId;
+
+        Refusal(String reason, DomainException answer) {
+            super(answer.getMessage(), null, false, false);
+            this.reason = reason;
+            this.answer = answer;
+        }
+    }
+}
