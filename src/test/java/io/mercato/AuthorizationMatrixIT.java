@@ -42,9 +42,6 @@ class AuthorizationMatrixIT {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    MutableClock clock;
-
     private MarketFixture market;
     private final Map<Who, Api> actors = new LinkedHashMap<>();
     private Seller seller;
@@ -315,7 +312,76 @@ class AuthorizationMatrixIT {
                 t -> new Call("GET", "/api/v1/festivals/" + t.festival() + "/voucher-pools", null), ANONYMOUS, 200));
         rows.add(row("only operators run the presale timer", t -> new Call("POST", "/api/v1/operator/presale-timers", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        // pricing
+        rows.add(row("display prices are public", t -> new Call("GET", "/api/v1/pricing/display-prices?skuIds=" + t.listedSku, null),
+                ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("coupons to claim are public", t -> new Call("GET", "/api/v1/pricing/coupon-pools?storeId="
+                + t.seller.storeId(), null), ANONYMOUS, 200, SELLER, 200));
+        rows.add(row("only buyers ask for a quote", t -> new Call("POST", "/api/v1/pricing/quotes",
+                        Map.of("items", List.of(Map.of("skuId", t.listedSku, "quantity", 1)))),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("a wallet of coupons is its buyer's", t -> new Call("GET", "/api/v1/pricing/coupons", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only buyers claim coupons", t -> new Call("POST", "/api/v1/pricing/coupon-pools/" + t.platformPool()
+                + "/claims", null), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("a store's coupon pools are its seller's and operators'", t -> new Call("GET",
+                        "/api/v1/pricing/stores/" + t.seller.storeId() + "/coupon-pools", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, OPERATOR, 200, SELLER, 200));
+        rows.add(row("only its seller issues a store's coupons", t -> new Call("POST",
+                        "/api/v1/pricing/stores/" + t.seller.storeId() + "/coupon-pools", t.pool("Matrix coupon")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 201));
+        rows.add(row("a store's promotions are its seller's and operators'", t -> new Call("GET",
+                        "/api/v1/pricing/stores/" + t.seller.storeId() + "/promotions", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, OPERATOR, 200, SELLER, 200));
+        rows.add(row("only its seller prices a SKU", t -> new Call("POST", "/api/v1/pricing/promotions", t.limitedTime()),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 201));
+        rows.add(row("only operators see and issue platform vouchers", t -> new Call("GET", "/api/v1/operator/pricing/vouchers", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators issue platform vouchers", t -> new Call("POST", "/api/v1/operator/pricing/vouchers",
+                t.pool("Matrix voucher")), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators run threshold discounts", t -> new Call("GET", "/api/v1/operator/pricing/thresholds", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators create threshold discounts", t -> new Call("POST", "/api/v1/operator/pricing/thresholds",
+                t.threshold()), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only operators see subsidised SKUs", t -> new Call("GET", "/api/v1/operator/pricing/subsidies", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
+    private @Nullable Long platformPool;
+
+    Map<String, Object> pool(String name) {
+        java.time.Instant now = clock.instant();
+        return Map.of("name", name, "amountOff", Map.of("minor", 100, "currency", "CNY"),
+                "threshold", Map.of("minor", 1_000, "currency", "CNY"), "totalLimit", 1_000, "perBuyerLimit", 1,
+                "claimFrom", now.minusSeconds(60).toString(), "claimUntil", now.plus(java.time.Duration.ofDays(2)).toString());
+    }
+
+    long platformPool() {
+        if (platformPool == null) {
+            platformPool = market.operator().create("/api/v1/operator/pricing/vouchers", pool("Matrix claims"))
+                    .json().get("poolId").asLong();
+        }
+        return platformPool;
+    }
+
+    /** A discount starting tomorrow, so that it changes no price the other rows pay. */
+    Map<String, Object> limitedTime() {
+        java.time.Instant now = clock.instant();
+        return Map.of("kind", "LIMITED_TIME", "name", "Matrix discount", "skuId", listedSku, "percentOffBasisPoints", 1_000,
+                "startsAt", now.plus(java.time.Duration.ofDays(1)).toString(),
+                "endsAt", now.plus(java.time.Duration.ofDays(2)).toString());
+    }
+
+    /** For a festival no SKU is enrolled in, so that it changes no price the other rows pay. */
+    Map<String, Object> threshold() {
+        java.time.Instant now = clock.instant();
+        return Map.of("name", "Matrix threshold", "step", Map.of("minor", 30_000, "currency", "CNY"),
+                "off", Map.of("minor", 5_000, "currency", "CNY"), "cap", Map.of("minor", 5_000, "currency", "CNY"),
+                "festivalId", 999_999, "startsAt", now.toString(), "endsAt", now.plus(java.time.Duration.ofDays(1)).toString());
     }
 
     @ParameterizedTest(name = "{0}")

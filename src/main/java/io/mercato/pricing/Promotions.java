@@ -38,6 +38,12 @@ public interface Promotions {
     /** Every subsidised price, newest first, for operators. */
     List<SkuPromotion> subsidies(Actor operator);
 
+    /**
+     * Every coupon pool of a store (for its seller or an operator) or, with {@code storeId} null, the platform's
+     * vouchers (for operators), newest first, with how many were issued and used.
+     */
+    List<Vouchers.Pool> pools(Actor actor, @Nullable Long storeId);
+
     /** @throws io.mercato.platform.InvalidInputException naming the bad field */
     Threshold createThreshold(Actor operator, NewThreshold threshold);
 

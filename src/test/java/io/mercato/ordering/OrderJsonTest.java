@@ -42,8 +42,8 @@ class OrderJsonTest {
                 "country":"CN"},"placedAt":"2026-12-02T10:15:30.123456Z","payBy":"2026-12-02T10:15:30.123456Z",\
                 "paidAt":"2026-12-02T10:15:30.123456Z",\
                 "lines":[{"id":7,"skuId":8,"productId":9,"title":"Sock","attributes":{"colour":"red"},\
-                "unitPriceMinor":1000,"quantity":3,"refundedQuantity":1,"pendingRefundQuantity":0,\
-                "commissionBasisPoints":60}],\
+                "unitPriceMinor":1000,"quantity":3,"paidMinor":3000,"adjustments":[],"refundedQuantity":1,\
+                "pendingRefundQuantity":0,"commissionBasisPoints":60}],\
                 "history":[{"to":"AWAITING_PAYMENT","actor":"buyer:3","at":"2026-12-02T10:15:30.123456Z",\
                 "note":"placed"}],\
                 "refunds":[{"id":5,"orderId":1,"status":"APPROVED","returnGoods":false,"amountMinor":1000,\

@@ -103,7 +103,7 @@ class SecurityConfiguration {
                         .requestMatchers("/seller", "/seller/**").hasRole("SELLER")
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
-                                "/wallet", "/wallet/**", "/presales", "/presales/**").hasRole("BUYER")
+                                "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**").hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));

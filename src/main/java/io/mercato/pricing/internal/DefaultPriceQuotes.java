@@ -5,7 +5,6 @@ import io.mercato.catalog.SkuPrice;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.pricing.MemberStatus;
 import io.mercato.pricing.PriceQuotes;
-import io.mercato.pricing.internal.DefaultVouchers.UsableCoupon;
 import io.mercato.pricing.internal.PricingEngine.LineInput;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -42,8 +42,11 @@ class DefaultPromotions implements Promotions {
     private final Stores stores;
     private final PromotionVersion version;
     private final Clock clock;
+    private final DefaultVouchers vouchers;
 
-    DefaultPromotions(JdbcClient jdbc, Catalog catalog, Stores stores, PromotionVersion version, Clock clock) {
+    DefaultPromotions(JdbcClient jdbc, Catalog catalog, Stores stores, PromotionVersion version, Clock clock,
+            DefaultVouchers vouchers) {
+        this.vouchers = vouchers;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.stores = stores;
@@ -158,6 +161,11 @@ class DefaultPromotions implements Promotions {
         operator.require(Role.OPERATOR);
         return jdbc.sql("SELECT " + SKU_COLUMNS + " FROM pricing.sku_promotions WHERE kind = 'SUBSIDY' ORDER BY id DESC LIMIT 500")
                 .query((rs, n) -> skuPromotion(rs)).list();
+    }
+
+    @Override
+    public List<io.mercato.pricing.Vouchers.Pool> pools(Actor actor, @org.jspecify.annotations.Nullable Long storeId) {
+        return vouchers.pools(actor, storeId);
     }
 
     @Override

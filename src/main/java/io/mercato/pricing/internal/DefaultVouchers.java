@@ -381,8 +381,4 @@ class DefaultVouchers implements Vouchers {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A coupon the buyer may use now, as the engine needs it. */
-    record UsableCoupon(long claimId, long poolId, String name, Funder funder, @Nullable Long storeId,
-            @Nullable Long festivalId, Money amountOff, Money threshold, Instant validUntil) {
-    }
 }

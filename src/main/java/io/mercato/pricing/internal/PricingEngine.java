@@ -14,8 +14,6 @@ import io.mercato.pricing.PriceQuotes.QuotedLine;
 import io.mercato.pricing.Promotions;
 import io.mercato.pricing.Promotions.SkuPromotion;
 import io.mercato.pricing.Promotions.Threshold;
-import io.mercato.pricing.internal.DefaultVouchers.UsableCoupon;
-import io.mercato.pricing.internal.PromotionSnapshots.PromotionSnapshot;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * store's largest coupon and tries every voucher; it keeps the lowest payable total, the first found on a tie (no
  * coupon before a coupon, coupons expiring sooner first).
  */
-final class PricingEngine {
+public final class PricingEngine {
 
     static final int EXHAUSTIVE_LIMIT = 512;
 
@@ -58,10 +56,10 @@ final class PricingEngine {
     }
 
     /** One line to price: the SKU as the catalogue has it and how many. */
-    record LineInput(long skuId, long productId, long storeId, Money listUnit, long quantity) {
+    public record LineInput(long skuId, long productId, long storeId, Money listUnit, long quantity) {
     }
 
-    static Quote quote(PromotionSnapshot promotions, Instant at, List<LineInput> lines, boolean member,
+    public static Quote quote(PromotionSnapshot promotions, Instant at, List<LineInput> lines, boolean member,
             List<UsableCoupon> coupons, CouponChoice choice, LongFunction<Set<Long>> festivalsOf) {
         if (lines.isEmpty()) {
             throw new InvalidInputException("lines", "Name at least one line to price");

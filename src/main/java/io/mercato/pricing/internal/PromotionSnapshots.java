@@ -68,29 +68,6 @@ final class PromotionSnapshots {
         current = new PromotionSnapshot(version, Map.copyOf(frozen), thresholds);
     }
 
-    /** The promotions as one immutable value: what the engine prices with. */
-    record PromotionSnapshot(long version, Map<Long, List<SkuPromotion>> bySku, List<Threshold> thresholds) {
-
-        static final PromotionSnapshot EMPTY_UNLOADED = new PromotionSnapshot(-1, Map.of(), List.of());
-
-        PromotionSnapshot {
-            bySku = Map.copyOf(bySku);
-            thresholds = List.copyOf(thresholds);
-        }
-
-        List<SkuPromotion> of(long skuId) {
-            return bySku.getOrDefault(skuId, List.of());
-        }
-
-        static PromotionSnapshot of(List<SkuPromotion> promotions, List<Threshold> thresholds) {
-            Map<Long, List<SkuPromotion>> bySku = new HashMap<>();
-            promotions.forEach(p -> bySku.computeIfAbsent(p.skuId(), k -> new ArrayList<>()).add(p));
-            Map<Long, List<SkuPromotion>> frozen = new HashMap<>();
-            bySku.forEach((sku, list) -> frozen.put(sku, List.copyOf(list)));
-            return new PromotionSnapshot(0, frozen, thresholds);
-        }
-    }
-
     static boolean sameCurrency(Money a, Money b) {
         return a.currency().equals(b.currency());
     }

@@ -22,8 +22,10 @@ final class CartController {
     private final Cart cart;
     private final AddToCart addToCart;
     private final Stores stores;
+    private final PricingView pricing;
 
-    CartController(Cart cart, AddToCart addToCart, Stores stores) {
+    CartController(Cart cart, AddToCart addToCart, Stores stores, PricingView pricing) {
+        this.pricing = pricing;
         this.cart = cart;
         this.addToCart = addToCart;
         this.stores = stores;
@@ -36,6 +38,8 @@ final class CartController {
         model.addAttribute("groups", view.groups());
         model.addAttribute("totals", view.totals());
         model.addAttribute("empty", items.isEmpty());
+        model.addAttribute("quote", pricing.quote(buyer, items, io.mercato.pricing.PriceQuotes.CouponChoice.BEST).orElse(null));
+        model.addAttribute("titles", PricingView.titles(items));
         return "shop/cart";
     }
 

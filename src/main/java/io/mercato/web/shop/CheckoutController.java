@@ -11,6 +11,7 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.pricing.PriceQuotes.CouponChoice;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,9 +33,11 @@ final class CheckoutController {
     private final LastAddress lastAddress;
     private final StoreNames storeNames;
     private final Wallets wallets;
+    private final PricingView pricing;
 
     CheckoutController(Cart cart, Checkout checkout, Stores stores, LastAddress lastAddress, StoreNames storeNames,
-            Wallets wallets) {
+            Wallets wallets, PricingView pricing) {
+        this.pricing = pricing;
         this.cart = cart;
         this.checkout = checkout;
         this.stores = stores;
@@ -59,16 +62,30 @@ final class CheckoutController {
         CartView view = CartView.of(items, stores::get);
         model.addAttribute("groups", view.groups());
         model.addAttribute("totals", view.totals());
+        CouponChoice choice = model.containsAttribute("choice") ? (CouponChoice) model.getAttribute("choice") : CouponChoice.BEST;
+        model.addAttribute("quote", pricing.quote(buyer, items, choice).or(() -> pricing.quote(buyer, items, CouponChoice.NONE)).orElse(null));
+        model.addAttribute("titles", PricingView.titles(items));
+        model.addAttribute("usableCoupons", pricing.usableCoupons(buyer));
+        model.addAttribute("couponMode", choice.mode().name());
+        model.addAttribute("chosenCoupons", choice.claimIds());
         return "shop/checkout";
     }
 
     @PostMapping("/checkout")
     String placeOrders(Actor buyer, AddressForm address, @RequestParam(required = false) @Nullable String checkoutKey,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "BEST") String couponMode,
+            @RequestParam(required = false) @Nullable List<Long> couponIds, Model model, RedirectAttributes redirect) {
+        CouponChoice choice = switch (couponMode) {
+            case "NONE" -> CouponChoice.NONE;
+            case "CHOSEN" -> CouponChoice.chosen(couponIds == null ? List.of() : couponIds.stream().limit(20).toList());
+            default -> CouponChoice.BEST;
+        };
+        model.addAttribute("choice", choice);
         model.addAttribute("checkoutKey", checkoutKey == null || checkoutKey.isBlank()
                 ? UUID.randomUUID().toString() : checkoutKey);
         try {
-            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), null, (String) model.getAttribute("checkoutKey"));
+            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), null, (String) model.getAttribute("checkoutKey"),
+                    choice);
             return "redirect:/checkout/" + placed.checkoutId();
         } catch (InvalidInputException e) {
             model.addAttribute("fieldError", e.field());

@@ -10,6 +10,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.web.common.Visits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +26,10 @@ final class ProductPageController {
     private final Stores stores;
     private final StockLedger stock;
     private final Visits visits;
+    private final PricingView pricing;
 
-    ProductPageController(Catalog catalog, Stores stores, StockLedger stock, Visits visits) {
+    ProductPageController(Catalog catalog, Stores stores, StockLedger stock, Visits visits, PricingView pricing) {
+        this.pricing = pricing;
         this.catalog = catalog;
         this.stores = stores;
         this.stock = stock;
@@ -42,6 +45,7 @@ final class ProductPageController {
         model.addAttribute("product", product);
         model.addAttribute("store", store);
         model.addAttribute("axes", BuyBox.axes(product));
+        model.addAttribute("claimable", pricing.claimable(store.id()));
         buyBox(product, sku, model);
         return "shop/product";
     }
@@ -61,5 +65,7 @@ final class ProductPageController {
         model.addAttribute("selected", box.selected());
         model.addAttribute("available", box.available());
         model.addAttribute("levels", box.levels());
+        model.addAttribute("display", pricing.skuPrices(List.of(box.selected().id()), CurrentActor.find().orElse(null))
+                .get(box.selected().id()));
     }
 }

@@ -26,8 +26,10 @@ final class SearchPageController {
 
     private final ProductSearch search;
     private final SponsoredTiles sponsored;
+    private final PricingView pricing;
 
-    SearchPageController(ProductSearch search, SponsoredTiles sponsored) {
+    SearchPageController(ProductSearch search, SponsoredTiles sponsored, PricingView pricing) {
+        this.pricing = pricing;
         this.search = search;
         this.sponsored = sponsored;
     }
@@ -54,6 +56,8 @@ final class SearchPageController {
                     inStock, Map.of(), sort, Math.max(0, page), PAGE_SIZE, true));
             model.addAttribute("result", result);
             model.addAttribute("hits", result.hits());
+            model.addAttribute("prices", pricing.productPrices(result.hits().stream().map(SearchResult.Hit::productId).toList(),
+                    io.mercato.http.CurrentActor.find().orElse(null)));
             model.addAttribute("ads", result.page() == 0 && !result.hits().isEmpty() ? sponsored.forSearch(
                     result.hits().stream().map(SearchResult.Hit::productId).collect(Collectors.toSet()),
                     result.hits().stream().map(SearchResult.Hit::categoryId).collect(Collectors.toSet()), request, response)
@@ -64,6 +68,7 @@ final class SearchPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("hits", List.of());
+            model.addAttribute("prices", Map.of());
             model.addAttribute("ads", List.of());
             model.addAttribute("page", 0);
             model.addAttribute("pages", 1);

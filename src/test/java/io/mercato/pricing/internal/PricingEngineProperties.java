@@ -13,9 +13,9 @@ import io.mercato.pricing.PriceQuotes.Quote;
 import io.mercato.pricing.PriceQuotes.QuotedLine;
 import io.mercato.pricing.Promotions.SkuPromotion;
 import io.mercato.pricing.Promotions.Threshold;
-import io.mercato.pricing.internal.DefaultVouchers.UsableCoupon;
+
 import io.mercato.pricing.internal.PricingEngine.LineInput;
-import io.mercato.pricing.internal.PromotionSnapshots.PromotionSnapshot;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
