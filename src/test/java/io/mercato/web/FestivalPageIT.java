@@ -3,7 +3,6 @@ package io.mercato.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
-import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import io.mercato.MutableClock;
 import io.mercato.web.PageFixture.Member;
@@ -64,12 +63,24 @@ class FestivalPageIT {
         return offer.id();
     }
 
+    /** A platform voucher of the festival, RMB 30 off above RMB 200, claimable and valid from now for three days. */
+    private long voucher(long festival) {
+        Instant now = clock.instant();
+        Api.Response pool = market.operator().create("/api/v1/operator/festivals/" + festival + "/voucher-pools", Map.of(
+                "name", "Festival RMB 30", "amountOffMinor", 3_000, "thresholdMinor", 20_000, "totalLimit", 100,
+                "claimFrom", now.toString(), "claimUntil", now.plus(DAY.multipliedBy(3)).toString(),
+                "validFrom", now.toString(), "validUntil", now.plus(DAY.multipliedBy(3)).toString()));
+        assertThat(pool.status()).as("%s", pool).isEqualTo(201);
+        return pool.json().get("poolId").asLong();
+    }
+
     @Test
     void aBuyerPaysTheDepositOnTheCampaignPageThenTheBalanceWithItsBreakdown() {
         Merchant seller = market.signUpSeller("festival-seller", "TAOBAO");
         long sku = market.listedSku(seller.store(), market.category(0), 30_000, 10);
         long festival = festival("Singles Day page");
         presale(festival, seller, sku);
+        long pool = voucher(festival);
         Member buyer = market.signUpBuyer("festival-buyer", 100_000);
 
         market.logIn(buyer);
@@ -81,6 +92,9 @@ class FestivalPageIT {
         assertThat(browser.text("#countdowns")).contains("Starts in").contains("Final payment opens in").contains("Ends in");
         assertThat(browser.text("#festival-products")).contains("¥300.00");
         assertThat(browser.text("#festival-presales")).contains("Pay ¥50.00 now, get ¥100.00 off at final payment");
+        assertThat(browser.text("#festival-vouchers")).contains("¥30.00").contains("on orders over ¥200.00");
+        browser.clickAndWait("#festival-vouchers form[data-pool='" + pool + "'] button");
+        assertThat(browser.text("#notice")).isEqualTo("Voucher claimed: it is in your wallet.");
 
         browser.clickAndWait("#festival-presales a.button");
         assertThat(browser.path()).startsWith("/presales/new");
@@ -90,6 +104,7 @@ class FestivalPageIT {
         }
         browser.clickAndWait("#pay-deposit");
         assertThat(browser.path()).startsWith("/presales/");
+        String presalePage = browser.path().replaceAll("\\?.*", "");
         assertThat(browser.text("#notice")).isEqualTo("Deposit paid");
         assertThat(browser.text("#presale-status")).isEqualTo("Deposit paid");
         assertThat(browser.text("#balance-not-yet")).isEqualTo("The final payment has not opened yet.");
@@ -99,11 +114,15 @@ class FestivalPageIT {
         clock.advance(DAY.plusMinutes(1));
         browser.driver().navigate().refresh();
         assertThat(browser.text("#balance")).contains("Deposit's extra worth").contains("funded by the store")
-                .contains("−¥50.00");
-        assertThat(browser.text("#balance-due")).isEqualTo("¥200.00");
+                .contains("−¥50.00").contains("Platform voucher").contains("funded by the platform").contains("−¥30.00");
+        assertThat(browser.text("#balance-due")).as("300 less the voucher's 30 less the deposit's worth of 100")
+                .isEqualTo("¥170.00");
+        browser.open(presalePage + "?lang=zh-CN");
+        assertThat(browser.text("#balance")).contains("定金膨胀").contains("平台出资").contains("现需支付");
+        browser.open(presalePage + "?lang=en");
         browser.clickAndWait("#pay-balance");
         assertThat(browser.path()).startsWith("/orders/");
-        assertThat(market.walletBalance(buyer.api())).isEqualTo(75_000);
+        assertThat(market.walletBalance(buyer.api())).isEqualTo(100_000 - 5_000 - 17_000);
     }
 
     @Test
@@ -158,9 +177,5 @@ class FestivalPageIT {
         browser.open("/ops/festivals?lang=zh-CN");
         assertThat(browser.text("h1")).isEqualTo("大促活动");
         browser.open("/ops/festivals?lang=en");
-    }
-
-    static Map<String, Object> address() {
-        return MarketFixture.ADDRESS;
     }
 }

@@ -72,9 +72,10 @@ final class FestivalPagesController {
         model.addAttribute("countdowns", Countdown.all(festival, now));
         model.addAttribute("tiles", tiles.tiles(festivalId, viewer, now, TILES));
         Vouchers service = vouchers.getIfAvailable();
-        List<Vouchers.Pool> pools = service == null ? List.of() : festivals.poolIds(festivalId).stream()
-                .map(service::pool).filter(p -> !p.grantOnly() && !now.isBefore(p.claimFrom()) && now.isBefore(p.claimUntil()))
-                .toList();
+        // The festival's pools buyers may claim now, as the voucher module itself decides it.
+        java.util.Set<Long> ids = java.util.Set.copyOf(festivals.poolIds(festivalId));
+        List<Vouchers.Pool> pools = service == null || ids.isEmpty() ? List.of()
+                : service.claimable(null, now).stream().filter(p -> ids.contains(p.poolId())).toList();
         model.addAttribute("pools", pools);
         List<Offer> presaleOffers = offers.offers(festivalId, null);
         model.addAttribute("offers", presaleOffers);
