@@ -94,6 +94,12 @@ class FulfillmentPageIT {
         assertThat(browser.text("#promise")).startsWith("Arrives by").contains("to Hangzhou").contains("Next day from Hangzhou");
 
         Member buyer = market.signUpBuyer("ship-buyer", 100_000);
+        // At checkout (before any order, so to where the store ships from), the cart's store promises its delivery.
+        assertThat(buyer.api().put("/api/v1/cart/items/" + sku, Map.of("quantity", 1)).status()).isEqualTo(200);
+        market.logIn(buyer);
+        browser.open("/checkout?lang=en");
+        assertThat(browser.text(".checkout-promise")).startsWith("Arrives by").contains("to Hangzhou");
+        market.logIn(seller);
         long orderId = market.paidOrder(buyer.api(), sku, 2);
         long lineId = buyer.api().get("/api/v1/orders/" + orderId).json().get("lines").get(0).get("id").asLong();
         browser.open("/seller/orders");
