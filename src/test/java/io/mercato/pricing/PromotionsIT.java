@@ -149,5 +149,21 @@ class PromotionsIT {
                 promotion("FLASH_SALE", cny(9_000), null, Duration.ZERO, Duration.ofHours(1)));
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM pricing.sku_promotions").query(Long.class).single()).isEqualTo(before);
+
+        Api buyer = market.account("BUYER");
+        java.util.List<Object> emptyItem = new java.util.ArrayList<>();
+        emptyItem.add(null);
+        Api.Response nullItem = buyer.create("/api/v1/pricing/quotes", Map.of("items", emptyItem));
+        assertThat(nullItem.status()).as("%s", nullItem).isEqualTo(400);
+        Api.Response noCurrency = seller.api().create("/api/v1/pricing/promotions",
+                promotion("FLASH_SALE", Map.of("minor", 9_000), null, Duration.ZERO, Duration.ofHours(1)));
+        assertThat(noCurrency.status()).as("%s", noCurrency).isBetween(400, 499);
+        Api.Response badCurrency = seller.api().create("/api/v1/pricing/promotions",
+                promotion("FLASH_SALE", Map.of("minor", 9_000, "currency", "QQQ"), null, Duration.ZERO, Duration.ofHours(1)));
+        assertThat(badCurrency.status()).as("%s", badCurrency).isBetween(400, 499);
+        Api.Response hugeQuantity = buyer.create("/api/v1/pricing/quotes", Map.of("items",
+                List.of(Map.of("skuId", sku, "quantity", 1_000_000))));
+        assertThat(hugeQuantity.status()).isEqualTo(400);
+        assertThat(hugeQuantity.json().get("detail").asString()).contains("between 1 and 999");
     }
 }
