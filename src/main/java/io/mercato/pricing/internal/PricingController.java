@@ -76,8 +76,14 @@ class PricingController {
         if (body == null || body.items() == null) {
             throw new InvalidInputException("items", "Name the items to price");
         }
-        List<PriceQuotes.Line> lines = body.items().stream()
-                .map(item -> item == null ? null : new PriceQuotes.Line(item.skuId(), item.quantity())).toList();
+        List<PriceQuotes.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < body.items().size(); i++) {
+            QuoteItem item = body.items().get(i);
+            if (item == null) {
+                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a SKU and a quantity");
+            }
+            lines.add(new PriceQuotes.Line(item.skuId(), item.quantity()));
+        }
         return quotes.quote(new PriceQuotes.QuoteRequest(actor.accountId(), lines, choice(body.couponIds(), body.coupons()), now()));
     }
 
