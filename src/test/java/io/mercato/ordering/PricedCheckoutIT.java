@@ -218,4 +218,17 @@ class PricedCheckoutIT {
                 "items", List.of(Map.of("skuId", skuA, "quantity", 1))));
         assertThat(reused.json().get("orders").get(0).get("totalMinor").asLong()).as("best choice uses it again").isEqualTo(18_000);
     }
+
+    @Test
+    void aStoreCouponComesBackWhenItsOwnStoresOrderIsCancelledWhileTheOtherStaysPlaced() {
+        long coupon = storeCoupon();
+        Api.Response placed = checkout(Map.of("couponIds", List.of(coupon)));
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        long orderA = orderOf(placed, storeA.storeId()).get("id").asLong();
+        assertThat(orderOf(placed, storeB.storeId()).get("totalMinor").asLong()).as("no discount at B").isEqualTo(15_000);
+
+        assertThat(buyer.create("/api/v1/orders/" + orderA + "/cancellation", Map.of("reason", "later")).status()).isEqualTo(200);
+
+        assertThat(buyer.get("/api/v1/pricing/coupons").json().get(0).get("state").asString()).isEqualTo("USABLE");
+    }
 }

@@ -138,7 +138,9 @@ class DefaultCheckout implements Checkout {
         quote.lines().forEach(line -> quoted.put(line.skuId(), line));
         long checkoutId = orders.addCheckout(buyer.accountId(), now, requestKey);
         List<OrderView> placed = new ArrayList<>();
-        List<Long> orderIds = new ArrayList<>();
+        // Each coupon is redeemed for the orders it took money off, so it comes back once all of those are cancelled.
+        Map<Long, List<Long>> ordersOfClaim = new LinkedHashMap<>();
+        quote.claimIds().forEach(claimId -> ordersOfClaim.put(claimId, new ArrayList<>()));
         for (List<Priced> lines : byStore.values()) {
             SaleableSku first = lines.getFirst().sku();
             Order order = Order.place(checkoutId, buyer, first.storeId(), first.storeKind(), first.sellerAccountId(),
@@ -148,11 +150,16 @@ class DefaultCheckout implements Checkout {
             moves.placed(order);
             events.publishEvent(order.placed());
             placed.add(order.view());
-            orderIds.add(order.id());
+            for (Priced line : lines) {
+                for (var adjustment : quoted.get(line.sku().skuId()).adjustments()) {
+                    List<Long> ids = adjustment.claimId() == null ? null : ordersOfClaim.get(adjustment.claimId());
+                    if (ids != null && !ids.contains(order.id())) {
+                        ids.add(order.id());
+                    }
+                }
+            }
         }
-        if (!quote.claimIds().isEmpty()) {
-            vouchers.redeem(buyer.accountId(), quote.claimIds(), checkoutId, orderIds);
-        }
+        ordersOfClaim.forEach((claimId, orderIds) -> vouchers.redeem(buyer.accountId(), List.of(claimId), checkoutId, orderIds));
         if (fromCart) {
             carts.removeAll(buyer.accountId(), List.copyOf(quantities.keySet()));
         }
