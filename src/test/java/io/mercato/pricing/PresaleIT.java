@@ -152,6 +152,15 @@ class PresaleIT {
 
         Api.Response noAddress = buyer.create("/api/v1/presale-offers/" + setup.offerId() + "/deposits", Map.of());
         assertThat(noAddress.status()).isEqualTo(400);
+        Map<String, Object> badPhone = new java.util.HashMap<>(io.mercato.MarketFixture.ADDRESS);
+        badPhone.put("phone", "call me");
+        Api.Response badAddress = buyer.create("/api/v1/presale-offers/" + setup.offerId() + "/deposits",
+                Map.of("address", badPhone));
+        assertThat(badAddress.status()).as("%s", badAddress).isEqualTo(400);
+        assertThat(badAddress.body()).contains("address.phone");
+        Api.Response badCoupons = buyer.create("/api/v1/presales/" + presaleId + "/final-payment",
+                Map.of("claimIds", java.util.Arrays.asList(1L, null)));
+        assertThat(badCoupons.status()).as("%s", badCoupons).isEqualTo(400);
         assertThat(market.deposit(buyer, 999_999_999L).status()).as("no such offer").isEqualTo(404);
     }
 

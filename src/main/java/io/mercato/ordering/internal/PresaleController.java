@@ -45,7 +45,13 @@ class PresaleController {
     record FinalPaymentRequest(@Nullable List<Long> claimIds) {
 
         CouponChoice coupons() {
-            return claimIds == null ? CouponChoice.BEST : CouponChoice.chosen(claimIds);
+            if (claimIds == null) {
+                return CouponChoice.BEST;
+            }
+            if (claimIds.size() > 20 || claimIds.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new InvalidInputException("claimIds", "Name at most 20 coupons, none empty");
+            }
+            return CouponChoice.chosen(claimIds);
         }
     }
 

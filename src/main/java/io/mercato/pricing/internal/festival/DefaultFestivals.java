@@ -233,10 +233,11 @@ class DefaultFestivals implements Festivals {
         if (service == null) {
             throw new ConflictException("Voucher pools are not available on this platform");
         }
+        // Instants at the database's precision (microseconds), so a window stored is the window asked for.
         Vouchers.Pool created = service.createPool(operator, new Vouchers.NewPool(pool.name(), pool.funder(), null,
                 festivalId, pool.amountOff(), pool.threshold(), pool.totalLimit(), pool.perBuyerLimit(),
-                pool.claimFrom(), pool.claimUntil(), pool.validFrom(), pool.validUntil(), pool.membersOnly(),
-                pool.grantOnly()));
+                micros(pool.claimFrom()), micros(pool.claimUntil()), micros(pool.validFrom()), micros(pool.validUntil()),
+                pool.membersOnly(), pool.grantOnly()));
         return created;
     }
 
@@ -244,6 +245,10 @@ class DefaultFestivals implements Festivals {
     public List<Long> poolIds(long festivalId) {
         festival(festivalId);
         return rows.poolIds(festivalId);
+    }
+
+    private static @Nullable Instant micros(@Nullable Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
     }
 
     private Instant now() {
