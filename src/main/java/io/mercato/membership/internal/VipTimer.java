@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "mercato.ordering.timers-enabled", havingValue = "true", matchIfMissing = true)
-class MembershipTimer {
+class VipTimer {
 
-    private static final Logger log = LoggerFactory.getLogger(MembershipTimer.class);
+    private static final Logger log = LoggerFactory.getLogger(VipTimer.class);
 
     private final VipMembership vip;
 
-    MembershipTimer(VipMembership vip) {
+    VipTimer(VipMembership vip) {
         this.vip = vip;
     }
 
