@@ -44,6 +44,16 @@ class DemoMarketplaceIT {
     io.mercato.fulfillment.TrackingIntake intake;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    io.mercato.pricing.Festivals festivals;
+    @Autowired
+    io.mercato.pricing.Presales presales;
+    @Autowired
+    io.mercato.pricing.Promotions promotions;
+    @Autowired
+    io.mercato.pricing.Vouchers vouchers;
+    @Autowired
+    io.mercato.pricing.PriceQuotes prices;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
@@ -105,6 +115,26 @@ class DemoMarketplaceIT {
         assertThat(count("""
                 SELECT count(*) FROM payment.accounts p JOIN identity.accounts a ON a.id = p.owner_id
                 WHERE p.kind = 'AD_ACCOUNT' AND a.email LIKE '%@mercato.demo' AND p.balance_minor > 0""")).isGreaterThanOrEqualTo(3);
+
+        // Promotions to see at once: the Double 12 festival with its presale open, coupons, discounted prices.
+        DemoPromotions demoPromotions = new DemoPromotions(accounts, stores, catalog, festivals, presales, promotions,
+                vouchers, transactions, clock);
+        demoPromotions.run(new DefaultApplicationArguments());
+        demoPromotions.run(new DefaultApplicationArguments());
+        assertThat(count("SELECT count(*) FROM pricing.festivals WHERE name_en = 'Double 12'")).as("once").isEqualTo(1);
+        var festival = festivals.all(new io.mercato.platform.Actor(accounts.operators().getFirst().id(),
+                io.mercato.platform.Role.OPERATOR)).stream().filter(f -> f.nameEn().equals("Double 12")).findFirst().orElseThrow();
+        assertThat(festival.phase(clock.instant())).isEqualTo(io.mercato.pricing.Festivals.Phase.PRESALE);
+        assertThat(festivals.enrolments(festival.id(), null)).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(presales.offers(festival.id(), null)).hasSize(1);
+        assertThat(vouchers.claimable(null, clock.instant())).extracting(io.mercato.pricing.Vouchers.Pool::name)
+                .anyMatch(name -> name.startsWith("Welcome voucher"));
+        var discounted = jdbc.sql("SELECT sku_id FROM pricing.sku_promotions WHERE name IN ('Week deal 限时折扣', 'Flash sale 秒杀', '10 Billion Subsidy 百亿补贴')")
+                .query(Long.class).list();
+        assertThat(discounted).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(prices.displayPrices(discounted, null, clock.instant()).values())
+                .as("a visitor sees the promotional prices").isNotEmpty()
+                .allMatch(price -> price.price().minor() < price.list().minor());
     }
 
     private long count(String sql) {
