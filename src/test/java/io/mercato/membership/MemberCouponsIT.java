@@ -34,14 +34,17 @@ class MemberCouponsIT {
     }
 
     @Test
-    void aMemberGetsOneCouponOnJoiningAndOneEachMonthAfter() {
+    void aMemberGetsASetOfCouponsOnJoiningAndOneEachMonthAfter() {
         Api member = market.buyerWithPoints(1_000, 8_800);
         Api outsider = market.buyerWithPoints(1_000, 8_800);
         assertThat(member.create("/api/v1/membership/vip/joins", null).status()).isEqualTo(201);
         VipMembership vip = market.bean(VipMembership.class);
 
         List<JsonNode> first = memberCoupons(member);
-        assertThat(first).hasSize(1);
+        assertThat(first).as("a set of three").hasSize(3);
+        assertThat(first).extracting(c -> c.get("poolId").asLong()).doesNotHaveDuplicates();
+        assertThat(first).extracting(c -> c.get("amountOff").get("minor").asLong())
+                .containsExactlyInAnyOrder(500L, 2_000L, 5_000L);
         JsonNode coupon = first.getFirst();
         assertThat(coupon.get("funder").asString()).isEqualTo("PLATFORM");
         assertThat(coupon.get("state").asString()).isEqualTo("USABLE");
@@ -54,7 +57,7 @@ class MemberCouponsIT {
 
         vip.runDue();
         vip.runDue();
-        assertThat(memberCoupons(member)).as("once per month").hasSize(1);
+        assertThat(memberCoupons(member)).as("once per month").hasSize(3);
         assertThat(market.bean(Vouchers.class).pool(pool.poolId()).issued()).isGreaterThanOrEqualTo(1);
 
         Api.Response claimed = member.create("/api/v1/pricing/coupon-pools/" + pool.poolId() + "/claims", null);
@@ -71,7 +74,7 @@ class MemberCouponsIT {
         outsider = market.again(outsider);
 
         List<JsonNode> both = memberCoupons(member);
-        assertThat(both).hasSize(2);
+        assertThat(both).hasSize(6);
         assertThat(both).extracting(c -> c.get("poolId").asLong()).doesNotHaveDuplicates();
         assertThat(market.bean(Vouchers.class).pool(both.getFirst().get("poolId").asLong()).name())
                 .isEqualTo("88VIP " + month.plusMonths(1));
@@ -89,6 +92,6 @@ class MemberCouponsIT {
         Vouchers.Claim again = market.bean(org.springframework.transaction.support.TransactionTemplate.class)
                 .execute(s -> market.bean(Vouchers.class).grant(poolId, buyerId, "88vip:" + month + ":" + buyerId));
         assertThat(again.claimId()).isEqualTo(claimId);
-        assertThat(memberCoupons(member)).hasSize(1);
+        assertThat(memberCoupons(member)).hasSize(3);
     }
 }

@@ -22,19 +22,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Members' exclusive coupons: each month (in the marketplace's time zone) one grant-only, members-only platform pool,
- * created through pricing's {@link Vouchers} the first time a member needs it, and one coupon of it granted to each
- * member — on joining, and by the timer to every member who has none yet this month. Granting is idempotent twice
- * over: by the key {@code 88vip:<month>:<buyer>} in pricing and by {@code membership.monthly_grants} here.
+ * Members' exclusive coupons: each month (in the marketplace's time zone) a set of {@link #TIERS} coupons, one
+ * grant-only, members-only platform pool per tier, created through pricing's {@link Vouchers} the first time a member
+ * needs it, and one coupon of each granted to every member — on joining, and by the timer to every member who has no
+ * set yet this month. Granting is idempotent twice over: by the key {@code 88vip:<month>:<buyer>} in each pool in
+ * pricing and by {@code membership.monthly_grants} here.
  */
 @Component
 class MemberCoupons {
 
     private static final Logger log = LoggerFactory.getLogger(MemberCoupons.class);
 
-    /** RMB 20 off from RMB 199, valid for the month it is granted in. */
-    static final long AMOUNT_OFF_MINOR = 2_000;
-    static final long THRESHOLD_MINOR = 19_900;
+    /** A month's set, each valid for the month it is granted in: RMB 5 off 49, 20 off 199, 50 off 499. */
+    static final List<Tier> TIERS = List.of(new Tier(500, 4_900), new Tier(2_000, 19_900), new Tier(5_000, 49_900));
+
+    record Tier(long amountOffMinor, long thresholdMinor) {
+    }
+
     /** The pool's limit: far above any month's members, so a member is never refused for want of coupons. */
     static final long POOL_LIMIT = 100_000_000;
 
@@ -55,7 +59,7 @@ class MemberCoupons {
         return YearMonth.from(at.atZone(zone));
     }
 
-    /** Grants the buyer this month's coupon unless granted already; in the caller's transaction. */
+    /** Grants the buyer this month's set of coupons unless granted already; in the caller's transaction. */
     void grantThisMonth(long buyerAccountId, Instant now) {
         Vouchers pricing = vouchers.getIfAvailable();
         if (pricing == null) {
@@ -68,15 +72,19 @@ class MemberCoupons {
         if (granted) {
             return;
         }
-        long poolId = pool(pricing, month, now);
-        Claim claim = pricing.grant(poolId, buyerAccountId, "88vip:" + month + ":" + buyerAccountId);
+        Claim claim = null;
+        for (int tier = 0; tier < TIERS.size(); tier++) {
+            Claim one = pricing.grant(pool(pricing, month, tier, now), buyerAccountId,
+                    "88vip:" + month + ":" + buyerAccountId);
+            claim = claim == null ? one : claim;
+        }
         jdbc.sql("""
                 INSERT INTO membership.monthly_grants (month, buyer_account_id, claim_id, granted_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (month, buyer_account_id) DO NOTHING""")
                 .params(month.toString(), buyerAccountId, claim.claimId(), Timestamp.from(now)).update();
     }
 
-    /** Grants this month's coupon to every member who has none yet, one member per transaction. */
+    /** Grants this month's set to every member who has none yet, one member per transaction. */
     int grantDue(Instant now) {
         if (vouchers.getIfAvailable() == null) {
             return 0;
@@ -112,28 +120,29 @@ class MemberCoupons {
         return pricing.wallet(buyer).stream().filter(claim -> pools.contains(claim.poolId())).toList();
     }
 
-    /** The claim granted to the buyer this month, if any. */
+    /** The first claim of the set granted to the buyer this month, if any. */
     Optional<Long> claimOf(long buyerAccountId, YearMonth month) {
         return jdbc.sql("SELECT claim_id FROM membership.monthly_grants WHERE month = ? AND buyer_account_id = ?")
                 .params(month.toString(), buyerAccountId).query(Long.class).optional();
     }
 
-    /** The month's pool, created once: concurrent first grants of a month queue on a lock of the month. */
-    private long pool(Vouchers pricing, YearMonth month, Instant now) {
+    /** The month's pool of one tier, created once: concurrent first grants of a month queue on a lock of the month. */
+    private long pool(Vouchers pricing, YearMonth month, int tier, Instant now) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('membership.monthly_pools'), hashtext(?))")
                 .param(month.toString()).query(Object.class).list();
-        Optional<Long> existing = jdbc.sql("SELECT pool_id FROM membership.monthly_pools WHERE month = ?")
-                .param(month.toString()).query(Long.class).optional();
+        Optional<Long> existing = jdbc.sql("SELECT pool_id FROM membership.monthly_pools WHERE month = ? AND tier = ?")
+                .params(month.toString(), tier).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing.get();
         }
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant until = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Tier terms = TIERS.get(tier);
         long poolId = pricing.createPool(Actor.SYSTEM, new NewPool("88VIP " + month, Funder.PLATFORM, null, null,
-                Money.of(AMOUNT_OFF_MINOR, "CNY"), Money.of(THRESHOLD_MINOR, "CNY"), POOL_LIMIT, 1, from, until, from,
-                until, true, true)).poolId();
-        jdbc.sql("INSERT INTO membership.monthly_pools (month, pool_id, created_at) VALUES (?, ?, ?)")
-                .params(month.toString(), poolId, Timestamp.from(now)).update();
+                Money.of(terms.amountOffMinor(), "CNY"), Money.of(terms.thresholdMinor(), "CNY"), POOL_LIMIT, 1, from,
+                until, from, until, true, true)).poolId();
+        jdbc.sql("INSERT INTO membership.monthly_pools (month, tier, pool_id, created_at) VALUES (?, ?, ?, ?)")
+                .params(month.toString(), tier, poolId, Timestamp.from(now)).update();
         return poolId;
     }
 }
