@@ -81,6 +81,11 @@ public final class Api {
     }
 
     /** Sends a body exactly as given, for malformed-input tests. */
+    /** A page as a browser asks for it (HTML). */
+    public Response page(String path) {
+        return exchange("GET", path, null, null, "text/html");
+    }
+
     public Response raw(String method, String path, String body) {
         return exchange(method, path, body, null, "application/json");
     }

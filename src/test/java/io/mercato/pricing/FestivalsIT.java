@@ -44,6 +44,9 @@ class FestivalsIT {
         assertThat(created.json().get("kind").asString()).isEqualTo("SHOPPING_FESTIVAL");
         assertThat(market.anonymous().get("/api/v1/festivals/" + created.id()).json().get("nameZh").asString()).isEqualTo("六一八");
         assertThat(market.anonymous().get("/api/v1/festivals").json()).extracting(f -> f.get("id").asLong()).contains(created.id());
+        Api.Response index = market.anonymous().page("/festivals");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).as("the shop's festival index links it").contains("href=\"/festivals/" + created.id() + "\"");
 
         Api.Response backwards = operator.create("/api/v1/operator/festivals", body(now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(1))));
         assertThat(backwards.status()).isEqualTo(400);

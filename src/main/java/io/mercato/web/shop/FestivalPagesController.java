@@ -60,6 +60,20 @@ final class FestivalPagesController {
         return "zh".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 
+    /** Every festival that has not ended, soonest first, each with its phase and next countdown. */
+    @GetMapping("/festivals")
+    String index(Model model) {
+        Instant now = clock.instant();
+        boolean zh = chinese();
+        List<IndexEntry> entries = festivals.upcoming(now).stream().map(f -> new IndexEntry(f.id(), f.name(zh),
+                f.phase(now), f, Countdown.all(f, now).stream().findFirst().orElse(null))).toList();
+        model.addAttribute("entries", entries);
+        return "shop/festivals";
+    }
+
+    record IndexEntry(long id, String name, Festivals.Phase phase, Festival festival, @org.jspecify.annotations.Nullable Countdown countdown) {
+    }
+
     @GetMapping("/festivals/{festivalId}")
     String festival(@PathVariable long festivalId, Model model) {
         Festival festival = festivals.festival(festivalId);
