@@ -19,22 +19,29 @@ public final class Api {
 
     private final String base;
     private final @Nullable String token;
+    private final @Nullable String language;
 
     public Api(int port) {
-        this("http://localhost:" + port, null);
+        this("http://localhost:" + port, null, null);
     }
 
-    private Api(String base, @Nullable String token) {
+    private Api(String base, @Nullable String token, @Nullable String language) {
         this.base = base;
         this.token = token;
+        this.language = language;
     }
 
     public Api as(String token) {
-        return new Api(base, token);
+        return new Api(base, token, language);
     }
 
     public Api anonymous() {
-        return new Api(base, null);
+        return new Api(base, null, language);
+    }
+
+    /** The same caller asking for answers in a language ({@code Accept-Language}), such as {@code zh-CN}. */
+    public Api in(String languageTag) {
+        return new Api(base, token, languageTag);
     }
 
     public @Nullable String token() {
@@ -106,6 +113,9 @@ public final class Api {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

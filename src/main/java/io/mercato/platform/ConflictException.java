@@ -6,4 +6,9 @@ public final class ConflictException extends DomainException {
     public ConflictException(String message) {
         super(message);
     }
+
+    /** The refusal in the reader's language: {@code new ConflictException(Text.of("key", arg…))}. */
+    public ConflictException(Text text) {
+        super(text);
+    }
 }

@@ -6,4 +6,9 @@ public final class ForbiddenException extends DomainException {
     public ForbiddenException(String message) {
         super(message);
     }
+
+    /** The refusal in the reader's language: {@code new ForbiddenException(Text.of("key", arg…))}. */
+    public ForbiddenException(Text text) {
+        super(text);
+    }
 }

@@ -10,6 +10,12 @@ public final class InvalidInputException extends DomainException {
         this.field = field;
     }
 
+    /** The refusal in the reader's language: {@code new InvalidInputException("field", Text.of("key", arg…))}. */
+    public InvalidInputException(String field, Text text) {
+        super(text);
+        this.field = field;
+    }
+
     public String field() {
         return field;
     }

@@ -6,4 +6,9 @@ public final class NotFoundException extends DomainException {
     public NotFoundException(String message) {
         super(message);
     }
+
+    /** The refusal in the reader's language: {@code new NotFoundException(Text.of("key", arg…))}. */
+    public NotFoundException(Text text) {
+        super(text);
+    }
 }

@@ -6,4 +6,9 @@ public final class TooManyRequestsException extends DomainException {
     public TooManyRequestsException(String message) {
         super(message);
     }
+
+    /** The refusal in the reader's language: {@code new TooManyRequestsException(Text.of("key", arg…))}. */
+    public TooManyRequestsException(Text text) {
+        super(text);
+    }
 }

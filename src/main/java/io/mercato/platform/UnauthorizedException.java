@@ -6,4 +6,9 @@ public final class UnauthorizedException extends DomainException {
     public UnauthorizedException(String message) {
         super(message);
     }
+
+    /** The refusal in the reader's language: {@code new UnauthorizedException(Text.of("key", arg…))}. */
+    public UnauthorizedException(Text text) {
+        super(text);
+    }
 }

@@ -53,6 +53,22 @@ class AccountsIT {
     }
 
     @Test
+    void aSecondAccountWithTheSameEmailIsRefusedInTheCallersLanguage() {
+        String email = MarketFixture.uniqueEmail("twice");
+        Map<String, String> body = Map.of("email", email, "password", "long-enough-1", "displayName", "Li Lei", "role", "BUYER");
+        assertThat(api.post("/api/v1/accounts", body).status()).isEqualTo(201);
+
+        Api.Response english = api.post("/api/v1/accounts", body);
+        Api.Response chinese = api.in("zh-CN").post("/api/v1/accounts", body);
+
+        assertThat(english.status()).isEqualTo(409);
+        assertThat(english.json().get("detail").asString())
+                .isEqualTo("An account with email '" + email.toLowerCase() + "' already exists; log in instead");
+        assertThat(chinese.status()).isEqualTo(409);
+        assertThat(chinese.json().get("detail").asString()).isEqualTo("邮箱 " + email.toLowerCase() + " 已注册，请直接登录");
+    }
+
+    @Test
     void passwordsAreStoredAsArgon2idHashesAndTokensOnlyAsDigests() {
         String email = MarketFixture.uniqueEmail("hash");
         api.post("/api/v1/accounts", Map.of("email", email, "password", "long-enough-1", "displayName", "H", "role", "SELLER"));

@@ -1,6 +1,7 @@
 package io.mercato.http.internal;
 
 import io.mercato.http.HttpProblems;
+import io.mercato.http.Wording;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import java.util.List;
@@ -31,12 +32,19 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final Wording wording;
+
+    ProblemDetailsAdvice(Wording wording) {
+        this.wording = wording;
+    }
+
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpProblems.status(e), e.getMessage());
+        String detail = wording.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpProblems.status(e), detail);
         problem.setTitle(HttpProblems.title(e));
         if (e instanceof InvalidInputException invalid) {
-            problem.setProperty("errors", List.of(new FieldError(invalid.field(), e.getMessage())));
+            problem.setProperty("errors", List.of(new FieldError(invalid.field(), detail)));
         }
         return problem;
     }

@@ -6,6 +6,7 @@ import io.mercato.identity.Accounts;
 import io.mercato.identity.Session;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
+import io.mercato.platform.Text;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
 import io.mercato.platform.TooManyRequestsException;
@@ -88,7 +89,7 @@ class DefaultAccounts implements Accounts {
                 .params(normalized, passwords.encode(password), displayName.strip(), role.name(), Timestamp.from(now))
                 .query(Long.class).optional();
         if (id.isEmpty()) {
-            throw new ConflictException("An account with email '" + normalized + "' already exists; log in instead");
+            throw new ConflictException(Text.of("identity.email.taken", normalized));
         }
         events.publishEvent(new AccountRegistered(id.get(), role));
         return new Account(id.get(), normalized, displayName.strip(), role, now);

@@ -3,6 +3,7 @@ package io.mercato.web.common;
 import io.mercato.http.CurrentActor;
 import io.mercato.http.HttpProblems;
 import io.mercato.identity.Accounts;
+import io.mercato.http.Wording;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.NotFoundException;
@@ -31,10 +32,12 @@ final class PageAdvice {
 
     private final Accounts accounts;
     private final MessageSource messages;
+    private final Wording wording;
 
-    PageAdvice(Accounts accounts, MessageSource messages) {
+    PageAdvice(Accounts accounts, MessageSource messages, Wording wording) {
         this.accounts = accounts;
         this.messages = messages;
+        this.wording = wording;
     }
 
     @ModelAttribute
@@ -50,7 +53,7 @@ final class PageAdvice {
     String forbidden(ForbiddenException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
         response.setStatus(HttpProblems.status(e).value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", wording.of(e));
         return "error/403";
     }
 
@@ -58,7 +61,7 @@ final class PageAdvice {
     String notFound(NotFoundException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         common(model, request);
         response.setStatus(HttpProblems.status(e).value());
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", wording.of(e));
         return "error/404";
     }
 
@@ -83,7 +86,7 @@ final class PageAdvice {
         int status = HttpProblems.status(e).value();
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", wording.of(e));
         return "error";
     }
 

@@ -1,0 +1,44 @@
+package io.mercato.platform;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A text a user will read, named by its message-bundle key and the arguments it is filled with, so that whoever
+ * shows it (the HTTP edge, a page) says it in the reader's language. Modules never hold the words themselves.
+ *
+ * @param key a key present in both {@code messages.properties} and {@code messages_zh_CN.properties}
+ * @param args the {@link java.text.MessageFormat} arguments, in the order the key's text uses them
+ */
+public record Text(String key, Object... args) {
+
+    public Text {
+        Objects.requireNonNull(key, "key");
+        args = args == null ? new Object[0] : args.clone();
+    }
+
+    public static Text of(String key, Object... args) {
+        return new Text(key, args);
+    }
+
+    @Override
+    public Object[] args() {
+        return args.clone();
+    }
+
+    /** The key and its arguments, for logs: {@code order.notPayable[42, SHIPPED]}. */
+    @Override
+    public String toString() {
+        return key + Arrays.toString(args);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Text text && key.equals(text.key) && Arrays.equals(args, text.args);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * key.hashCode() + Arrays.hashCode(args);
+    }
+}
