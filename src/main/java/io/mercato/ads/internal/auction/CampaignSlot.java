@@ -59,6 +59,10 @@ final class CampaignSlot {
     private long fixedBid = -1;
     /** The local hour of the latest control step or event: its conversion factor applies to the bid. */
     private int hour = 12;
+    /** Today's bid landscape, from every auction the campaign is eligible for. */
+    private BidLandscape landscape = new BidLandscape();
+    /** The multiplier of the plain bid planned for today from yesterday's landscape, or NaN without a plan. */
+    private double planned = Double.NaN;
 
     CampaignSlot(AdCampaign campaign, RateModel model, TrafficProfile traffic, ZoneId zone) {
         this.id = campaign.campaignId();
@@ -147,13 +151,37 @@ final class CampaignSlot {
         LocalDate date = at.atZone(zone).toLocalDate();
         if (date.isAfter(day)) {
             if (!day.equals(LocalDate.MIN)) {
-                pacing = pacingSteps == 0 ? 1.0 : Math.clamp(pacingSum / pacingSteps, BidController.MIN_PACING, 1.0);
+                AdCampaign c = campaign;
+                planned = date.equals(day.plusDays(1))
+                        ? landscape.plan(c.targetRoi().doubleValue(), c.dailyBudgetMinor())
+                        : Double.NaN;
+                if (Double.isNaN(planned)) {
+                    pacing = pacingSteps == 0 ? 1.0 : Math.clamp(pacingSum / pacingSteps, BidController.MIN_PACING, 1.0);
+                } else {
+                    // The plan already fits the day's budget and ROI: the controllers start afresh around it.
+                    pacing = 1.0;
+                    roiFactor = 1.0;
+                }
             }
+            landscape = new BidLandscape();
             pacingSum = 0;
             pacingSteps = 0;
             spentToday = 0;
             day = date;
         }
+    }
+
+    /**
+     * An auction the campaign was eligible for, whether it bid or not: adds it to today's landscape.
+     *
+     * @param thresholds the bid per click that reaches each position, highest first ({@code count} of them)
+     */
+    synchronized void observe(Placement placement, double[] thresholds, int count, int slots, long reserve) {
+        AdCampaign c = campaign;
+        double target = c.targetRoi().doubleValue();
+        Quote q = quote;
+        landscape.observe(pcvr * orderValue / target, (long) Math.floor(orderValue / target), q.pctr(placement),
+                pcvr * orderValue, thresholds, count, slots, reserve);
     }
 
     synchronized void impression(Placement placement, int position) {
@@ -203,7 +231,10 @@ final class CampaignSlot {
         publish();
     }
 
-    /** Recomputes the predictions and the bid: {@code pcvr × orderValue ÷ targetRoi × pacing × roiFactor}, capped. */
+    /**
+     * Recomputes the predictions and the bid: {@code pcvr × orderValue ÷ targetRoi × planned × pacing × roiFactor},
+     * capped, where {@code planned} is the day's planned multiplier (1 without a plan).
+     */
     private void publish() {
         AdCampaign c = campaign;
         long categoryId = c.categoryId();
@@ -215,9 +246,13 @@ final class CampaignSlot {
         // Never more per click than the budget left, nor than the order value allows at the target ROI if every
         // click bought.
         long cap = Math.min(remaining, (long) Math.floor(orderValue / target));
-        long bid = fixedBid >= 0 ? Math.min(remaining, fixedBid) : Math.min(cap, Math.round(base * pacing * roiFactor));
+        long bid = fixedBid >= 0 ? Math.min(remaining, fixedBid) : Math.min(cap, Math.round(base * plannedOrOne() * pacing * roiFactor));
         quote = new Quote(Math.max(0, bid), model.campaignCtr(categoryId, Placement.SEARCH, clicks, expectedClicks),
                 model.campaignCtr(categoryId, Placement.FEED, clicks, expectedClicks), day, remaining, controlStep);
+    }
+
+    private double plannedOrOne() {
+        return Double.isNaN(planned) ? 1.0 : planned;
     }
 
     synchronized BidState state() {
@@ -225,6 +260,6 @@ final class CampaignSlot {
         Quote q = quote;
         return new BidState(id, q.bidMinor(), pcvr, orderValue, c.targetRoi().doubleValue(), pacing, roiFactor,
                 q.pctrSearch(), q.pctrFeed(), day, spentToday, c.dailyBudgetMinor(), impressions, Math.round(clicks),
-                Math.round(conversions), spend, gmv);
+                Math.round(conversions), spend, gmv, plannedOrOne());
     }
 }

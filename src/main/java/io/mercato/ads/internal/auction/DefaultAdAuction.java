@@ -87,6 +87,7 @@ public final class DefaultAdAuction implements AdAuction {
         int keep = Math.max(RANKED_KEPT, request.slots() + 1);
 
         List<Candidate> found = new ArrayList<>();
+        List<Candidate> eligible = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (long productId : request.productIds()) {
             CampaignSlot[] slots = byProduct.get(productId);
@@ -95,7 +96,7 @@ public final class DefaultAdAuction implements AdAuction {
             }
             for (CampaignSlot slot : slots) {
                 if (seen.add(slot.id)) {
-                    Candidate c = evaluate(slot, QUALITY_PRODUCT, request, reserve, step);
+                    Candidate c = evaluate(slot, QUALITY_PRODUCT, request, reserve, step, eligible);
                     if (c != null) {
                         found.add(c);
                     }
@@ -114,7 +115,7 @@ public final class DefaultAdAuction implements AdAuction {
                     break;
                 }
                 if (seen.add(slot.id)) {
-                    Candidate c = evaluate(slot, QUALITY_CATEGORY, request, reserve, step);
+                    Candidate c = evaluate(slot, QUALITY_CATEGORY, request, reserve, step, eligible);
                     if (c != null) {
                         found.add(c);
                         taken++;
@@ -149,6 +150,7 @@ public final class DefaultAdAuction implements AdAuction {
             c.slot.impression(placement, i + 1);
             touched(c.slot);
         }
+        observe(eligible, ranked, request, reserve);
         List<AdBid> bids = new ArrayList<>(ranked.size());
         for (Candidate c : ranked) {
             bids.add(c.toBid());
@@ -170,8 +172,32 @@ public final class DefaultAdAuction implements AdAuction {
         return (long) Math.ceil(nextScore / pctrTimesQuality * (1 - 1e-12));
     }
 
+    /**
+     * Gives every eligible campaign, bidding or not, what this auction would have asked of it: the bid per click that
+     * reaches each slot against the others ranked, for its {@link BidLandscape}.
+     */
+    private static void observe(List<Candidate> eligible, List<Candidate> ranked, AdRequest request, long reserve) {
+        int slots = request.slots();
+        double[] thresholds = new double[slots];
+        for (Candidate c : eligible) {
+            double unit = c.pctr * c.quality;
+            if (unit <= 0) {
+                continue;
+            }
+            int count = 0;
+            for (int i = 0; i < ranked.size() && count < slots; i++) {
+                Candidate other = ranked.get(i);
+                if (other.slot != c.slot) {
+                    thresholds[count++] = other.score / unit;
+                }
+            }
+            c.slot.observe(request.placement(), thresholds, count, slots, reserve);
+        }
+    }
+
+    /** The campaign as a bidder in this auction, or null when it does not bid; every eligible one joins {@code eligible}. */
     private @Nullable Candidate evaluate(CampaignSlot slot, double quality, AdRequest request, long reserve,
-            long step) {
+            long step, List<Candidate> eligible) {
         AdCampaign campaign = slot.campaign();
         if (!campaign.inStock() || !campaign.currency().equals(request.currency()) || !campaign.activeAt(request.at())) {
             return null;
@@ -182,11 +208,13 @@ public final class DefaultAdAuction implements AdAuction {
             touched(slot);
         }
         long bid = quote.bidMinor();
+        double pctr = quote.pctr(request.placement());
+        Candidate candidate = new Candidate(slot, campaign, bid, pctr, quality, bid * pctr * quality);
+        eligible.add(candidate);
         if (bid <= 0 || bid < reserve || quote.remainingMinor() <= 0) {
             return null;
         }
-        double pctr = quote.pctr(request.placement());
-        return new Candidate(slot, campaign, bid, pctr, quality, bid * pctr * quality);
+        return candidate;
     }
 
     private void touched(CampaignSlot slot) {
