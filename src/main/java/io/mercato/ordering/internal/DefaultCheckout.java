@@ -146,9 +146,10 @@ class DefaultCheckout implements Checkout {
         quote.claimIds().forEach(claimId -> ordersOfClaim.put(claimId, new ArrayList<>()));
         for (List<Priced> lines : byStore.values()) {
             SaleableSku first = lines.getFirst().sku();
+            List<Order.NewLine> newLines = lines.stream().map(line -> line.line(quoted.get(line.sku().skuId()))).toList();
+            long shippingFee = shippingFee(first, address, newLines);
             Order order = Order.place(checkoutId, buyer, first.storeId(), first.storeKind(), first.sellerAccountId(),
-                    first.price().currency(), lines.stream().map(line -> line.line(quoted.get(line.sku().skuId()))).toList(),
-                    address, now, payBy);
+                    first.price().currency(), newLines, shippingFee, address, now, payBy);
             orders.add(order);
             moves.placed(order);
             events.publishEvent(order.placed());
@@ -185,6 +186,19 @@ class DefaultCheckout implements Checkout {
     public List<OrderView> orders(Actor buyer, long checkoutId) {
         requireOwner(buyer, checkoutId);
         return orders.load(orders.ordersOfCheckout(checkoutId, false));
+    }
+
+    /** The store's shipping fee for these lines, as the shipping module (when one runs) computes it; zero otherwise. */
+    private long shippingFee(SaleableSku first, Address address, List<Order.NewLine> lines) {
+        long goods = lines.stream().mapToLong(Order.NewLine::paidMinor).sum();
+        long units = lines.stream().mapToLong(Order.NewLine::quantity).sum();
+        var question = new OrderShipping.FeeQuestion(first.storeId(), address,
+                new io.mercato.platform.Money(goods, first.price().currency()), units);
+        long fee = 0;
+        for (OrderShipping each : shipping) {
+            fee = Math.addExact(fee, each.fee(question).minor());
+        }
+        return fee;
     }
 
     /** Lets the shipping module (when one runs) keep the order's delivery promise, in this transaction. */
