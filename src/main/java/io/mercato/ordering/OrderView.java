@@ -28,7 +28,7 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
         @JsonIgnore @Nullable Money fee, Address address, @Nullable String carrier, @Nullable String trackingNumber,
         Instant placedAt, Instant payBy, @Nullable Instant paidAt, @Nullable Instant shippedAt,
         @Nullable Instant deliveredAt, @Nullable Instant completedAt, @Nullable Instant closedAt,
-        List<Line> lines, List<Transition> history, List<Refund> refunds) {
+        List<Line> lines, List<Transition> history, List<Refund> refunds, @Nullable BuyerAmount buyerAmount) {
 
     public OrderView {
         lines = List.copyOf(lines);
@@ -45,7 +45,15 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
             List<Refund> refunds) {
         this(id, checkoutId, buyerAccountId, storeId, storeKind, sellerAccountId, status, total,
                 Money.zero(total.currency()), refunded, fee, address, carrier, trackingNumber, placedAt, payBy, paidAt,
-                shippedAt, deliveredAt, completedAt, closedAt, lines, history, refunds);
+                shippedAt, deliveredAt, completedAt, closedAt, lines, history, refunds, null);
+    }
+
+    /**
+     * The order's total in the currency the buyer shows prices in, when that is another than the order's: recorded at
+     * checkout with the rate of the day (units of the buyer's currency per unit of the order's). The buyer pays, and
+     * the merchant settles, in the order's own currency.
+     */
+    public record BuyerAmount(String currency, long totalMinor, java.math.BigDecimal rate, java.time.LocalDate rateDay) {
     }
 
     /** The shipping fee the total includes (the merchant's; zero when the store ships free). */

@@ -85,6 +85,7 @@ final class Order {
     private @Nullable Instant deliveredAt;
     private @Nullable Instant completedAt;
     private @Nullable Instant closedAt;
+    private io.mercato.ordering.OrderView.@Nullable BuyerAmount buyerAmount;
 
     // What changed since the order was loaded, for Orders.save.
     private boolean changed;
@@ -180,6 +181,11 @@ final class Order {
         order.deliveredAt = stored.deliveredAt();
         order.completedAt = stored.completedAt();
         order.closedAt = stored.closedAt();
+        if (stored.buyerCurrency() != null && stored.buyerTotalMinor() != null && stored.fxRate() != null
+                && stored.fxRateDay() != null) {
+            order.buyerAmount = new io.mercato.ordering.OrderView.BuyerAmount(stored.buyerCurrency().strip(),
+                    stored.buyerTotalMinor(), stored.fxRate(), stored.fxRateDay());
+        }
         return order;
     }
 
@@ -649,6 +655,18 @@ final class Order {
         return money(shippingMinor);
     }
 
+    /** The total in the buyer's display currency, recorded once when the order is placed. */
+    void recordBuyerAmount(io.mercato.ordering.OrderView.BuyerAmount amount) {
+        if (id != 0 || buyerAmount != null) {
+            throw new IllegalStateException("Order " + id + " records its buyer's amount once, before it is written");
+        }
+        buyerAmount = amount;
+    }
+
+    io.mercato.ordering.OrderView.@Nullable BuyerAmount buyerAmount() {
+        return buyerAmount;
+    }
+
     /** What the escrow holds for this order until it settles: the total less what was refunded. */
     Money escrow() {
         return money(totalMinor - refundedMinor);
@@ -740,7 +758,7 @@ final class Order {
                         line.attributes, money(line.unitPriceMinor), line.quantity, line.refundedQuantity,
                         line.pendingRefundQuantity, line.commissionBasisPoints, money(line.paidMinor),
                         line.adjustments)).toList(),
-                history, refunds);
+                history, refunds, buyerAmount);
     }
 
     /**
