@@ -146,7 +146,7 @@ class DefaultExchangeRates implements ExchangeRates {
         LocalDate[] day = {on};
         BigDecimal fromCny = inForce(amount.currency(), on, day);
         BigDecimal toCny = inForce(to, on, day);
-        return new Conversion(amount, FxMath.convert(amount, fromCny, to, toCny), FxMath.rate(fromCny, toCny), day[0]);
+        return new Conversion(amount, converted(amount, fromCny, to, toCny), FxMath.rate(fromCny, toCny), day[0]);
     }
 
     @Override
@@ -180,7 +180,16 @@ class DefaultExchangeRates implements ExchangeRates {
     public Money atReference(Money amount, Currency to, YearMonth reference) {
         BigDecimal fromCny = average(amount.currency(), reference);
         BigDecimal toCny = average(to, reference);
-        return FxMath.convert(amount, fromCny, to, toCny);
+        return converted(amount, fromCny, to, toCny);
+    }
+
+    /** The conversion, refused naming {@code amountMinor} when the result does not fit a whole number of minor units. */
+    private static Money converted(Money amount, BigDecimal fromCny, Currency to, BigDecimal toCny) {
+        try {
+            return FxMath.convert(amount, fromCny, to, toCny);
+        } catch (ArithmeticException tooLarge) {
+            throw new InvalidInputException("amountMinor", Text.of("fx.amount.tooLarge", amount.minor(), to.getCurrencyCode()));
+        }
     }
 
     private BigDecimal average(Currency currency, YearMonth reference) {

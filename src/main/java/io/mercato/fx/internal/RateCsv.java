@@ -24,6 +24,7 @@ final class RateCsv {
     static final int MAX_ROWS = 10_000;
     static final BigDecimal MAX_RATE = new BigDecimal("1000000");
     static final int MAX_DECIMALS = 8;
+    static final int MAX_CHARS = 1_000_000;
 
     private RateCsv() {
     }
@@ -34,7 +35,12 @@ final class RateCsv {
      * @param lastStored each currency's last stored day, to refuse a gap between it and the file
      */
     static List<Rate> parse(String csv, LocalDate today, int staleDays, Map<String, LocalDate> lastStored) {
-        String[] lines = csv == null ? new String[0] : csv.strip().split("\r?\n");
+        if (csv != null && csv.length() > MAX_CHARS) {
+            throw refuse(1, "header", "fx.csv.tooLong", MAX_CHARS);
+        }
+        // A spreadsheet's byte order mark is not part of the header.
+        String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        String[] lines = text.strip().split("\r?\n");
         if (lines.length == 0 || lines[0].isBlank()) {
             throw refuse(1, "header", "fx.csv.empty");
         }
@@ -118,7 +124,12 @@ final class RateCsv {
     private static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
         for (String cell : line.split(",", -1)) {
-            cells.add(cell.strip());
+            String value = cell.strip();
+            // A spreadsheet may quote every cell.
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1).strip();
+            }
+            cells.add(value);
         }
         return cells;
     }

@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cross-border tax", description = "EU VAT tables, IOSS, other destinations' duties")
 class TaxController {
 
+    private static final long MAX_MINOR = 1_000_000_000_000L;
+
     private final CrossBorderTax tax;
     private final Clock clock;
     private final ZoneId zone;
@@ -81,7 +83,7 @@ class TaxController {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("currency", Text.of("fx.currency.unknown", currency));
         }
-        if (goodsMinor < 0 || shippingMinor < 0) {
+        if (goodsMinor < 0 || shippingMinor < 0 || goodsMinor > MAX_MINOR || shippingMinor > MAX_MINOR) {
             throw new InvalidInputException(goodsMinor < 0 ? "goodsMinor" : "shippingMinor", Text.of("tax.amount.negative"));
         }
         return tax.assess(country, new Money(goodsMinor, code), new Money(shippingMinor, code),
