@@ -63,4 +63,32 @@ class FxPageIT {
             window.setSize(before);
         }
     }
+
+    @Test
+    void aBuyerWhoShowsPricesInEurosSeesTheOrderInEurosWithTheRate() {
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        StringBuilder csv = new StringBuilder("date,currency,rate\n");
+        for (int back = 20; back >= 0; back--) {
+            csv.append(today.minusDays(back)).append(",EUR,7.65\n");
+        }
+        market.logInAsOperator();
+        browser.open("/ops/fx?lang=en");
+        browser.type("#csv", csv.toString());
+        browser.clickAndWait("#load");
+        assertThat(browser.text("#notice")).isEqualTo("Rates loaded.");
+
+        var seller = market.signUpSeller("fx-page-seller", "TAOBAO");
+        var buyer = market.signUpBuyer("fx-page-buyer", 100_000);
+        assertThat(buyer.api().put("/api/v1/fx/display-currency", java.util.Map.of("currency", "EUR")).status()).isEqualTo(200);
+        long sku = market.listedSku(seller.store(), market.category(0), 10_000, 10);
+        long orderId = market.paidOrder(buyer.api(), sku, 1);
+
+        market.logIn(buyer);
+        browser.open("/orders/" + orderId + "?lang=en");
+        assertThat(browser.text("#buyer-amount")).contains("13.07").contains("0.13071895 EUR per CNY");
+        assertThat(browser.all("#shipping-fee")).as("a store without a template charges no shipping").isEmpty();
+        browser.open("/orders/" + orderId + "?lang=zh-CN");
+        assertThat(browser.text("#buyer-amount")).startsWith("约").contains("1 CNY = 0.13071895 EUR");
+        browser.open("/orders/" + orderId + "?lang=en");
+    }
 }
