@@ -427,6 +427,27 @@ class AuthorizationMatrixIT {
         rows.add(row("carriers sign instead of logging in: an unsigned event is refused for everyone",
                 t -> new Call("POST", "/api/v1/carriers/" + t.fulfillment().get("carrierCode") + "/events", Map.of("eventId", "x")),
                 ANONYMOUS, 401, BUYER, 401, SELLER, 401, OPERATOR, 401));
+        rows.add(row("exchange rates are public", t -> new Call("GET", "/api/v1/fx/rates", null),
+                ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("a currency's rate history is public", t -> new Call("GET", "/api/v1/fx/rates/EUR", null),
+                ANONYMOUS, 200, SELLER, 200));
+        rows.add(row("only operators see refused rate loads", t -> new Call("GET", "/api/v1/operator/fx/refused-loads", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("a display currency is each signed-in account's own", t -> new Call("PUT", "/api/v1/fx/display-currency",
+                Map.of("currency", "CNY")), ANONYMOUS, 401, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only buyers convert their wallet (an amount of zero reaches the rules)",
+                t -> new Call("POST", "/api/v1/wallet/conversions", Map.of("amountMinor", 0, "currency", "CNY", "to", "EUR")),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 400));
+        rows.add(row("VAT tables and import rules are public", t -> new Call("GET", "/api/v1/tax/vat-tables", null),
+                ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("tax assessments are public", t -> new Call("GET", "/api/v1/tax/assessment?country=CN&goodsMinor=100&currency=CNY", null),
+                ANONYMOUS, 200, SELLER, 200));
+        rows.add(row("only operators add VAT tables (an empty one reaches the rules)", t -> new Call("POST",
+                "/api/v1/operator/tax/vat-tables", Map.of("effectiveFrom", "2026-01-01", "rates", List.of())),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 400));
+        rows.add(row("only operators set import rules", t -> new Call("PUT", "/api/v1/operator/tax/import-rules/AU",
+                Map.of("currency", "USD", "thresholdMinor", 0, "basisPoints", 1000)),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
     }
 

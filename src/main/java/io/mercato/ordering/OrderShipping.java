@@ -1,5 +1,6 @@
 package io.mercato.ordering;
 
+import io.mercato.platform.Money;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,22 @@ public interface OrderShipping {
 
     /** The order was placed: quote and keep its delivery promise (or nothing, when the store cannot promise). */
     void placed(PlacedOrder order);
+
+    /**
+     * The shipping fee the store charges for an order about to be placed, in the goods' currency: zero when the store
+     * ships free (no rates, none for this destination, or the goods reach its free-shipping threshold). Asked before the
+     * order is written, in the checkout's transaction; the fee becomes part of the order's total and the merchant's.
+     */
+    default Money fee(FeeQuestion question) {
+        return Money.zero(question.goods().currency());
+    }
+
+    /**
+     * @param goods what the buyer pays for the order's lines, after every discount
+     * @param units how many units the order holds
+     */
+    record FeeQuestion(long storeId, Address address, Money goods, long units) {
+    }
 
     /** @param productIds the products of the order's lines */
     record PlacedOrder(long orderId, long storeId, long buyerAccountId, long sellerAccountId, Address address,

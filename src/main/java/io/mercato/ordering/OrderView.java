@@ -21,18 +21,45 @@ import org.jspecify.annotations.Nullable;
  * @param payBy when an unpaid order is cancelled
  */
 @JsonPropertyOrder({"id", "checkoutId", "buyerAccountId", "storeId", "storeKind", "sellerAccountId", "status",
-        "currency", "totalMinor", "refundedMinor", "feeMinor"})
+        "currency", "totalMinor", "shippingMinor", "refundedMinor", "feeMinor"})
 public record OrderView(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
-        long sellerAccountId, OrderStatus status, @JsonIgnore Money total, @JsonIgnore Money refunded,
+        long sellerAccountId, OrderStatus status, @JsonIgnore Money total, @JsonIgnore Money shipping,
+        @JsonIgnore Money refunded,
         @JsonIgnore @Nullable Money fee, Address address, @Nullable String carrier, @Nullable String trackingNumber,
         Instant placedAt, Instant payBy, @Nullable Instant paidAt, @Nullable Instant shippedAt,
         @Nullable Instant deliveredAt, @Nullable Instant completedAt, @Nullable Instant closedAt,
-        List<Line> lines, List<Transition> history, List<Refund> refunds) {
+        List<Line> lines, List<Transition> history, List<Refund> refunds, @Nullable BuyerAmount buyerAmount) {
 
     public OrderView {
         lines = List.copyOf(lines);
         history = List.copyOf(history);
         refunds = List.copyOf(refunds);
+    }
+
+    /** An order that charged no shipping fee. */
+    public OrderView(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
+            long sellerAccountId, OrderStatus status, Money total, Money refunded, @Nullable Money fee, Address address,
+            @Nullable String carrier, @Nullable String trackingNumber, Instant placedAt, Instant payBy,
+            @Nullable Instant paidAt, @Nullable Instant shippedAt, @Nullable Instant deliveredAt,
+            @Nullable Instant completedAt, @Nullable Instant closedAt, List<Line> lines, List<Transition> history,
+            List<Refund> refunds) {
+        this(id, checkoutId, buyerAccountId, storeId, storeKind, sellerAccountId, status, total,
+                Money.zero(total.currency()), refunded, fee, address, carrier, trackingNumber, placedAt, payBy, paidAt,
+                shippedAt, deliveredAt, completedAt, closedAt, lines, history, refunds, null);
+    }
+
+    /**
+     * The order's total in the currency the buyer shows prices in, when that is another than the order's: recorded at
+     * checkout with the rate of the day (units of the buyer's currency per unit of the order's). The buyer pays, and
+     * the merchant settles, in the order's own currency.
+     */
+    public record BuyerAmount(String currency, long totalMinor, java.math.BigDecimal rate, java.time.LocalDate rateDay) {
+    }
+
+    /** The shipping fee the total includes (the merchant's; zero when the store ships free). */
+    @JsonProperty("shippingMinor")
+    public long shippingMinor() {
+        return shipping.minor();
     }
 
     /** Money still held in escrow for this order (zero once settled or closed). */

@@ -33,5 +33,11 @@ public enum AccountKind {
      */
     SUBSIDY,
     /** What the platform earned from buyers' paid memberships (88VIP). */
-    MEMBERSHIP_REVENUE
+    MEMBERSHIP_REVENUE,
+    /**
+     * The platform's currency exchange, one account per currency: a conversion credits it in the currency given and
+     * debits it in the currency received (two postings, each balanced in its own currency). Its balance per currency is
+     * the platform's net position in that currency, so it goes below zero.
+     */
+    FX_CLEARING
 }

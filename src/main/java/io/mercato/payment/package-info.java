@@ -3,7 +3,7 @@
  * where every posting balances.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = "platform")
+@ApplicationModule(allowedDependencies = {"platform", "fx"})
 package io.mercato.payment;
 
 import org.jspecify.annotations.NullMarked;

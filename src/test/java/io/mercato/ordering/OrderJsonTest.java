@@ -37,7 +37,7 @@ class OrderJsonTest {
 
         assertThat(ApiJson.write(order)).isEqualTo("""
                 {"id":1,"checkoutId":2,"buyerAccountId":3,"storeId":4,"storeKind":"TAOBAO","sellerAccountId":6,\
-                "status":"PAID","currency":"CNY","totalMinor":3000,"refundedMinor":1000,\
+                "status":"PAID","currency":"CNY","totalMinor":3000,"shippingMinor":0,"refundedMinor":1000,\
                 "address":{"recipient":"Li Lei","phone":"+86 138 0013 8000","line1":"1 Wensan Road","city":"Hangzhou",\
                 "country":"CN"},"placedAt":"2026-12-02T10:15:30.123456Z","payBy":"2026-12-02T10:15:30.123456Z",\
                 "paidAt":"2026-12-02T10:15:30.123456Z",\
@@ -59,7 +59,7 @@ class OrderJsonTest {
                 null, null, null, null, List.of(), List.of(), List.of());
 
         assertThat(ApiJson.write(order)).contains("""
-                "status":"COMPLETED","currency":"CNY","totalMinor":3000,"refundedMinor":0,"feeMinor":150,"address":""");
+                "status":"COMPLETED","currency":"CNY","totalMinor":3000,"shippingMinor":0,"refundedMinor":0,"feeMinor":150,"address":""");
     }
 
     @Test

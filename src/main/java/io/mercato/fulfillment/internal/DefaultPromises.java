@@ -7,6 +7,7 @@ import io.mercato.ordering.OrderEvents.OrderPaid;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderShipping;
 import io.mercato.platform.Actor;
+import io.mercato.platform.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,6 +80,18 @@ class DefaultPromises implements Promises, OrderShipping {
                         promise.warehouseId(), promise.serviceId(), promise.origin(), promise.destination(),
                         promise.shipsOn(), Timestamp.from(promise.promisedBy()), Timestamp.from(order.placedAt()))
                 .update();
+    }
+
+    @Override
+    public Money fee(FeeQuestion question) {
+        Template template = logistics.template(question.storeId());
+        if (template == null) {
+            return Money.zero(question.goods().currency());
+        }
+        var address = question.address();
+        long fee = ShippingFees.fee(template, Regions.of(address.country(), address.province(), address.city()),
+                question.goods().currencyCode(), question.goods().minor(), question.units());
+        return new Money(fee, question.goods().currency());
     }
 
     /** In the paying transaction: one guarded update, nothing when the order has no promise. */

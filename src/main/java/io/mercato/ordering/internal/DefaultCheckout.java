@@ -19,7 +19,9 @@ import io.mercato.pricing.PriceQuotes.QuotedLine;
 import io.mercato.pricing.Vouchers;
 import java.time.Clock;
 import java.time.Instant;
+import io.mercato.fx.ExchangeRates;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +48,12 @@ class DefaultCheckout implements Checkout {
     private final PriceQuotes prices;
     private final Vouchers vouchers;
     private final List<OrderShipping> shipping;
+    private final ExchangeRates rates;
 
     DefaultCheckout(Catalog catalog, Orders orders, Carts carts, OrderMoves moves, OrderLifecycle lifecycle,
             OrderingProperties properties, Clock clock, ApplicationEventPublisher events, PriceQuotes prices,
-            Vouchers vouchers, List<OrderShipping> shipping) {
+            Vouchers vouchers, List<OrderShipping> shipping, ExchangeRates rates) {
+        this.rates = rates;
         this.prices = prices;
         this.vouchers = vouchers;
         this.catalog = catalog;
@@ -141,14 +145,17 @@ class DefaultCheckout implements Checkout {
         quote.lines().forEach(line -> quoted.put(line.skuId(), line));
         long checkoutId = orders.addCheckout(buyer.accountId(), now, requestKey);
         List<OrderView> placed = new ArrayList<>();
+        Currency display = rates.displayCurrency(buyer.accountId());
         // Each coupon is redeemed for the orders it took money off, so it comes back once all of those are cancelled.
         Map<Long, List<Long>> ordersOfClaim = new LinkedHashMap<>();
         quote.claimIds().forEach(claimId -> ordersOfClaim.put(claimId, new ArrayList<>()));
         for (List<Priced> lines : byStore.values()) {
             SaleableSku first = lines.getFirst().sku();
+            List<Order.NewLine> newLines = lines.stream().map(line -> line.line(quoted.get(line.sku().skuId()))).toList();
+            long shippingFee = shippingFee(first, address, newLines);
             Order order = Order.place(checkoutId, buyer, first.storeId(), first.storeKind(), first.sellerAccountId(),
-                    first.price().currency(), lines.stream().map(line -> line.line(quoted.get(line.sku().skuId()))).toList(),
-                    address, now, payBy);
+                    first.price().currency(), newLines, shippingFee, address, now, payBy);
+            recordBuyerAmount(order, display, now);
             orders.add(order);
             moves.placed(order);
             events.publishEvent(order.placed());
@@ -185,6 +192,36 @@ class DefaultCheckout implements Checkout {
     public List<OrderView> orders(Actor buyer, long checkoutId) {
         requireOwner(buyer, checkoutId);
         return orders.load(orders.ordersOfCheckout(checkoutId, false));
+    }
+
+    /**
+     * A buyer who shows prices in another currency gets the order's total in it at the day's rate, recorded on the
+     * order; without a rate in force the order simply shows its own currency (the buyer pays in it either way).
+     */
+    private void recordBuyerAmount(Order order, @Nullable Currency display, Instant now) {
+        if (display == null || display.equals(order.currency())) {
+            return;
+        }
+        try {
+            var converted = rates.convert(order.total(), display, now);
+            order.recordBuyerAmount(new OrderView.BuyerAmount(display.getCurrencyCode(), converted.to().minor(),
+                    converted.rate(), converted.rateDay()));
+        } catch (ConflictException noRate) {
+            // No rate fresh enough: nothing to record.
+        }
+    }
+
+    /** The store's shipping fee for these lines, as the shipping module (when one runs) computes it; zero otherwise. */
+    private long shippingFee(SaleableSku first, Address address, List<Order.NewLine> lines) {
+        long goods = lines.stream().mapToLong(Order.NewLine::paidMinor).sum();
+        long units = lines.stream().mapToLong(Order.NewLine::quantity).sum();
+        var question = new OrderShipping.FeeQuestion(first.storeId(), address,
+                new io.mercato.platform.Money(goods, first.price().currency()), units);
+        long fee = 0;
+        for (OrderShipping each : shipping) {
+            fee = Math.addExact(fee, each.fee(question).minor());
+        }
+        return fee;
     }
 
     /** Lets the shipping module (when one runs) keep the order's delivery promise, in this transaction. */

@@ -144,6 +144,7 @@ class DefaultPresaleOrders implements PresaleOrders {
                         quote.orderTotal().minor(), platformFunded, quote.lines().stream()
                                 .map(a -> new OrderView.Adjustment(a.kind(), a.funder(), a.promotionId(), a.claimId(),
                                         a.name(), a.amount().minor())).toList())),
+                0,
                 row.address(), now, now.plus(properties.paymentTimeout()));
         orders.add(order);
         // The unit held since the deposit passes to the order in this transaction: nobody else can take it between.

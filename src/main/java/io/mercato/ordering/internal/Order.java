@@ -67,6 +67,7 @@ final class Order {
     private final long sellerId;
     private final Currency currency;
     private final long totalMinor;
+    private final long shippingMinor;
     private final Address address;
     private final Instant placedAt;
     private final Instant payBy;
@@ -84,6 +85,7 @@ final class Order {
     private @Nullable Instant deliveredAt;
     private @Nullable Instant completedAt;
     private @Nullable Instant closedAt;
+    private io.mercato.ordering.OrderView.@Nullable BuyerAmount buyerAmount;
 
     // What changed since the order was loaded, for Orders.save.
     private boolean changed;
@@ -94,8 +96,8 @@ final class Order {
     private final List<Object> events = new ArrayList<>();
 
     private Order(long id, long checkoutId, long buyerId, long storeId, StoreKind storeKind, long sellerId,
-            Currency currency, long totalMinor, Address address, Instant placedAt, Instant payBy, List<Line> lines,
-            List<Refund> refunds, List<Transition> history, OrderStatus status) {
+            Currency currency, long totalMinor, long shippingMinor, Address address, Instant placedAt, Instant payBy,
+            List<Line> lines, List<Refund> refunds, List<Transition> history, OrderStatus status) {
         this.id = id;
         this.checkoutId = checkoutId;
         this.buyerId = buyerId;
@@ -104,6 +106,7 @@ final class Order {
         this.sellerId = sellerId;
         this.currency = currency;
         this.totalMinor = totalMinor;
+        this.shippingMinor = shippingMinor;
         this.address = address;
         this.placedAt = placedAt;
         this.payBy = payBy;
@@ -124,9 +127,15 @@ final class Order {
     /**
      * A new order of one store's lines, awaiting payment until {@code payBy}. It has no id until
      * {@link Orders#add} writes it.
+     *
+     * @param shippingMinor the shipping fee the store charges (zero when it ships free); part of the total, the
+     *     merchant's at settlement
      */
     static Order place(long checkoutId, Actor buyer, long storeId, StoreKind storeKind, long sellerId,
-            Currency currency, List<NewLine> newLines, Address address, Instant now, Instant payBy) {
+            Currency currency, List<NewLine> newLines, long shippingMinor, Address address, Instant now, Instant payBy) {
+        if (shippingMinor < 0) {
+            throw new IllegalArgumentException("A shipping fee is never negative, got " + shippingMinor);
+        }
         if (newLines.isEmpty()) {
             throw new IllegalArgumentException("An order needs at least one line");
         }
@@ -138,8 +147,9 @@ final class Order {
                     line.quantity(), 0, 0, line.categoryId(), line.commissionBasisPoints(), line.paidMinor(),
                     line.platformFundedMinor(), line.adjustments()));
         }
-        Order order = new Order(0, checkoutId, buyer.accountId(), storeId, storeKind, sellerId, currency, total, address,
-                now, payBy, lines, List.of(), List.of(), OrderStatus.AWAITING_PAYMENT);
+        total = Math.addExact(total, shippingMinor);
+        Order order = new Order(0, checkoutId, buyer.accountId(), storeId, storeKind, sellerId, currency, total,
+                shippingMinor, address, now, payBy, lines, List.of(), List.of(), OrderStatus.AWAITING_PAYMENT);
         order.record(null, OrderStatus.AWAITING_PAYMENT, buyer, now, "placed");
         return order;
     }
@@ -159,7 +169,8 @@ final class Order {
                         .map(rl -> new RefundLine(rl.lineId(), rl.quantity(), new Money(rl.amountMinor(), currency))).toList()))
                 .toList();
         Order order = new Order(stored.id(), stored.checkoutId(), stored.buyerAccountId(), stored.storeId(),
-                stored.storeKind(), stored.sellerAccountId(), currency, stored.totalMinor(), stored.address(),
+                stored.storeKind(), stored.sellerAccountId(), currency, stored.totalMinor(),
+                stored.shippingMinor() == null ? 0 : stored.shippingMinor(), stored.address(),
                 stored.placedAt(), stored.payBy(), lines, refunds, stored.history(), stored.status());
         order.refundedMinor = stored.refundedMinor();
         order.feeMinor = stored.feeMinor();
@@ -170,6 +181,11 @@ final class Order {
         order.deliveredAt = stored.deliveredAt();
         order.completedAt = stored.completedAt();
         order.closedAt = stored.closedAt();
+        if (stored.buyerCurrency() != null && stored.buyerTotalMinor() != null && stored.fxRate() != null
+                && stored.fxRateDay() != null) {
+            order.buyerAmount = new io.mercato.ordering.OrderView.BuyerAmount(stored.buyerCurrency().strip(),
+                    stored.buyerTotalMinor(), stored.fxRate(), stored.fxRateDay());
+        }
         return order;
     }
 
@@ -323,7 +339,7 @@ final class Order {
             case IMMEDIATE -> refundBeforeShipment(actor, refundIds.getAsLong(), wanted, why, now);
             case RETURN -> {
                 long refundId = refundIds.getAsLong();
-                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, money(sum(wanted)), why, now,
+                Refund refund = new Refund(refundId, id, RefundStatus.REQUESTED, true, money(refundAmount(wanted)), why, now,
                         policy.decideBy(now), null, null, null, wanted);
                 refunds.add(refund);
                 newRefunds.add(refund);
@@ -339,7 +355,7 @@ final class Order {
 
     /** A refund before shipment: nothing to send back, so it is approved at once. */
     private Refund refundBeforeShipment(Actor actor, long refundId, List<RefundLine> wanted, String reason, Instant now) {
-        Refund refund = new Refund(refundId, id, RefundStatus.APPROVED, false, money(sum(wanted)), reason, now, null, now,
+        Refund refund = new Refund(refundId, id, RefundStatus.APPROVED, false, money(refundAmount(wanted)), reason, now, null, now,
                 Actor.SYSTEM.label(), "refunded before shipment", wanted);
         refunds.add(refund);
         newRefunds.add(refund);
@@ -393,7 +409,7 @@ final class Order {
         refundedMinor = Math.addExact(refundedMinor, refund.amountMinor());
         changed = true;
         raise(new RefundApproved(refund.id(), id, refund.amount()));
-        if (refundedMinor == totalMinor) {
+        if (lines.stream().allMatch(line -> line.refundedQuantity == line.quantity)) {
             moveTo(OrderStatus.REFUNDED, actor, now, note);
         } else {
             record(status, status, actor, now, note + " (" + refund.amount() + ")");
@@ -464,6 +480,23 @@ final class Order {
         }
         wanted.sort(java.util.Comparator.comparingLong(RefundLine::lineId));
         return wanted;
+    }
+
+    /**
+     * What a refund of these lines gives back: their share of what was paid, and the shipping fee too when they are the
+     * last units of an order not yet settled (every unit comes back, so the escrow keeps nothing). After settlement the
+     * fee was the merchant's for a parcel that went out, and stays so.
+     */
+    private long refundAmount(List<RefundLine> wanted) {
+        long amount = sum(wanted);
+        if (shippingMinor == 0 || settled()) {
+            return amount;
+        }
+        Map<Long, Long> asked = new LinkedHashMap<>();
+        wanted.forEach(line -> asked.merge(line.lineId(), line.quantity(), Long::sum));
+        boolean last = lines.stream().allMatch(line -> line.pendingRefundQuantity == 0
+                && asked.getOrDefault(line.id, 0L) == line.quantity - line.refundedQuantity);
+        return last ? Math.addExact(amount, shippingMinor) : amount;
     }
 
     private static long sum(List<RefundLine> lines) {
@@ -618,6 +651,22 @@ final class Order {
         return money(refundedMinor);
     }
 
+    Money shipping() {
+        return money(shippingMinor);
+    }
+
+    /** The total in the buyer's display currency, recorded once when the order is placed. */
+    void recordBuyerAmount(io.mercato.ordering.OrderView.BuyerAmount amount) {
+        if (id != 0 || buyerAmount != null) {
+            throw new IllegalStateException("Order " + id + " records its buyer's amount once, before it is written");
+        }
+        buyerAmount = amount;
+    }
+
+    io.mercato.ordering.OrderView.@Nullable BuyerAmount buyerAmount() {
+        return buyerAmount;
+    }
+
     /** What the escrow holds for this order until it settles: the total less what was refunded. */
     Money escrow() {
         return money(totalMinor - refundedMinor);
@@ -702,14 +751,14 @@ final class Order {
 
     /** The order as the module's API shows it. */
     OrderView view() {
-        return new OrderView(id, checkoutId, buyerId, storeId, storeKind, sellerId, status, total(), refunded(), fee(),
+        return new OrderView(id, checkoutId, buyerId, storeId, storeKind, sellerId, status, total(), shipping(), refunded(), fee(),
                 address, carrier, trackingNumber, placedAt, payBy, paidAt, shippedAt,
                 deliveredAt, completedAt, closedAt,
                 lines.stream().map(line -> new OrderView.Line(line.id, line.skuId, line.productId, line.title,
                         line.attributes, money(line.unitPriceMinor), line.quantity, line.refundedQuantity,
                         line.pendingRefundQuantity, line.commissionBasisPoints, money(line.paidMinor),
                         line.adjustments)).toList(),
-                history, refunds);
+                history, refunds, buyerAmount);
     }
 
     /**

@@ -103,8 +103,10 @@ class Orders {
         Ids ids = jdbc.sql("""
                 WITH o AS (
                     INSERT INTO ordering.orders (checkout_id, buyer_id, store_id, store_kind, seller_id, status, currency,
-                      total_minor, refunded_minor, address, placed_at, pay_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS jsonb), ?, ?) RETURNING id),
+                      total_minor, shipping_minor, refunded_minor, address, placed_at, pay_by, buyer_currency,
+                      buyer_total_minor, fx_rate, fx_rate_day)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS jsonb), ?, ?, ?::char(3), ?::bigint, ?::numeric, ?::date)
+                    RETURNING id),
                 l AS (
                     INSERT INTO ordering.order_lines (order_id, sku_id, product_id, title, attributes, unit_price_minor,
                       quantity, refunded_quantity, pending_refund_quantity, category_id, commission_bp, paid_minor,
@@ -121,8 +123,12 @@ class Orders {
                 SELECT o.id, ARRAY(SELECT id FROM l ORDER BY id) FROM o""")
                 .params(order.checkoutId(), order.buyerId(), order.storeId(), order.storeKind().name(), order.sellerId(),
                         order.status().name(), order.currency().getCurrencyCode(), order.total().minor(),
-                        json.writeValueAsString(order.address()), Timestamp.from(order.placedAt()),
+                        order.shipping().minor(), json.writeValueAsString(order.address()), Timestamp.from(order.placedAt()),
                         Timestamp.from(order.payBy()),
+                        order.buyerAmount() == null ? null : order.buyerAmount().currency(),
+                        order.buyerAmount() == null ? null : order.buyerAmount().totalMinor(),
+                        order.buyerAmount() == null ? null : order.buyerAmount().rate(),
+                        order.buyerAmount() == null ? null : java.sql.Date.valueOf(order.buyerAmount().rateDay()),
                         lines.stream().map(Order.Line::skuId).toArray(Long[]::new),
                         lines.stream().map(Order.Line::productId).toArray(Long[]::new),
                         lines.stream().map(Order.Line::title).toArray(String[]::new),
@@ -416,7 +422,8 @@ class Orders {
             Address address, @Nullable String carrier, @Nullable String trackingNumber, Instant placedAt, Instant payBy,
             @Nullable Instant paidAt, @Nullable Instant shippedAt, @Nullable Instant deliveredAt,
             @Nullable Instant completedAt, @Nullable Instant closedAt, List<StoredLine> lines, List<Transition> history,
-            List<StoredRefund> refunds) {
+            List<StoredRefund> refunds, @Nullable Long shippingMinor, @Nullable String buyerCurrency,
+            @Nullable Long buyerTotalMinor, java.math.@Nullable BigDecimal fxRate, java.time.@Nullable LocalDate fxRateDay) {
     }
 
     record StoredLine(long id, long skuId, long productId, String title, Map<String, String> attributes,
@@ -446,7 +453,9 @@ class Orders {
             SELECT json_build_object(
               'id', o.id, 'checkoutId', o.checkout_id, 'buyerAccountId', o.buyer_id, 'storeId', o.store_id,
               'storeKind', o.store_kind, 'sellerAccountId', o.seller_id, 'status', o.status, 'currency', o.currency,
-              'totalMinor', o.total_minor, 'refundedMinor', o.refunded_minor, 'feeMinor', o.fee_minor,
+              'totalMinor', o.total_minor, 'shippingMinor', o.shipping_minor, 'refundedMinor', o.refunded_minor,
+              'feeMinor', o.fee_minor, 'buyerCurrency', o.buyer_currency, 'buyerTotalMinor', o.buyer_total_minor,
+              'fxRate', o.fx_rate, 'fxRateDay', o.fx_rate_day,
               'address', o.address, 'carrier', o.carrier, 'trackingNumber', o.tracking_number,
               'placedAt', %s, 'payBy', %s, 'paidAt', %s, 'shippedAt', %s, 'deliveredAt', %s, 'completedAt', %s,
               'closedAt', %s,

@@ -300,7 +300,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
             case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
             case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT', 'MERCHANT_DEBT') AND owner_id = ?", actor.accountId());
             // The system actor is the platform itself, so its accounts are the platform's.
-            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
     }
 

@@ -187,12 +187,13 @@ class Ledger {
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
             case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT -> false;
-            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE -> true;
+            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE, FX_CLEARING -> true;
         };
     }
 
     static boolean mayGoNegative(AccountKind kind) {
-        return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT || kind == AccountKind.SUBSIDY;
+        return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT || kind == AccountKind.SUBSIDY
+                || kind == AccountKind.FX_CLEARING;
     }
 
     /** Applies the leg's guard (and, for a row-updated account, its amount) and returns the account's id. */
@@ -365,6 +366,7 @@ class Ledger {
             case MERCHANT_DEBT -> "Merchant debt";
             case SUBSIDY -> "Subsidy spend";
             case MEMBERSHIP_REVENUE -> "Membership revenue";
+            case FX_CLEARING -> "FX clearing";
         };
     }
 }

@@ -62,7 +62,7 @@ class OrderTest {
         Order order = Order.place(1, BUYER, 5, StoreKind.TAOBAO, SELLER.accountId(), io.mercato.platform.Currencies.CNY,
                 List.of(new Order.NewLine(21, 11, "Tea", Map.of("size", "S"), 1250, 2, 9, 500),
                         new Order.NewLine(22, 12, "Cup", Map.of(), 3000, 1, 9, 500)),
-                new Address("Li Lei", "13800138000", "1 Wensan Road", null, "Hangzhou", null, null, "CN"), T0,
+                0, new Address("Li Lei", "13800138000", "1 Wensan Road", null, "Hangzhou", null, null, "CN"), T0,
                 T0.plus(Duration.ofMinutes(30)));
         order.assignIds(42, List.of(420L, 421L));
         order.saved();
