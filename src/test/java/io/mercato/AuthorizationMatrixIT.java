@@ -427,6 +427,16 @@ class AuthorizationMatrixIT {
         rows.add(row("carriers sign instead of logging in: an unsigned event is refused for everyone",
                 t -> new Call("POST", "/api/v1/carriers/" + t.fulfillment().get("carrierCode") + "/events", Map.of("eventId", "x")),
                 ANONYMOUS, 401, BUYER, 401, SELLER, 401, OPERATOR, 401));
+        rows.add(row("pictures are uploaded by signed-in people only (an empty upload is bad input)",
+                t -> new Call("POST", "/api/v1/images", Map.of()),
+                ANONYMOUS, 401, BUYER, 400, SELLER, 400, OPERATOR, 400));
+        rows.add(row("a picture's description is for signed-in people",
+                t -> new Call("GET", "/api/v1/images/" + "0".repeat(64), null), ANONYMOUS, 401, BUYER, 404, SELLER, 404));
+        rows.add(row("the region list is public", t -> new Call("GET", "/api/v1/regions", null), ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("an address book is its buyer's (an empty address is bad input)",
+                t -> new Call("POST", "/api/v1/addresses", Map.of()), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 400));
+        rows.add(row("only buyers read an address book", t -> new Call("GET", "/api/v1/addresses", null),
+                ANONYMOUS, 401, SELLER, 403, BUYER, 200));
         return rows.stream();
     }
 
