@@ -21,6 +21,37 @@ class AddressBookPageIT {
     static final PageFixture market = new PageFixture();
     static final Browser browser = market.browser();
 
+    private static void choose(String select, String value) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> !browser.all(select + " option[value='" + value + "']").isEmpty());
+        browser.find(select + " option[value='" + value + "']").click();
+    }
+
+    @Test
+    void aBuyerAddsAChineseAddressFromTheRegionListsAndAWrongPhoneIsShownOnItsField() {
+        Member buyer = market.signUpBuyer("book-page", 0);
+        market.logIn(buyer);
+        browser.open("/addresses?lang=zh-CN");
+        assertThat(browser.text("h1")).isEqualTo("我的收货地址");
+        browser.type("#book-recipient", "李雷");
+        browser.type("#book-phone", "12345");
+        choose("#book-province", "330000");
+        choose("#book-city", "330100");
+        choose("#book-district", "330106");
+        browser.type("#book-detail", "文三路 1 号");
+        browser.type("#book-postcode", "310012");
+        browser.clickAndWait("#save-address");
+        assertThat(browser.text("#error")).isEqualTo("“12345”不是中国大陆手机号（以 13–19 开头的 11 位数字）");
+        assertThat(browser.find("label.invalid #book-phone")).isNotNull();
+        assertThat(browser.find("#book-district option[value='330106']").isSelected()).as("choices kept").isTrue();
+
+        browser.type("#book-phone", "138 0013 8000");
+        browser.clickAndWait("#save-address");
+        assertThat(browser.text("#notice")).isEqualTo("地址已保存。");
+        assertThat(browser.text("#saved-addresses li")).contains("浙江省 杭州市 西湖区 文三路 1 号 (310012)").contains("默认");
+        browser.open("/addresses?lang=en");
+    }
+
     @Test
     void checkoutFillsTheAddressFromTheBookAndTheOrderShowsProvinceAndPostcode() {
         Merchant seller = market.signUpSeller("book-seller", "TAOBAO");

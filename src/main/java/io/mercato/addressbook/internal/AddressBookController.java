@@ -6,10 +6,11 @@ import io.mercato.addressbook.Region;
 import io.mercato.addressbook.Regions;
 import io.mercato.addressbook.SavedAddress;
 import io.mercato.platform.Actor;
+import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +40,9 @@ class AddressBookController {
     }
 
     @GetMapping("/regions/{code}/children")
-    ResponseEntity<List<Region>> children(@PathVariable String code) {
-        return regions.find(code).map(region -> ResponseEntity.ok(regions.children(code)))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+    List<Region> children(@PathVariable String code) {
+        return regions.find(code).map(region -> regions.children(code))
+                .orElseThrow(() -> new NotFoundException(Text.of("addressbook.region.notFound", code)));
     }
 
     @GetMapping("/addresses")

@@ -4,6 +4,8 @@ import io.mercato.media.ImageSize;
 import io.mercato.media.Images;
 import io.mercato.media.StoredImage;
 import io.mercato.platform.Actor;
+import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -58,8 +60,9 @@ class ImagesController {
     }
 
     @GetMapping("/api/v1/images/{id}")
-    ResponseEntity<ImageBody> describe(@PathVariable String id) {
-        return ResponseEntity.of(images.find(id).map(ImageBody::of));
+    ImageBody describe(@PathVariable String id) {
+        return images.find(id).map(ImageBody::of)
+                .orElseThrow(() -> new NotFoundException(Text.of("media.notFound", id)));
     }
 
     @GetMapping("/media/{id}/{size:[a-z]+}.jpg")
