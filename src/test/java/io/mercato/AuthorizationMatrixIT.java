@@ -448,6 +448,16 @@ class AuthorizationMatrixIT {
         rows.add(row("only operators set import rules", t -> new Call("PUT", "/api/v1/operator/tax/import-rules/AU",
                 Map.of("currency", "USD", "thresholdMinor", 0, "basisPoints", 1000)),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("pictures are uploaded by signed-in people only (an empty upload is bad input)",
+                t -> new Call("POST", "/api/v1/images", Map.of()),
+                ANONYMOUS, 401, BUYER, 400, SELLER, 400, OPERATOR, 400));
+        rows.add(row("a picture's description is for signed-in people",
+                t -> new Call("GET", "/api/v1/images/" + "0".repeat(64), null), ANONYMOUS, 401, BUYER, 404, SELLER, 404));
+        rows.add(row("the region list is public", t -> new Call("GET", "/api/v1/regions", null), ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("an address book is its buyer's (an empty address is bad input)",
+                t -> new Call("POST", "/api/v1/addresses", Map.of()), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 400));
+        rows.add(row("only buyers read an address book", t -> new Call("GET", "/api/v1/addresses", null),
+                ANONYMOUS, 401, SELLER, 403, BUYER, 200));
         return rows.stream();
     }
 

@@ -10,6 +10,8 @@ import io.mercato.catalog.ProductDraft;
 import io.mercato.catalog.ProductDraft.SkuDraft;
 import io.mercato.identity.Account;
 import io.mercato.identity.Accounts;
+import io.mercato.media.ImageSize;
+import io.mercato.media.Images;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreKind;
 import io.mercato.merchant.Stores;
@@ -53,9 +55,14 @@ class DemoMarketplace implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final AdAccounts adAccounts;
     private final AdCampaigns campaigns;
+    private final Images images;
+    private final Map<String, String> drawn = new java.util.HashMap<>();
+    /** Colourways drawn per product type: a product shows both, its own first. */
+    private static final int WAYS = 2;
 
     DemoMarketplace(Accounts accounts, Stores stores, Catalog catalog, Escrow escrow, TransactionTemplate transactions,
-            AdAccounts adAccounts, AdCampaigns campaigns) {
+            AdAccounts adAccounts, AdCampaigns campaigns, Images images) {
+        this.images = images;
         this.adAccounts = adAccounts;
         this.campaigns = campaigns;
         this.accounts = accounts;
@@ -115,6 +122,7 @@ class DemoMarketplace implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (accounts.findByEmail(SELLERS.getFirst().email()).isEmpty()) {
             long started = System.nanoTime();
+            drawPictures();
             int products = transactions.execute(status -> seed());
             log.info("Seeded the demo marketplace: {} products in {} categories, {} stores ({} ms)", products,
                     AISLES.size(), SELLERS.size() + 1, (System.nanoTime() - started) / 1_000_000);
@@ -164,7 +172,8 @@ class DemoMarketplace implements ApplicationRunner {
                 String english = noun.substring(0, noun.lastIndexOf(' '));
                 String chinese = noun.substring(noun.lastIndexOf(' ') + 1);
                 String series = String.valueOf((char) ('A' + i % 26)) + (100 + random.nextInt(900));
-                long basePrice = (aisle.minYuan() + random.nextInt(aisle.maxYuan() - aisle.minYuan() + 1)) * 100L - 1;
+                int[] range = PRICE_RANGES.getOrDefault(english, new int[] {aisle.minYuan(), aisle.maxYuan()});
+                long basePrice = (range[0] + random.nextInt(range[1] - range[0] + 1)) * 100L - 1;
                 List<SkuDraft> skus = new ArrayList<>();
                 int variants = 1 + random.nextInt(aisle.values().size());
                 for (int v = 0; v < variants; v++) {
@@ -175,7 +184,7 @@ class DemoMarketplace implements ApplicationRunner {
                         brand + " " + english + " " + series + " " + brand + chinese,
                         brand + " " + english.toLowerCase() + ", series " + series + ". " + chinese + "，正品保障，七天无理由退货。",
                         categories.get(aisle), brands.get(brand),
-                        List.of("https://picsum.photos/seed/mercato-" + created + "/600/600"), skus));
+                        pictures(shop.actor(), english, created), skus));
                 catalog.list(shop.actor(), product.id());
                 if (shop.actor().is(Role.SELLER) && i < 3) {
                     advertised.computeIfAbsent(shop.actor(), a -> new ArrayList<>()).add(product);
@@ -204,6 +213,63 @@ class DemoMarketplace implements ApplicationRunner {
         }
         return created;
     }
+
+    /**
+     * A product's gallery: its type drawn in two colourways, uploaded like a seller's pictures (the same drawing is
+     * one stored image however many products show it).
+     */
+    private List<String> pictures(Actor seller, String noun, int index) {
+        List<String> urls = new ArrayList<>();
+        for (int view = 0; view < WAYS; view++) {
+            int way = (index + view) % WAYS;
+            urls.add(drawn.computeIfAbsent(noun + "#" + way,
+                    key -> images.upload(seller, ProductPictures.jpeg(noun, way)).url(ImageSize.MEDIUM)));
+        }
+        return urls;
+    }
+
+    /**
+     * Draws and stores every product type's pictures before the seeding transaction, on all cores: uploads are
+     * idempotent (an image is named by its bytes), so the seed then only looks them up.
+     */
+    private void drawPictures() {
+        List<String> nouns = AISLES.stream().flatMap(aisle -> aisle.nouns().stream())
+                .map(noun -> noun.substring(0, noun.lastIndexOf(' '))).distinct().toList();
+        Map<String, String> urls = new java.util.concurrent.ConcurrentHashMap<>();
+        nouns.parallelStream().forEach(noun -> {
+            for (int way = 0; way < WAYS; way++) {
+                urls.put(noun + "#" + way, images.upload(Actor.SYSTEM, ProductPictures.jpeg(noun, way)).url(ImageSize.MEDIUM));
+            }
+        });
+        drawn.putAll(urls);
+    }
+
+    /** Yuan a product type sells for (low, high), so that no phone case costs what a phone does. */
+    private static final Map<String, int[]> PRICE_RANGES = Map.ofEntries(
+            Map.entry("Smartphone", new int[] {999, 5999}), Map.entry("Phone Case", new int[] {19, 79}),
+            Map.entry("Power Bank", new int[] {79, 299}), Map.entry("Wireless Earbuds", new int[] {129, 1299}),
+            Map.entry("Fast Charger", new int[] {39, 199}), Map.entry("Silk Dress", new int[] {399, 1299}),
+            Map.entry("Knit Cardigan", new int[] {129, 499}), Map.entry("Down Jacket", new int[] {399, 1499}),
+            Map.entry("Linen Shirt", new int[] {99, 399}), Map.entry("Cotton T-Shirt", new int[] {39, 129}),
+            Map.entry("Chino Trousers", new int[] {99, 399}), Map.entry("Wool Coat", new int[] {599, 1999}),
+            Map.entry("Hoodie", new int[] {99, 399}), Map.entry("Running Shoes", new int[] {299, 1099}),
+            Map.entry("Canvas Sneakers", new int[] {129, 399}), Map.entry("Leather Boots", new int[] {399, 1399}),
+            Map.entry("Moisturising Cream", new int[] {89, 899}), Map.entry("Lipstick", new int[] {79, 399}),
+            Map.entry("Sunscreen SPF50", new int[] {59, 299}), Map.entry("Face Mask Set", new int[] {49, 299}),
+            Map.entry("Bamboo Bed Sheets", new int[] {129, 599}), Map.entry("Ceramic Mug", new int[] {19, 89}),
+            Map.entry("Storage Box", new int[] {19, 99}), Map.entry("Desk Lamp", new int[] {79, 399}),
+            Map.entry("Longjing Green Tea", new int[] {69, 599}), Map.entry("Mixed Nuts", new int[] {39, 129}),
+            Map.entry("Jasmine Rice", new int[] {29, 99}), Map.entry("Fresh Strawberries", new int[] {29, 99}),
+            Map.entry("Dark Chocolate", new int[] {19, 89}), Map.entry("Baby Formula", new int[] {199, 499}),
+            Map.entry("Diapers", new int[] {79, 229}), Map.entry("Building Blocks", new int[] {99, 899}),
+            Map.entry("Yoga Mat", new int[] {49, 299}), Map.entry("Camping Tent", new int[] {299, 1999}),
+            Map.entry("Badminton Racket", new int[] {99, 899}), Map.entry("Cycling Helmet", new int[] {129, 699}),
+            Map.entry("Mechanical Keyboard", new int[] {199, 999}), Map.entry("Wireless Mouse", new int[] {49, 399}),
+            Map.entry("27-inch Monitor", new int[] {999, 2999}), Map.entry("Laptop Stand", new int[] {59, 299}),
+            Map.entry("Air Fryer", new int[] {199, 699}), Map.entry("Robot Vacuum", new int[] {999, 3999}),
+            Map.entry("Rice Cooker", new int[] {149, 899}), Map.entry("Electric Kettle", new int[] {79, 299}),
+            Map.entry("Novel", new int[] {19, 79}), Map.entry("Cookbook", new int[] {39, 129}),
+            Map.entry("Chinese Textbook", new int[] {29, 149}));
 
     private void printLogins() {
         log.info("""

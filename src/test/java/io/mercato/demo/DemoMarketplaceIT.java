@@ -54,10 +54,12 @@ class DemoMarketplaceIT {
     io.mercato.pricing.Vouchers vouchers;
     @Autowired
     io.mercato.pricing.PriceQuotes prices;
+    @Autowired
+    io.mercato.media.Images images;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
-        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions, adAccounts, campaigns);
+        DemoMarketplace demo = new DemoMarketplace(accounts, stores, catalog, escrow, transactions, adAccounts, campaigns, images);
         long productsBefore = count("SELECT count(*) FROM catalog.products WHERE status = 'LISTED'");
 
         demo.run(new DefaultApplicationArguments());
@@ -77,6 +79,25 @@ class DemoMarketplaceIT {
         assertThat(count("SELECT balance_minor FROM payment.accounts WHERE kind = 'WALLET' AND owner_id = " + buyer))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM inventory.stock s WHERE s.on_hand > 0")).isGreaterThanOrEqualTo(seeded);
+
+        // Pictures drawn on this machine, no outside host: every demo product has a gallery of stored images, and a
+        // phone case costs what a phone case costs.
+        assertThat(count("""
+                SELECT count(*) FROM catalog.products p
+                JOIN merchant.stores s ON s.id = p.store_id JOIN identity.accounts a ON a.id = s.owner_account_id
+                WHERE a.email LIKE '%@mercato.demo' AND NOT EXISTS (SELECT 1 FROM catalog.product_images i
+                    WHERE i.product_id = p.id AND i.url LIKE '/media/%')""")).as("demo products without pictures").isZero();
+        assertThat(count("""
+                SELECT count(*) FROM catalog.product_images i JOIN catalog.products p ON p.id = i.product_id
+                JOIN merchant.stores s ON s.id = p.store_id JOIN identity.accounts a ON a.id = s.owner_account_id
+                WHERE a.email LIKE '%@mercato.demo' AND i.url LIKE 'http%'""")).as("outside hosts").isZero();
+        assertThat(count("SELECT count(*) FROM media.images")).isGreaterThanOrEqualTo(40);
+        assertThat(count("""
+                SELECT max(k.price_minor) FROM catalog.skus k JOIN catalog.products p ON p.id = k.product_id
+                WHERE p.title LIKE '%手机壳'""")).as("the dearest phone case").isBetween(1_000L, 10_000L);
+        assertThat(count("""
+                SELECT min(k.price_minor) FROM catalog.skus k JOIN catalog.products p ON p.id = k.product_id
+                WHERE p.title LIKE '%智能手机'""")).as("the cheapest smartphone").isGreaterThanOrEqualTo(99_900L);
 
         // Carriers, lanes, a hub, and a warehouse and template per demo store, before the first orders.
         DemoLogistics demoLogistics = new DemoLogistics(accounts, stores, logistics, transactions);

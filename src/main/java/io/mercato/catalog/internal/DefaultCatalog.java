@@ -49,6 +49,9 @@ class DefaultCatalog implements Catalog {
 
     private static final int MAX_SKUS = 200;
     private static final int MAX_IMAGES = 20;
+    /** A picture uploaded to the platform's own image store ({@code media.StoredImage.URL}). */
+    private static final java.util.regex.Pattern UPLOADED_IMAGE =
+            java.util.regex.Pattern.compile("/media/[0-9a-f]{64}/(thumb|medium|large)\\.jpg");
     private static final long MAX_PRICE_MINOR = 100_000_000_00L;
 
     private final JdbcClient jdbc;
@@ -480,7 +483,8 @@ class DefaultCatalog implements Catalog {
             boolean valid;
             try {
                 URI uri = URI.create(Objects.requireNonNullElse(url, ""));
-                valid = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+                valid = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        || UPLOADED_IMAGE.matcher(Objects.requireNonNullElse(url, "")).matches();
             } catch (IllegalArgumentException e) {
                 valid = false;
             }

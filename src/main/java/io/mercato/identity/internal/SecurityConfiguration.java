@@ -54,7 +54,7 @@ class SecurityConfiguration {
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
                                 "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools",
                                 "/api/v1/festivals/**", "/api/v1/presale-offers/**", "/api/v1/fulfillment/promise",
-                                "/api/v1/fx/rates", "/api/v1/fx/rates/*", "/api/v1/fx/conversion", "/api/v1/tax/**").permitAll()
+                                "/api/v1/fx/rates", "/api/v1/fx/rates/*", "/api/v1/fx/conversion", "/api/v1/tax/**", "/api/v1/regions/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
                                 "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**",
-                                "/membership", "/membership/**")
+                                "/membership", "/membership/**", "/addresses", "/addresses/**")
                         .hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))

@@ -9,7 +9,15 @@ import io.mercato.merchant.Store;
 import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.http.Wording;
+import io.mercato.media.ImageSize;
+import io.mercato.media.Images;
+import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.web.common.Formats;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -18,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The seller's products: the list per store with stock, the editor (SKUs, prices, stock, images), listing and delisting. */
@@ -32,9 +41,13 @@ final class ProductEditorController {
     private final CurrentStore currentStore;
     private final ProductEditor editor;
     private final Formats formats;
+    private final Images images;
+    private final Wording wording;
 
     ProductEditorController(Catalog catalog, Stores stores, StockLedger stock, CurrentStore currentStore,
-            ProductEditor editor, Formats formats) {
+            ProductEditor editor, Formats formats, Images images, Wording wording) {
+        this.images = images;
+        this.wording = wording;
         this.catalog = catalog;
         this.stores = stores;
         this.stock = stock;
@@ -85,16 +98,18 @@ final class ProductEditorController {
 
     @PostMapping({"/seller/products", "/seller/products/{productId}"})
     String saveProduct(Actor seller, @PathVariable(required = false) @Nullable Long productId,
-            @RequestParam(required = false) @Nullable Long store, ProductForm form, Model model,
+            @RequestParam(required = false) @Nullable Long store, ProductForm form,
+            @RequestParam(name = "pictures", required = false) @Nullable List<MultipartFile> pictures, Model model,
             RedirectAttributes redirect) {
         try {
+            addUploads(seller, form, pictures);
             Product saved = productId == null
                     ? editor.create(seller, currentStore.of(seller, store), form)
                     : editor.update(seller, productId, form);
             redirect.addFlashAttribute("notice", "product.saved");
             return "redirect:/seller/products/" + saved.id();
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", wording.of(e));
             model.addAttribute("form", form);
             if (productId == null) {
                 model.addAttribute("store", currentStore.of(seller, store));
@@ -102,6 +117,28 @@ final class ProductEditorController {
                 return "seller/product";
             }
             return editProduct(seller, productId, model);
+        }
+    }
+
+    /** Pictures chosen in the editor join the image list (after the URLs typed in), in the order they were chosen. */
+    private void addUploads(Actor seller, ProductForm form, @Nullable List<MultipartFile> pictures) {
+        if (pictures == null) {
+            return;
+        }
+        List<String> urls = new ArrayList<>();
+        for (MultipartFile picture : pictures) {
+            if (picture.isEmpty() && picture.getOriginalFilename() != null && picture.getOriginalFilename().isEmpty()) {
+                continue; // the file field left empty
+            }
+            try {
+                urls.add(images.upload(seller, picture.getBytes()).url(ImageSize.MEDIUM));
+            } catch (IOException e) {
+                throw new InvalidInputException("file", Text.of("media.file.unreadable"));
+            }
+        }
+        if (!urls.isEmpty()) {
+            String typed = form.getImages().strip();
+            form.setImages((typed.isEmpty() ? "" : typed + "\n") + String.join("\n", urls));
         }
     }
 

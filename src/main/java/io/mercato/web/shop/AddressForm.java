@@ -19,6 +19,12 @@ record AddressForm(String recipient, String phone, String line1, String line2, S
                 a.province() == null ? "" : a.province(), a.postalCode() == null ? "" : a.postalCode(), a.country());
     }
 
+    /** An address from the buyer's book: the district goes on the second line, the street on the first. */
+    static AddressForm of(io.mercato.addressbook.SavedAddress a) {
+        return new AddressForm(a.recipient(), a.phone(), a.detail(), a.district() == null ? "" : a.district(), a.city(),
+                a.province() == null ? "" : a.province(), a.postalCode() == null ? "" : a.postalCode(), a.country());
+    }
+
     /** The fields by name, in the order the form shows them. */
     public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();

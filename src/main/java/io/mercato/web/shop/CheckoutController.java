@@ -1,5 +1,7 @@
 package io.mercato.web.shop;
 
+import io.mercato.addressbook.AddressBook;
+import io.mercato.addressbook.SavedAddress;
 import io.mercato.merchant.Stores;
 import io.mercato.ordering.Cart.CartItem;
 import io.mercato.ordering.Cart;
@@ -35,25 +37,35 @@ final class CheckoutController {
     private final Wallets wallets;
     private final PricingView pricing;
 
-    CheckoutController(Cart cart, Checkout checkout, Stores stores, LastAddress lastAddress, StoreNames storeNames,
+    private final AddressBook addressBook;
+
+    CheckoutController(AddressBook addressBook, Cart cart, Checkout checkout, Stores stores, LastAddress lastAddress, StoreNames storeNames,
             Wallets wallets, PricingView pricing) {
         this.pricing = pricing;
         this.cart = cart;
         this.checkout = checkout;
         this.stores = stores;
         this.lastAddress = lastAddress;
+        this.addressBook = addressBook;
         this.storeNames = storeNames;
         this.wallets = wallets;
     }
 
     @GetMapping("/checkout")
-    String checkoutForm(Actor buyer, Model model) {
+    String checkoutForm(Actor buyer, @RequestParam(name = "address", required = false) @Nullable Long addressId,
+            Model model) {
         List<CartItem> items = cart.items(buyer);
         if (items.isEmpty()) {
             return "redirect:/cart";
         }
+        List<SavedAddress> saved = addressBook.list(buyer);
+        model.addAttribute("savedAddresses", saved);
         if (!model.containsAttribute("address")) {
-            model.addAttribute("address", lastAddress.of(buyer));
+            // The address chosen from the book, else the book's default, else the newest order's.
+            SavedAddress chosen = saved.stream().filter(a -> addressId == null ? a.isDefault() : a.id() == addressId)
+                    .findFirst().orElse(null);
+            model.addAttribute("chosenAddress", chosen == null ? null : chosen.id());
+            model.addAttribute("address", chosen == null ? lastAddress.of(buyer) : AddressForm.of(chosen));
         }
         if (!model.containsAttribute("checkoutKey")) {
             // One key per checkout page: the form sent twice (a double click, a resubmitted page) places once.
@@ -94,7 +106,7 @@ final class CheckoutController {
             model.addAttribute("error", e.getMessage());
         }
         model.addAttribute("address", address);
-        return checkoutForm(buyer, model);
+        return checkoutForm(buyer, null, model);
     }
 
     @GetMapping("/checkout/{checkoutId}")
