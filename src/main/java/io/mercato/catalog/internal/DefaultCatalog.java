@@ -293,6 +293,32 @@ class DefaultCatalog implements Catalog {
         return page("p.store_id = :store", Map.of("store", storeId), "p.id DESC", page, size);
     }
 
+    @Override
+    public Page<Product> storeProducts(Actor actor, long storeId, @Nullable String text,
+            @Nullable ProductStatus status, int page, int size) {
+        stores.requireManagedBy(actor, storeId);
+        checkPage(page, size);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("store", storeId);
+        StringBuilder where = new StringBuilder("p.store_id = :store");
+        if (status != null) {
+            where.append(" AND p.status = :status");
+            params.put("status", status.name());
+        }
+        String wanted = text == null ? "" : text.strip();
+        if (!wanted.isEmpty()) {
+            where.append(" AND (p.title ILIKE :pattern");
+            params.put("pattern", "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (wanted.matches("[0-9]{1,18}")) {
+                where.append(" OR p.id = :number OR EXISTS (SELECT 1 FROM catalog.skus s WHERE s.product_id = p.id"
+                        + " AND s.id = :number)");
+                params.put("number", Long.parseLong(wanted));
+            }
+            where.append(")");
+        }
+        return page(where.toString(), params, "p.id DESC", page, size);
+    }
+
     private Page<Product> page(String where, Map<String, Object> params, String order, int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM catalog.products p WHERE " + where).params(params)
                 .query(Long.class).single();

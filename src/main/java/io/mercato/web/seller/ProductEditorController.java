@@ -2,6 +2,7 @@ package io.mercato.web.seller;
 
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Product;
+import io.mercato.catalog.ProductStatus;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
@@ -10,6 +11,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.Formats;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -32,9 +34,11 @@ final class ProductEditorController {
     private final CurrentStore currentStore;
     private final ProductEditor editor;
     private final Formats formats;
+    private final StockAlerts alerts;
 
     ProductEditorController(Catalog catalog, Stores stores, StockLedger stock, CurrentStore currentStore,
-            ProductEditor editor, Formats formats) {
+            ProductEditor editor, Formats formats, StockAlerts alerts) {
+        this.alerts = alerts;
         this.catalog = catalog;
         this.stores = stores;
         this.stock = stock;
@@ -45,19 +49,29 @@ final class ProductEditorController {
 
     @GetMapping("/seller/products")
     String products(Actor seller, @RequestParam(required = false) @Nullable Long store,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable ProductStatus status,
             @RequestParam(defaultValue = "0") int page, Model model) {
         if (stores.ownedBy(seller.accountId()).isEmpty()) {
             return "redirect:/seller/stores/new";
         }
         Store current = currentStore.of(seller, store);
-        Catalog.Page<Product> products = catalog.storeProducts(seller, current.id(), Math.max(0, page), PAGE_SIZE);
+        String text = q == null ? "" : q.strip();
+        Catalog.Page<Product> products = catalog.storeProducts(seller, current.id(), text, status,
+                Math.min(Math.max(0, page), 100_000), PAGE_SIZE);
+        List<Long> skuIds = products.items().stream().flatMap(p -> p.skus().stream()).map(Sku::id).toList();
         model.addAttribute("stores", stores.ownedBy(seller.accountId()));
         model.addAttribute("store", current);
+        model.addAttribute("q", text);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ProductStatus.values());
         model.addAttribute("products", products.items());
+        model.addAttribute("total", products.total());
         model.addAttribute("page", products.page());
         model.addAttribute("pages", Math.max(1, (products.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("levels", stock.stock(products.items().stream()
-                .flatMap(p -> p.skus().stream()).map(Sku::id).toList()));
+        model.addAttribute("levels", stock.stock(skuIds));
+        model.addAttribute("thresholds", alerts.thresholds(skuIds));
+        model.addAttribute("alertCount", alerts.alerts(seller).size());
         return "seller/products";
     }
 
