@@ -294,13 +294,29 @@ class DefaultCatalog implements Catalog {
     }
 
     @Override
+    public Page<Product> allProducts(Actor operator, @Nullable String text, @Nullable ProductStatus status,
+            @Nullable Long storeId, int page, int size) {
+        operator.require(Role.OPERATOR);
+        checkPage(page, size);
+        return filteredPage(storeId, text, status, page, size);
+    }
+
+    @Override
     public Page<Product> storeProducts(Actor actor, long storeId, @Nullable String text,
             @Nullable ProductStatus status, int page, int size) {
         stores.requireManagedBy(actor, storeId);
         checkPage(page, size);
+        return filteredPage(storeId, text, status, page, size);
+    }
+
+    private Page<Product> filteredPage(@Nullable Long storeId, @Nullable String text, @Nullable ProductStatus status,
+            int page, int size) {
         Map<String, Object> params = new java.util.HashMap<>();
-        params.put("store", storeId);
-        StringBuilder where = new StringBuilder("p.store_id = :store");
+        StringBuilder where = new StringBuilder("TRUE");
+        if (storeId != null) {
+            where.append(" AND p.store_id = :store");
+            params.put("store", storeId);
+        }
         if (status != null) {
             where.append(" AND p.status = :status");
             params.put("status", status.name());

@@ -44,7 +44,7 @@ final class BatchShipping {
     /** What happened: the orders shipped (none when any row was refused) and the rows refused. */
     record Report(List<Long> shipped, List<Refused> refused) {
 
-        boolean applied() {
+        public boolean applied() {
             return refused.isEmpty() && !shipped.isEmpty();
         }
     }
