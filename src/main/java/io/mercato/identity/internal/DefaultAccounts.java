@@ -191,9 +191,9 @@ class DefaultAccounts implements Accounts {
         String where = """
                  WHERE role = :role AND (CAST(:pattern AS TEXT) IS NULL OR email ILIKE :pattern
                   OR display_name ILIKE :pattern OR CAST(id AS TEXT) = :text)""";
-        long total = jdbc.sql("SELECT count(*) FROM identity.accounts" + where).param("role", role.name())
+        long total = jdbc.sql("SELECT count(*) FROM identity.accounts " + where).param("role", role.name())
                 .param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted).query(Long.class).single();
-        java.util.List<Account> items = jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts"
+        java.util.List<Account> items = jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts "
                         + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .param("role", role.name()).param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted)
                 .param("limit", limit).param("offset", (long) from * limit)

@@ -106,7 +106,7 @@ class SecurityConfiguration {
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
                                 "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**",
-                                "/membership", "/membership/**")
+                                "/membership", "/membership/**", "/disputes", "/disputes/**")
                         .hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))

@@ -113,12 +113,12 @@ class DefaultStores implements Stores {
                   AND (CAST(:status AS TEXT) IS NULL OR status = :status)""";
         String pattern = wanted.isEmpty() ? null
                 : "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        long total = jdbc.sql("SELECT count(*) FROM merchant.stores" + where)
+        long total = jdbc.sql("SELECT count(*) FROM merchant.stores " + where)
                 .param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted)
                 .param("kind", kind == null ? null : kind.name(), java.sql.Types.VARCHAR)
                 .param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
                 .query(Long.class).single();
-        List<Store> items = jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores" + where
+        List<Store> items = jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores " + where
                         + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted)
                 .param("kind", kind == null ? null : kind.name(), java.sql.Types.VARCHAR)

@@ -27,6 +27,9 @@ final class BatchShipping {
     static final int MAX_ROWS = 1_000;
     static final String HEADER = "order_id,carrier,tracking_number";
 
+    /** The tracking numbers ordering accepts; checked here too so that the report lists every bad row at once. */
+    private static final java.util.regex.Pattern TRACKING = java.util.regex.Pattern.compile("[A-Za-z0-9-]{6,40}");
+
     private final OrderLifecycle lifecycle;
     private final TransactionTemplate transactions;
     private final Wording wording;
@@ -85,6 +88,10 @@ final class BatchShipping {
             long orderId = Long.parseLong(id);
             if (carrier.isEmpty() || carrier.length() > 100 || tracking.isEmpty() || tracking.length() > 100) {
                 refused.add(new Refused(i + 1, text, wording.of(Text.of("workbench.ship.blank"))));
+                continue;
+            }
+            if (!TRACKING.matcher(tracking).matches()) {
+                refused.add(new Refused(i + 1, text, wording.of(Text.of("workbench.ship.tracking", tracking))));
                 continue;
             }
             if (!seen.add(orderId)) {
