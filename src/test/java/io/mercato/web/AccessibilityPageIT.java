@@ -65,7 +65,9 @@ class AccessibilityPageIT {
 
     private static List<String> check(String path) {
         List<String> found = new ArrayList<>();
-        for (String lang : List.of("en", "zh-CN")) {
+        // The Chinese pages share the English ones' markup and styles; each app's landing page is checked in both.
+        List<String> languages = Set.of("/", "/seller", "/ops").contains(path) ? List.of("en", "zh-CN") : List.of("en");
+        for (String lang : languages) {
             browser.open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
             assertThat(browser.driver().findElements(By.cssSelector("meta[name='description']"))).as(path).hasSize(1);
             assertThat(browser.driver().findElements(By.cssSelector("link[rel='icon']"))).as(path).hasSize(1);
