@@ -38,6 +38,7 @@ class SellerWorkbenchPageIT {
 
         market.logIn(seller);
         browser.open("/seller/products?q=" + blueSku);
+        browser.find("#product-total");
         // A number is tried as a product id and as a SKU id at once, so another product may match by its id.
         assertThat(browser.all("tbody[data-product]")).extracting(e -> e.getAttribute("data-product"))
                 .contains(String.valueOf(kettleId)).doesNotHaveDuplicates();
@@ -56,6 +57,7 @@ class SellerWorkbenchPageIT {
         browser.find("#pick-" + lampId).click();
         browser.clickAndWait("#batch-delist");
         browser.open("/seller/products?status=DELISTED");
+        browser.find("#product-total");
         assertThat(browser.all("tbody[data-product]")).extracting(e -> e.getAttribute("data-product"))
                 .containsExactly(String.valueOf(lampId));
         assertThat(browser.text("#product-total")).isEqualTo("1 found");
