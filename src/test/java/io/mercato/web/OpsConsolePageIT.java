@@ -29,6 +29,7 @@ class OpsConsolePageIT {
 
         market.logInAsOperator();
         browser.open("/ops/orders?buyer=" + buyer.email() + "&store=" + seller.store().storeId() + "&status=PAID");
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).extracting(e -> e.getAttribute("data-id"))
                 .containsExactly(String.valueOf(second));
         String buyerName = browser.text("#list .buyer");
@@ -39,8 +40,10 @@ class OpsConsolePageIT {
         assertThat(browser.driver().getPageSource()).contains("Escrow");
 
         browser.open("/ops/orders?buyer=" + buyer.email());
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).hasSize(2);
         browser.open("/ops/orders?buyer=nobody-at-all@example.com");
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).isEmpty();
     }
 
@@ -52,19 +55,24 @@ class OpsConsolePageIT {
 
         market.logInAsOperator();
         browser.open("/ops/stores?q=" + seller.store().storeId() + "&kind=TAOBAO");
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).extracting(e -> e.getAttribute("data-id"))
                 .containsExactly(String.valueOf(seller.store().storeId()));
         browser.open("/ops/stores?q=" + seller.store().storeId() + "&kind=TMALL");
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).isEmpty();
 
         browser.open("/ops/buyers?q=" + buyer.email());
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).hasSize(1);
         browser.clickAndWait("#list tr[data-id] td a");
         assertThat(browser.path()).startsWith("/ops/accounts/");
 
         browser.open("/ops/products?store=" + seller.store().storeId() + "&status=LISTED");
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).hasSize(1);
         browser.open("/ops/products?store=" + seller.store().storeId() + "&status=DELISTED&lang=zh-CN");
+        browser.find("#total");
         assertThat(browser.all("#list tr[data-id]")).isEmpty();
         assertThat(browser.text("#total")).isEqualTo("共 0 条");
         browser.open("/ops/products?lang=en");

@@ -77,8 +77,8 @@ class SellerWorkbenchPageIT {
 
         market.logIn(seller);
         browser.open("/seller/alerts");
-        assertThat(browser.all("#low-stock-badge")).isEmpty();
         assertThat(browser.text("#no-alerts")).isEqualTo("No SKU is at or below its alert threshold.");
+        assertThat(browser.all("#low-stock-badge")).isEmpty();
 
         browser.open("/seller/products");
         browser.type("tr[data-sku='" + small + "'] .threshold", "3");
@@ -88,6 +88,7 @@ class SellerWorkbenchPageIT {
         assertThat(browser.text("#low-stock-badge")).isEqualTo("1");
 
         browser.open("/seller/alerts");
+        browser.find("#alerts");
         assertThat(browser.all("#alerts tr[data-sku]")).extracting(e -> e.getAttribute("data-sku"))
                 .containsExactly(String.valueOf(small));
         assertThat(browser.text("#alerts .available")).isEqualTo("3");
@@ -109,9 +110,11 @@ class SellerWorkbenchPageIT {
 
         market.logIn(seller);
         browser.open("/seller/orders?buyer=" + buyer.email());
+        browser.find("section[data-order]");
         assertThat(browser.all("section[data-order]")).extracting(e -> e.getAttribute("data-order"))
                 .containsExactly(String.valueOf(second), String.valueOf(first));
         browser.open("/seller/orders?order=" + first + "&status=");
+        browser.find("#order-total");
         assertThat(browser.all("section[data-order]")).hasSize(1);
 
         Files.writeString(csv, "order_id,carrier,tracking_number\n" + first + ",SF Express,SF1000100\n"
@@ -162,6 +165,7 @@ class SellerWorkbenchPageIT {
         assertThat(browser.text(".refund-buyer")).isNotBlank().doesNotContain("#");
 
         browser.open("/seller/finance");
+        browser.find("#money-history");
         List<WebElement> rows = browser.all("#money-history .money-row");
         assertThat(rows).isNotEmpty();
         assertThat(rows.getFirst().findElement(org.openqa.selenium.By.cssSelector(".escrow-change")).getText())
