@@ -207,6 +207,21 @@ class AuthorizationMatrixIT {
         rows.add(row("only its seller rejects a return",
                 t -> new Call("POST", "/api/v1/refunds/" + t.requestedReturn() + "/rejection", Map.of("note", "used")),
                 ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
+        // Disputes (workbench)
+        rows.add(row("only its buyer escalates a rejected return",
+                t -> new Call("POST", t.disputePath(), Map.of("statement", "it was broken")),
+                ANONYMOUS, 401, OTHER_BUYER, 403, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("only the parties and operators see a dispute",
+                t -> new Call("GET", "/api/v1/disputes/" + t.openDispute(), null),
+                ANONYMOUS, 401, OTHER_BUYER, 404, OTHER_SELLER, 404, BUYER, 200, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only the parties state their case",
+                t -> new Call("POST", "/api/v1/disputes/" + t.openDispute() + "/statement", Map.of("statement", "x")),
+                ANONYMOUS, 401, OTHER_BUYER, 404, OTHER_SELLER, 404, OPERATOR, 403, SELLER, 200));
+        rows.add(row("only operators decide a dispute",
+                t -> new Call("POST", "/api/v1/disputes/" + t.openDispute() + "/decision", Map.of("outcome", "NONE")),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OTHER_SELLER, 403, OPERATOR, 200));
+        rows.add(row("dispute lists need a login", t -> new Call("GET", "/api/v1/disputes", null),
+                ANONYMOUS, 401, BUYER, 200, SELLER, 200, OPERATOR, 200));
         rows.add(row("only operators run the order timers", t -> new Call("POST", "/api/v1/operator/order-timers", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         rows.add(row("order lists need a login", t -> new Call("GET", "/api/v1/orders", null),
@@ -702,6 +717,27 @@ class AuthorizationMatrixIT {
         Api.Response refund = actors.get(BUYER).create("/api/v1/orders/" + order + "/refunds", Map.of("reason", "broken"));
         assertThat(refund.status()).as("%s", refund).isEqualTo(201);
         return refund.id();
+    }
+
+    /** A delivered order whose return the seller rejected: {order id, refund id}. */
+    long[] rejectedReturn() {
+        long refund = requestedReturn();
+        Api.Response rejected = seller.api().post("/api/v1/refunds/" + refund + "/rejection", Map.of("note", "used"));
+        assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
+        return new long[] {rejected.json().get("orderId").asLong(), refund};
+    }
+
+    String disputePath() {
+        long[] rejected = rejectedReturn();
+        return "/api/v1/orders/" + rejected[0] + "/refunds/" + rejected[1] + "/dispute";
+    }
+
+    long openDispute() {
+        long[] rejected = rejectedReturn();
+        Api.Response opened = actors.get(BUYER).create("/api/v1/orders/" + rejected[0] + "/refunds/" + rejected[1]
+                + "/dispute", Map.of("statement", "it arrived broken"));
+        assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+        return opened.id();
     }
 
     long settledOrder() {

@@ -56,6 +56,24 @@ public interface Catalog {
     Page<Product> storeProducts(Actor actor, long storeId, int page, int size);
 
     /**
+     * For operators: products of every store in any status, newest first, narrowed by a text (as in
+     * {@link #storeProducts(Actor, long, String, ProductStatus, int, int)}), a status and a store where given.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor is not an operator
+     */
+    Page<Product> allProducts(Actor operator, @Nullable String text, @Nullable ProductStatus status,
+            @Nullable Long storeId, int page, int size);
+
+    /**
+     * The store's products for its seller, newest first, narrowed to a status and to a text found in the title
+     * (case-insensitive) or equal to a product or SKU id, where given.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor does not manage the store
+     */
+    Page<Product> storeProducts(Actor actor, long storeId, @Nullable String text, @Nullable ProductStatus status,
+            int page, int size);
+
+    /**
      * The SKU as it may be bought now.
      *
      * @throws io.mercato.platform.NotFoundException when there is no such SKU

@@ -45,6 +45,20 @@ public interface Accounts {
 
     Optional<Account> findByEmail(String email);
 
+    /**
+     * One page of the accounts of a role, newest first, narrowed by a text found (case-insensitive) in the email or
+     * name, or equal to the account id; for the operations console.
+     */
+    Found list(Role role, @org.jspecify.annotations.Nullable String text, int page, int size);
+
+    /** A page of accounts and how many match in all. */
+    record Found(java.util.List<Account> items, int page, int size, long total) {
+
+        public Found {
+            items = java.util.List.copyOf(items);
+        }
+    }
+
     /** The operator accounts, oldest first. */
     java.util.List<Account> operators();
 }

@@ -34,6 +34,20 @@ public interface Stores {
     /** Stores whose name contains the text (case-insensitive), newest first, at most {@code limit}. */
     List<Store> search(String text, int limit);
 
+    /**
+     * One page of stores, newest first, narrowed by a text in the name (case-insensitive) or equal to the store id,
+     * a kind and a status where given; for the operations console.
+     */
+    Found list(@Nullable String text, @Nullable StoreKind kind, @Nullable StoreStatus status, int page, int size);
+
+    /** A page of stores and how many match in all. */
+    record Found(List<Store> items, int page, int size, long total) {
+
+        public Found {
+            items = List.copyOf(items);
+        }
+    }
+
     /** How many stores opened on each day of {@code from..to} (in the zone); days without any are absent. */
     Map<LocalDate, Long> openedPerDay(LocalDate from, LocalDate to, ZoneId zone);
 

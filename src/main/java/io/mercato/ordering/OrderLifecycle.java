@@ -23,6 +23,14 @@ public interface OrderLifecycle {
     List<OrderView> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
             int page, int size);
 
+    /**
+     * One page of the orders the actor may see (a seller's own stores', all for operators, a buyer's own) that match
+     * every criterion of the search, newest first, with the number found.
+     *
+     * @throws io.mercato.platform.InvalidInputException naming {@code page} or {@code size} when out of range
+     */
+    OrderSearch.Found search(Actor actor, OrderSearch search, int page, int size);
+
     /** How many orders {@link #orders} would list for the actor in this status (any status when null). */
     long count(Actor actor, @Nullable OrderStatus status);
 

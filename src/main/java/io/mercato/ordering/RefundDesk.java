@@ -28,6 +28,18 @@ public interface RefundDesk {
     Refund reject(Actor actor, long refundId, String note);
 
     /**
+     * An operator's ruling for the buyer on a return the seller rejected (a dispute): a new refund of the rejected
+     * one's lines (all of them when {@code items} is null, else the units named, each within the rejected refund),
+     * approved at once and paid through the usual path: from escrow before settlement, from the merchant's balance
+     * (with the fee share given back) after it, goods back on hand.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor is not an operator
+     * @throws io.mercato.platform.ConflictException when the refund was not rejected, or its units were refunded since
+     * @throws io.mercato.platform.InvalidInputException naming the item that is not within the rejected refund
+     */
+    Refund refundAfterDispute(Actor operator, long rejectedRefundId, @Nullable List<RefundItem> items, String note);
+
+    /**
      * Returns waiting for a decision on the seller's orders (on any order, for operators), oldest first,
      * at most {@code limit}.
      */

@@ -296,6 +296,48 @@ class DefaultCatalog implements Catalog {
         return page("p.store_id = :store", Map.of("store", storeId), "p.id DESC", page, size);
     }
 
+    @Override
+    public Page<Product> allProducts(Actor operator, @Nullable String text, @Nullable ProductStatus status,
+            @Nullable Long storeId, int page, int size) {
+        operator.require(Role.OPERATOR);
+        checkPage(page, size);
+        return filteredPage(storeId, text, status, page, size);
+    }
+
+    @Override
+    public Page<Product> storeProducts(Actor actor, long storeId, @Nullable String text,
+            @Nullable ProductStatus status, int page, int size) {
+        stores.requireManagedBy(actor, storeId);
+        checkPage(page, size);
+        return filteredPage(storeId, text, status, page, size);
+    }
+
+    private Page<Product> filteredPage(@Nullable Long storeId, @Nullable String text, @Nullable ProductStatus status,
+            int page, int size) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        StringBuilder where = new StringBuilder("TRUE");
+        if (storeId != null) {
+            where.append(" AND p.store_id = :store");
+            params.put("store", storeId);
+        }
+        if (status != null) {
+            where.append(" AND p.status = :status");
+            params.put("status", status.name());
+        }
+        String wanted = text == null ? "" : text.strip();
+        if (!wanted.isEmpty()) {
+            where.append(" AND (p.title ILIKE :pattern");
+            params.put("pattern", "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (wanted.matches("[0-9]{1,18}")) {
+                where.append(" OR p.id = :number OR EXISTS (SELECT 1 FROM catalog.skus s WHERE s.product_id = p.id"
+                        + " AND s.id = :number)");
+                params.put("number", Long.parseLong(wanted));
+            }
+            where.append(")");
+        }
+        return page(where.toString(), params, "p.id DESC", page, size);
+    }
+
     private Page<Product> page(String where, Map<String, Object> params, String order, int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM catalog.products p WHERE " + where).params(params)
                 .query(Long.class).single();

@@ -182,6 +182,26 @@ class DefaultAccounts implements Accounts {
     }
 
     @Override
+    public Found list(Role role, @org.jspecify.annotations.Nullable String text, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        int from = Math.max(0, Math.min(page, 100_000));
+        String wanted = text == null ? "" : text.strip();
+        String pattern = wanted.isEmpty() ? null
+                : "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = """
+                 WHERE role = :role AND (CAST(:pattern AS TEXT) IS NULL OR email ILIKE :pattern
+                  OR display_name ILIKE :pattern OR CAST(id AS TEXT) = :text)""";
+        long total = jdbc.sql("SELECT count(*) FROM identity.accounts " + where).param("role", role.name())
+                .param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted).query(Long.class).single();
+        java.util.List<Account> items = jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts "
+                        + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("role", role.name()).param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted)
+                .param("limit", limit).param("offset", (long) from * limit)
+                .query((rs, n) -> account(rs)).list();
+        return new Found(items, from, limit, total);
+    }
+
+    @Override
     public java.util.List<Account> operators() {
         return jdbc.sql("SELECT id, email, display_name, role, created_at FROM identity.accounts WHERE role = 'OPERATOR' ORDER BY id")
                 .query((rs, n) -> account(rs)).list();

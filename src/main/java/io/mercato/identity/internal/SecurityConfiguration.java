@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
                                 "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**",
-                                "/membership", "/membership/**", "/addresses", "/addresses/**")
+                                "/membership", "/membership/**", "/addresses", "/addresses/**", "/disputes", "/disputes/**")
                         .hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))

@@ -102,6 +102,33 @@ class DefaultStores implements Stores {
     }
 
     @Override
+    public Found list(@Nullable String text, @Nullable StoreKind kind, @Nullable StoreStatus status, int page,
+            int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        int from = Math.max(0, Math.min(page, 100_000));
+        String wanted = text == null ? "" : text.strip();
+        String where = """
+                 WHERE (CAST(:pattern AS TEXT) IS NULL OR name ILIKE :pattern OR CAST(id AS TEXT) = :text)
+                  AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+                  AND (CAST(:status AS TEXT) IS NULL OR status = :status)""";
+        String pattern = wanted.isEmpty() ? null
+                : "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        long total = jdbc.sql("SELECT count(*) FROM merchant.stores " + where)
+                .param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted)
+                .param("kind", kind == null ? null : kind.name(), java.sql.Types.VARCHAR)
+                .param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
+                .query(Long.class).single();
+        List<Store> items = jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores " + where
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("pattern", pattern, java.sql.Types.VARCHAR).param("text", wanted)
+                .param("kind", kind == null ? null : kind.name(), java.sql.Types.VARCHAR)
+                .param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
+                .param("limit", limit).param("offset", (long) from * limit)
+                .query((rs, n) -> store(rs)).list();
+        return new Found(items, from, limit, total);
+    }
+
+    @Override
     public Map<LocalDate, Long> openedPerDay(LocalDate from, LocalDate to, ZoneId zone) {
         Map<LocalDate, Long> perDay = new TreeMap<>();
         jdbc.sql("""

@@ -3,6 +3,7 @@ package io.mercato.ordering.internal;
 import io.mercato.ordering.OrderFees;
 
 import io.mercato.ordering.OrderLifecycle;
+import io.mercato.ordering.OrderSearch;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.OrderView;
 import io.mercato.ordering.Refund;
@@ -58,6 +59,24 @@ class DefaultOrderLifecycle implements OrderLifecycle {
             throw new InvalidInputException("size", "Page size must be between 1 and 100, got " + size);
         }
         return orders.find(visibleTo(actor, status, storeId, buyerId), page, size);
+    }
+
+    @Override
+    public OrderSearch.Found search(Actor actor, OrderSearch search, int page, int size) {
+        if (page < 0 || page > 100_000) {
+            throw new InvalidInputException("page", "Page must be between 0 and 100000, got " + page);
+        }
+        if (size < 1 || size > 100) {
+            throw new InvalidInputException("size", "Page size must be between 1 and 100, got " + size);
+        }
+        OrderFilter visible = visibleTo(actor, search.status(), search.storeId(), search.buyerId());
+        OrderFilter filter = new OrderFilter(visible.buyerId() != null ? visible.buyerId() : search.buyerId(),
+                visible.sellerId(), visible.storeId(), visible.status(), search);
+        if (actor.role() == io.mercato.platform.Role.BUYER && search.buyerId() != null
+                && search.buyerId() != actor.accountId()) {
+            return new OrderSearch.Found(List.of(), page, size, 0);
+        }
+        return new OrderSearch.Found(orders.find(filter, page, size), page, size, orders.count(filter));
     }
 
     @Override

@@ -60,6 +60,19 @@ class DefaultRefundDesk implements RefundDesk {
 
     @Override
     @Transactional
+    public Refund refundAfterDispute(Actor operator, long rejectedRefundId, @Nullable List<RefundItem> items,
+            String note) {
+        Order order = orders.lockOrderOfRefund(rejectedRefundId);
+        Refund refund = order.refundAfterDispute(operator, rejectedRefundId, items, note, Order.now(clock),
+                orders::nextRefundId);
+        orders.save(order);
+        moves.refunded(order, refund);
+        publish(order);
+        return refund;
+    }
+
+    @Override
+    @Transactional
     public Refund reject(Actor actor, long refundId, String note) {
         Order order = orders.lockOrderOfRefund(refundId);
         Refund refund = order.rejectReturn(actor, refundId, note, Order.now(clock));

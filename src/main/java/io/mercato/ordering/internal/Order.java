@@ -25,6 +25,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -384,6 +385,41 @@ final class Order {
             changedLines.add(refunded.lineId());
         }
         record(status, status, actor, now, "return rejected: refund " + refundId);
+        return refund;
+    }
+
+    /**
+     * The operator rules for the buyer on a rejected return: a new refund of its units (or of the ones named, each
+     * within it), approved at once. Nothing was held for it, as the rejection released the units.
+     */
+    Refund refundAfterDispute(Actor actor, long rejectedRefundId, @Nullable List<RefundItem> items, String note,
+            Instant now, LongSupplier refundIds) {
+        actor.require(Role.OPERATOR);
+        Refund rejected = refund(rejectedRefundId);
+        if (rejected.status() != RefundStatus.REJECTED) {
+            throw new ConflictException(Text.of("dispute.refund.notRejected", String.valueOf(rejectedRefundId)));
+        }
+        List<RefundLine> wanted;
+        if (items == null) {
+            wanted = lines(rejected.lines().stream().map(l -> new RefundItem(l.lineId(), l.quantity())).toList());
+        } else {
+            wanted = lines(items);
+            for (RefundLine line : wanted) {
+                long allowed = rejected.lines().stream().filter(l -> l.lineId() == line.lineId())
+                        .mapToLong(RefundLine::quantity).sum();
+                if (line.quantity() > allowed) {
+                    throw new InvalidInputException("items", Text.of("dispute.items.outside",
+                            String.valueOf(line.lineId()), allowed));
+                }
+            }
+        }
+        long refundId = refundIds.getAsLong();
+        String why = limit("note", note == null || note.isBlank() ? "dispute decided" : note);
+        Refund refund = new Refund(refundId, id, RefundStatus.APPROVED, false, money(sum(wanted)), rejected.reason(),
+                now, null, now, actor.label(), why, wanted);
+        refunds.add(refund);
+        newRefunds.add(refund);
+        applyRefund(refund, actor, "refund after dispute over refund " + rejectedRefundId, now);
         return refund;
     }
 

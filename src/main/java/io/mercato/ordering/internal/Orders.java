@@ -3,6 +3,7 @@ package io.mercato.ordering.internal;
 import io.mercato.merchant.StoreKind;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.OrderStatistics.DailySales;
+import io.mercato.ordering.OrderSearch;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.OrderView.Transition;
 import io.mercato.ordering.OrderView;
@@ -288,7 +289,19 @@ class Orders {
                  WHERE (CAST(:buyer AS BIGINT) IS NULL OR buyer_id = :buyer)
                   AND (CAST(:seller AS BIGINT) IS NULL OR seller_id = :seller)
                   AND (CAST(:store AS BIGINT) IS NULL OR store_id = :store)
-                  AND (CAST(:status AS TEXT) IS NULL OR status = :status)""" + tail)
+                  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                  AND (CAST(:order AS BIGINT) IS NULL OR id = :order)
+                  AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR placed_at >= :from)
+                  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR placed_at < :before)
+                  AND (CAST(:product AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM ordering.order_lines l
+                       WHERE l.order_id = orders.id AND (l.title ILIKE '%' || :pattern || '%'
+                            OR CAST(l.product_id AS TEXT) = :product)))""" + tail)
+                .param("order", filter.search().orderId(), Types.BIGINT)
+                .param("from", timestamp(filter.search().placedFrom()), Types.TIMESTAMP)
+                .param("before", timestamp(filter.search().placedBefore()), Types.TIMESTAMP)
+                .param("product", filter.search().product(), Types.VARCHAR)
+                .param("pattern", filter.search().product() == null ? null : filter.search().product()
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), Types.VARCHAR)
                 .param("buyer", filter.buyerId(), Types.BIGINT)
                 .param("seller", filter.sellerId(), Types.BIGINT)
                 .param("store", filter.storeId(), Types.BIGINT)
@@ -297,7 +310,12 @@ class Orders {
 
     /** Who may see which orders: the narrowing {@link #find} applies; null means any. */
     record OrderFilter(@Nullable Long buyerId, @Nullable Long sellerId, @Nullable Long storeId,
-            @Nullable OrderStatus status) {
+            @Nullable OrderStatus status, OrderSearch search) {
+
+        OrderFilter(@Nullable Long buyerId, @Nullable Long sellerId, @Nullable Long storeId,
+                @Nullable OrderStatus status) {
+            this(buyerId, sellerId, storeId, status, OrderSearch.any());
+        }
     }
 
     /** The buyer who made the checkout, if it exists. */

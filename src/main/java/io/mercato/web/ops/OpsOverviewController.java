@@ -15,7 +15,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import io.mercato.web.common.DateRange;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The platform overview: GMV, orders, CMR and take rate, and growth in buyers and merchants over 30 days. */
 @Controller
@@ -42,10 +46,17 @@ final class OpsOverviewController {
     }
 
     @GetMapping("/ops")
-    String overview(Actor operator, Model model) {
+    String overview(Actor operator,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(required = false) @Nullable Integer days, Model model) {
         ZoneId zone = formats.zone();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate from = today.minusDays(29);
+        DateRange range = DateRange.of(from, to, days, clock, formats);
+        model.addAttribute("range", range);
+        return overview(operator, range.from(), range.to(), zone, model);
+    }
+
+    private String overview(Actor operator, LocalDate from, LocalDate today, ZoneId zone, Model model) {
         PlatformOverview overview = PlatformOverview.of(from, today, CURRENCY,
                 statistics.dailySales(null, null, from, today, zone),
                 // CMR as billing defines it (fees net of what was given back, plus ad revenue), one figure per day.

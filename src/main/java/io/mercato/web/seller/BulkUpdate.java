@@ -10,6 +10,7 @@ import io.mercato.merchant.Store;
 import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.web.common.Formats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a CSV of {@code sku_id,price_minor,on_hand} lines to the seller's SKUs. Each line is checked and
+ * Applies a CSV of {@code sku_id,price,on_hand} lines (prices in yuan with a decimal point, as the export writes them;
+ * the export's further columns are read past, and the older {@code sku_id,price_minor,on_hand} in fen is still read)
+ * to the seller's SKUs. Each line is checked and
  * applied on its own (price and stock together or neither), so one bad line never stops the others; the
  * report says what happened to every line. A blank price or stock leaves that value as it is.
  */
@@ -27,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class BulkUpdate {
 
     static final int MAX_LINES = 5_000;
+
+    /** The header of the file the export writes and the upload reads; prices in yuan with a decimal point. */
+    static final String HEADER = "sku_id,price,on_hand";
 
     private final Catalog catalog;
     private final Stores stores;
@@ -49,9 +55,11 @@ final class BulkUpdate {
     Report apply(Actor seller, String csv) {
         List<Line> lines = new ArrayList<>();
         String[] rows = csv.replace("\uFEFF", "").split("\\R");
-        if (rows.length == 0 || !rows[0].strip().replace(" ", "").equalsIgnoreCase("sku_id,price_minor,on_hand")) {
+        String header = rows.length == 0 ? "" : rows[0].strip().replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        boolean yuan = header.equals(HEADER) || header.startsWith(HEADER + ",");
+        if (!yuan && !header.equals("sku_id,price_minor,on_hand")) {
             lines.add(new Line(1, rows.length == 0 ? "" : rows[0], false,
-                    "The first line must be the header sku_id,price_minor,on_hand"));
+                    "The first line must be the header " + HEADER));
             return new Report(lines, 0, 1);
         }
         Map<Long, Product> productOfSku = productsBySku(seller);
@@ -61,7 +69,7 @@ final class BulkUpdate {
                 continue;
             }
             try {
-                String message = transactions.execute(status -> applyLine(seller, text, productOfSku));
+                String message = transactions.execute(status -> applyLine(seller, text, productOfSku, yuan));
                 lines.add(new Line(i + 1, text, true, message == null ? "" : message));
             } catch (LineException | DomainException e) {
                 lines.add(new Line(i + 1, text, false, e.getMessage()));
@@ -74,13 +82,21 @@ final class BulkUpdate {
         return new Report(lines, applied, lines.size() - applied);
     }
 
-    private String applyLine(Actor seller, String text, Map<Long, Product> productOfSku) {
-        String[] cells = text.split(",", -1);
+    private String applyLine(Actor seller, String text, Map<Long, Product> productOfSku, boolean yuan) {
+        String[] cells = Export.cells(text);
+        if (yuan && cells.length >= 3) {
+            cells = new String[] {cells[0], cells[1], cells[2]};
+        }
         if (cells.length != 3) {
-            throw new LineException("Expected 3 columns (sku_id,price_minor,on_hand), found " + cells.length);
+            throw new LineException("Expected 3 columns (" + (yuan ? HEADER : "sku_id,price_minor,on_hand")
+                    + "), found " + cells.length);
         }
         long skuId = number(cells[0], "sku_id");
-        @Nullable Long price = cells[1].isBlank() ? null : number(cells[1], "price_minor");
+        Product owner = productOfSku.get(skuId);
+        String currency = owner == null ? "CNY" : owner.skus().stream().filter(s -> s.id() == skuId).findFirst()
+                .map(Sku::currency).orElse("CNY");
+        @Nullable Long price = cells[1].isBlank() ? null
+                : yuan ? major(cells[1], currency) : number(cells[1], "price_minor");
         @Nullable Long onHand = cells[2].isBlank() ? null : number(cells[2], "on_hand");
         if (price == null && onHand == null) {
             throw new LineException("Nothing to change: give price_minor, on_hand or both");
@@ -100,7 +116,7 @@ final class BulkUpdate {
             Sku sku = product.skus().stream().filter(s -> s.id() == skuId).findFirst().orElseThrow();
             catalog.updateProduct(seller, product.id(), new ProductDraft(null, null, null, null, null,
                     List.of(new SkuDraft(skuId, null, price, sku.currency(), null, null))));
-            done.add("price " + price);
+            done.add(yuan ? "price " + Export.major(price, sku.currency()) : "price " + price);
         }
         if (onHand != null) {
             stock.setOnHand(seller, skuId, onHand);
@@ -121,6 +137,14 @@ final class BulkUpdate {
             }
         }
         return bySku;
+    }
+
+    private static long major(String cell, String currency) {
+        try {
+            return Formats.parseMinor(cell, currency);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new LineException("price '" + cell.strip() + "' is not an amount in yuan such as 12.90");
+        }
     }
 
     private static long number(String cell, String column) {

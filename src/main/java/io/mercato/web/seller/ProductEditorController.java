@@ -2,6 +2,7 @@ package io.mercato.web.seller;
 
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Product;
+import io.mercato.catalog.ProductStatus;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
@@ -43,11 +44,13 @@ final class ProductEditorController {
     private final Formats formats;
     private final Images images;
     private final Wording wording;
+    private final StockAlerts alerts;
 
     ProductEditorController(Catalog catalog, Stores stores, StockLedger stock, CurrentStore currentStore,
-            ProductEditor editor, Formats formats, Images images, Wording wording) {
+            ProductEditor editor, Formats formats, Images images, Wording wording, StockAlerts alerts) {
         this.images = images;
         this.wording = wording;
+        this.alerts = alerts;
         this.catalog = catalog;
         this.stores = stores;
         this.stock = stock;
@@ -58,19 +61,29 @@ final class ProductEditorController {
 
     @GetMapping("/seller/products")
     String products(Actor seller, @RequestParam(required = false) @Nullable Long store,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable ProductStatus status,
             @RequestParam(defaultValue = "0") int page, Model model) {
         if (stores.ownedBy(seller.accountId()).isEmpty()) {
             return "redirect:/seller/stores/new";
         }
         Store current = currentStore.of(seller, store);
-        Catalog.Page<Product> products = catalog.storeProducts(seller, current.id(), Math.max(0, page), PAGE_SIZE);
+        String text = q == null ? "" : q.strip();
+        Catalog.Page<Product> products = catalog.storeProducts(seller, current.id(), text, status,
+                Math.min(Math.max(0, page), 100_000), PAGE_SIZE);
+        List<Long> skuIds = products.items().stream().flatMap(p -> p.skus().stream()).map(Sku::id).toList();
         model.addAttribute("stores", stores.ownedBy(seller.accountId()));
         model.addAttribute("store", current);
+        model.addAttribute("q", text);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ProductStatus.values());
         model.addAttribute("products", products.items());
+        model.addAttribute("total", products.total());
         model.addAttribute("page", products.page());
         model.addAttribute("pages", Math.max(1, (products.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("levels", stock.stock(products.items().stream()
-                .flatMap(p -> p.skus().stream()).map(Sku::id).toList()));
+        model.addAttribute("levels", stock.stock(skuIds));
+        model.addAttribute("thresholds", alerts.thresholds(skuIds));
+        model.addAttribute("alertCount", alerts.alerts(seller).size());
         return "seller/products";
     }
 

@@ -14,7 +14,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import io.mercato.web.common.DateRange;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The seller's dashboard: today's and the last 30 days' sales and visitors, and what waits to be done. */
 @Controller
@@ -40,13 +44,18 @@ final class SellerDashboardController {
     }
 
     @GetMapping("/seller")
-    String dashboard(Actor seller, Model model) {
+    String dashboard(Actor seller,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate start,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate end,
+            @RequestParam(required = false) @Nullable Integer days, Model model) {
         List<Store> mine = stores.ownedBy(seller.accountId());
         if (mine.isEmpty()) {
             return "redirect:/seller/stores/new";
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), formats.zone());
-        LocalDate from = today.minusDays(29);
+        DateRange range = DateRange.of(start, end, days, clock, formats);
+        model.addAttribute("range", range);
+        LocalDate today = range.to();
+        LocalDate from = range.from();
         SellerDashboard figures = SellerDashboard.of(from, today,
                 statistics.dailySales(seller.accountId(), null, from, today, formats.zone()),
                 visits.perDay(mine.stream().map(Store::id).toList(), from, today));

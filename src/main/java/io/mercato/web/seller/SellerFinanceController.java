@@ -2,7 +2,10 @@ package io.mercato.web.seller;
 
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
+import io.mercato.http.Wording;
 import io.mercato.payment.Escrow;
+import io.mercato.payment.LedgerAccount;
+import java.util.List;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
@@ -20,12 +23,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class SellerFinanceController {
 
+    private static final int HISTORY = 100;
+
     private final Escrow escrow;
     private final OrderLifecycle lifecycle;
 
     private final FormKeys formKeys;
 
-    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle, FormKeys formKeys) {
+    private final Wording wording;
+
+    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle, FormKeys formKeys, Wording wording) {
+        this.wording = wording;
         this.formKeys = formKeys;
         this.escrow = escrow;
         this.lifecycle = lifecycle;
@@ -33,11 +41,13 @@ final class SellerFinanceController {
 
     @GetMapping("/seller/finance")
     String finance(Actor seller, Model model) {
-        Balances balances = Balances.of(escrow.accountsOf(seller));
+        List<LedgerAccount> accounts = escrow.accountsOf(seller);
+        Balances balances = Balances.of(accounts);
         model.addAttribute("settled", balances.settled());
         model.addAttribute("pending", balances.pending());
         model.addAttribute("completed", lifecycle.orders(seller, OrderStatus.COMPLETED, null, null, 0, 50));
-        model.addAttribute("postings", escrow.statement(seller, 30));
+        model.addAttribute("history", MoneyHistory.of(seller.accountId(), accounts, escrow.statement(seller, HISTORY))
+                .rows());
         return "seller/finance";
     }
 
@@ -51,8 +61,10 @@ final class SellerFinanceController {
         try {
             escrow.withdraw(seller, AmountField.parse(amount, currency));
             redirect.addFlashAttribute("notice", "finance.withdrawn");
-        } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", wording.of(e));
+        } catch (PaymentDeclinedException e) {
+            redirect.addFlashAttribute("error", wording.of(io.mercato.platform.Text.of("workbench.withdraw.declined")));
         }
         return "redirect:/seller/finance";
     }

@@ -1,6 +1,13 @@
 package io.mercato.web.seller;
 
+import io.mercato.http.Wording;
+import io.mercato.identity.Account;
+import io.mercato.identity.Accounts;
+import io.mercato.ordering.OrderView;
 import io.mercato.ordering.RefundDesk;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Returns waiting for the seller's decision, oldest first, with approve and reject. */
+/**
+ * Returns waiting for the seller's decision, oldest first, with the buyer, each product and quantity coming back and
+ * the buyer's reason; approve and reject.
+ */
 @Controller
 final class SellerRefundsController {
 
@@ -20,13 +30,40 @@ final class SellerRefundsController {
 
     private final RefundDesk refunds;
 
-    SellerRefundsController(RefundDesk refunds) {
+    private final Accounts accounts;
+    private final Wording wording;
+
+    SellerRefundsController(RefundDesk refunds, Accounts accounts, Wording wording) {
         this.refunds = refunds;
+        this.accounts = accounts;
+        this.wording = wording;
+    }
+
+    /** One line of a return as the seller reads it: the product, the variant and how many units come back. */
+    record ReturnedLine(long productId, long skuId, String title, java.util.Map<String, String> attributes,
+            long quantity, long amountMinor) {
     }
 
     @GetMapping("/seller/refunds")
     String refunds(Actor seller, Model model) {
-        model.addAttribute("rows", refunds.awaitingDecision(seller, SHOWN));
+        List<RefundDesk.Awaiting> rows = refunds.awaitingDecision(seller, SHOWN);
+        Map<Long, List<ReturnedLine>> lines = new HashMap<>();
+        Map<Long, String> buyers = new HashMap<>();
+        for (RefundDesk.Awaiting row : rows) {
+            Map<Long, OrderView.Line> byId = new HashMap<>();
+            row.order().lines().forEach(line -> byId.put(line.id(), line));
+            lines.put(row.refund().id(), row.refund().lines().stream().filter(l -> byId.containsKey(l.lineId()))
+                    .map(l -> {
+                        OrderView.Line line = byId.get(l.lineId());
+                        return new ReturnedLine(line.productId(), line.skuId(), line.title(), line.attributes(),
+                                l.quantity(), l.amountMinor());
+                    }).toList());
+            buyers.computeIfAbsent(row.order().buyerAccountId(),
+                    id -> accounts.find(id).map(Account::displayName).orElse("#" + id));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("lines", lines);
+        model.addAttribute("buyers", buyers);
         return "seller/refunds";
     }
 
@@ -41,7 +78,7 @@ final class SellerRefundsController {
             }
             redirect.addFlashAttribute("notice", "refund." + decision);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", wording.of(e));
         }
         return "redirect:/seller/refunds";
     }
