@@ -123,7 +123,7 @@ class InstantIT {
         assertThat(buyer.get(quote + "&lat=" + (lat + 0.009) + "&lng=" + (lng - 0.009)).json().get("inZone").asBoolean()).isFalse();
         long order = market.paidOrder(buyer, shop.sku(), 1);
         Api.Response outside = buyer.post("/api/v1/instant/deliveries", Map.of("orderId", order, "lat", lat + 0.009, "lng", lng - 0.009));
-        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.status()).isEqualTo(400);
         assertThat(outside.json().toString()).contains("drop");
     }
 
@@ -164,7 +164,7 @@ class InstantIT {
         assertThat(rider.post("/api/v1/instant/riders/me/position", Map.of("lat", dropLat, "lng", lng)).status()).isEqualTo(200);
         String wrong = code.equals("0000") ? "1111" : "0000";
         Api.Response refused = rider.post("/api/v1/instant/tasks/" + taskId + "/delivery", Map.of("proofCode", wrong));
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().toString()).contains("proofCode");
         Api.Response delivered = rider.post("/api/v1/instant/tasks/" + taskId + "/delivery", Map.of("proofCode", code));
         assertThat(delivered.status()).as("deliver: %s", delivered).isEqualTo(200);
@@ -188,16 +188,16 @@ class InstantIT {
     void positionsOutsideTheWorldOrTooFarFromTheLastAreRefusedInTheReadersLanguage() {
         Api rider = rider(lat, lng, 2);
         Api.Response outside = rider.post("/api/v1/instant/riders/me/position", Map.of("lat", 91, "lng", lng));
-        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.status()).isEqualTo(400);
         assertThat(outside.json().toString()).contains("lat");
         Api.Response east = rider.post("/api/v1/instant/riders/me/position", Map.of("lat", lat, "lng", 181));
-        assertThat(east.status()).isEqualTo(422);
+        assertThat(east.status()).isEqualTo(400);
         Api.Response jump = rider.in("zh-CN").post("/api/v1/instant/riders/me/position", Map.of("lat", lat + 0.5, "lng", lng));
-        assertThat(jump.status()).isEqualTo(422);
+        assertThat(jump.status()).isEqualTo(400);
         assertThat(jump.json().toString()).contains("position").contains("骑手");
         assertThat(rider.get("/api/v1/instant/riders/me").json().get("position").get("lat").asDouble()).isEqualTo(lat);
         Api.Response missing = rider.post("/api/v1/instant/riders/me/position", Map.of("lat", lat));
-        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.status()).isEqualTo(400);
     }
 
     @Test

@@ -181,7 +181,7 @@ class DefaultRiders implements Riders {
         requireAt(rider, row.pickup(), "instant.task.farFromStore");
         Store store = stores.get(row.storeId());
         // The store hands the goods to the rider: for the order, that is its shipment.
-        orders.ship(new Actor(store.ownerAccountId(), Role.SELLER), row.orderId(), CARRIER, "R" + row.id());
+        orders.ship(new Actor(store.ownerAccountId(), Role.SELLER), row.orderId(), CARRIER, String.format("RIDER-%06d", row.id()));
         rows.pickUp(taskId, now);
         return view(rows.find(taskId).orElseThrow(), now);
     }
