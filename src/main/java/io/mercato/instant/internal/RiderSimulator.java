@@ -27,7 +27,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +38,11 @@ import org.springframework.stereotype.Component;
  * (see the demo) buys something from a random local store and sends for a rider to a random place in its zone. So
  * the operations console's map, the dispatch and the ETAs move by themselves.
  *
- * <p>On with {@code mercato.instant.simulator.enabled=true} (the demo's default); {@link #step(Duration)} moves
+ * <p>On with {@code mercato.instant.simulator.enabled=true} (the demo's default) unless the timers are off (tests); {@link #step(Duration)} moves
  * everyone once, so tests drive it without waiting.
  */
 @Component
-@ConditionalOnProperty(name = "mercato.instant.simulator.enabled", havingValue = "true")
+@ConditionalOnExpression("${mercato.instant.simulator.enabled:false} and ${mercato.ordering.timers-enabled:true}")
 class RiderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(RiderSimulator.class);
