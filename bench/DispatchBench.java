@@ -45,8 +45,8 @@ public class DispatchBench {
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        // The live dispatch's settings: haversine × 1.3 at 18 km/h, a minute late weighs 400 m, 8 nearest riders.
-        RoutePlanner planner = new RoutePlanner(Metric.roadLike(1.3, 18), false, 400);
+        // The live dispatch's settings: straight line × 1.3 at 18 km/h, a minute late weighs 2,000 m, 8 nearest riders.
+        RoutePlanner planner = new RoutePlanner(Metric.roadLike(1.3, 18), false, 2000);
         GreedyDispatcher greedy = new GreedyDispatcher(planner, 8);
         for (int w = 0; w < warmup; w++) {
             City city = City.random(new Random(seed - 1000 - w), orders, riders);

@@ -43,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class LiveDispatch implements Dispatch {
 
-    /** One minute late weighs as much as this many metres of riding. */
-    static final double LATENESS_WEIGHT = 400;
+    /** One minute late weighs as much as this many metres of riding (about six minutes of it): being on time comes first. */
+    static final double LATENESS_WEIGHT = 2000;
     private static final int NEAREST_RIDERS = 8;
 
     private final RiderRoster roster;

@@ -6,24 +6,31 @@ public interface Metric {
     /** Metres on the geographic metric, plain units on the Euclidean one. */
     double distance(Point a, Point b);
 
-    /** Travel time in minutes (the benchmark instances use time = distance). */
-    double minutes(Point a, Point b);
+    /** Travel time in minutes over a distance (the benchmark instances use time = distance). */
+    double minutes(double distance);
+
+    /** Travel time in minutes between two points. */
+    default double minutes(Point a, Point b) {
+        return minutes(distance(a, b));
+    }
 
     /**
-     * The road-like metric of the live dispatch: the great-circle distance (haversine, mean Earth radius) times a
-     * detour factor, which stands in for the streets a rider actually follows, at a constant riding speed.
+     * The road-like metric of the live dispatch: the straight-line distance on the Earth's surface times a detour
+     * factor, which stands in for the streets a rider actually follows, at a constant riding speed. The straight line
+     * is the equirectangular approximation of the great-circle distance (one cosine instead of the haversine's five
+     * trigonometric calls; within 0.1% of it below 50 km, which is all a city needs).
      */
     static Metric roadLike(double detourFactor, double kilometresPerHour) {
         double metresPerMinute = kilometresPerHour * 1000 / 60;
         return new Metric() {
             @Override
             public double distance(Point a, Point b) {
-                return greatCircleMetres(a, b) * detourFactor;
+                return straightMetres(a, b) * detourFactor;
             }
 
             @Override
-            public double minutes(Point a, Point b) {
-                return distance(a, b) / metresPerMinute;
+            public double minutes(double distance) {
+                return distance / metresPerMinute;
             }
         };
     }
@@ -37,10 +44,18 @@ public interface Metric {
             }
 
             @Override
-            public double minutes(Point a, Point b) {
-                return distance(a, b);
+            public double minutes(double distance) {
+                return distance;
             }
         };
+    }
+
+    /** The equirectangular distance in metres between two latitude/longitude points (city scale). */
+    static double straightMetres(Point a, Point b) {
+        double meanLat = Math.toRadians((a.x() + b.x()) / 2);
+        double dLat = Math.toRadians(b.x() - a.x());
+        double dLng = Math.toRadians(b.y() - a.y()) * Math.cos(meanLat);
+        return 6_371_008.8 * Math.sqrt(dLat * dLat + dLng * dLng);
     }
 
     /** The haversine distance in metres between two latitude/longitude points. */

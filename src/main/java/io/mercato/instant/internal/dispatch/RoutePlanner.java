@@ -50,8 +50,9 @@ public final class RoutePlanner {
         for (int k = 0; k < stops.size(); k++) {
             Stop stop = stops.get(k);
             Point p = stop.point();
-            distance += metric.distance(at, p);
-            t = Math.max(t + metric.minutes(at, p), stop.ready());
+            double leg = metric.distance(at, p);
+            distance += leg;
+            t = Math.max(t + metric.minutes(leg), stop.ready());
             if (t > stop.due() + EPSILON) {
                 if (strictWindows || stop.pickup()) {
                     feasible = false;
@@ -67,8 +68,9 @@ public final class RoutePlanner {
             at = p;
         }
         if (courier.depot() != null) {
-            distance += metric.distance(at, courier.depot());
-            t += metric.minutes(at, courier.depot());
+            double leg = metric.distance(at, courier.depot());
+            distance += leg;
+            t += metric.minutes(leg);
             if (t > courier.depotDue() + EPSILON) {
                 feasible = false;
             }
@@ -202,7 +204,8 @@ public final class RoutePlanner {
 
     private State visit(State s, Stop stop, Courier courier) {
         Point p = stop.point();
-        double t = Math.max(s.time + metric.minutes(s.at, p), stop.ready());
+        double leg = metric.distance(s.at, p);
+        double t = Math.max(s.time + metric.minutes(leg), stop.ready());
         boolean ok = s.ok;
         double lateness = s.lateness;
         if (t > stop.due() + EPSILON) {
@@ -215,7 +218,7 @@ public final class RoutePlanner {
         if (load > courier.capacity()) {
             ok = false;
         }
-        return new State(t + stop.service(), s.distance + metric.distance(s.at, p), lateness, load, ok, p);
+        return new State(t + stop.service(), s.distance + leg, lateness, load, ok, p);
     }
 
     private State toDepot(State s, Courier courier) {
@@ -223,8 +226,9 @@ public final class RoutePlanner {
         if (depot == null) {
             return s;
         }
-        double t = s.time + metric.minutes(s.at, depot);
-        return new State(t, s.distance + metric.distance(s.at, depot), s.lateness, s.load,
+        double leg = metric.distance(s.at, depot);
+        double t = s.time + metric.minutes(leg);
+        return new State(t, s.distance + leg, s.lateness, s.load,
                 s.ok && t <= courier.depotDue() + EPSILON, depot);
     }
 }

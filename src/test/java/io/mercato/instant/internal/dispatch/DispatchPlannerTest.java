@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DispatchPlannerTest {
 
     private static final Metric CITY = Metric.roadLike(1.3, 18);
-    private static final RoutePlanner LIVE = new RoutePlanner(CITY, false, 400);
+    private static final RoutePlanner LIVE = new RoutePlanner(CITY, false, 2000);
 
     @Test
     void greedyPlansKeepEveryRiderInOnePlaceAtATime() {
