@@ -47,7 +47,10 @@ public final class SolverDispatcher {
         this.factory = SolverFactory.create(config);
     }
 
-    /** Improves the plan: the same couriers and jobs, new routes. Never worse than the start by the solver's score. */
+    /**
+     * Improves the plan: the same couriers and jobs, new routes. Returns the start itself when the solver found
+     * nothing better (fewer infeasible routes, then fewer unassigned jobs, then lower cost).
+     */
     public Plan improve(Plan start, Map<Long, Set<Long>> forbidden) {
         List<Courier> couriers = new ArrayList<>();
         List<SolverVehicle> vehicles = new ArrayList<>();
@@ -64,6 +67,8 @@ public final class SolverDispatcher {
                     mine.add(stop.job());
                 }
             }
+            // In the greedy step's insertion order, so that the solver's first decoding is the starting plan itself.
+            mine.sort(java.util.Comparator.comparingDouble(Job::dropDue).thenComparingLong(Job::id));
             jobs.addAll(mine);
             vehicles.add(new SolverVehicle(courier, GreedyDispatcher.baseRoute(planner, courier), mine, planner));
         }
@@ -80,6 +85,28 @@ public final class SolverDispatcher {
             placed.addAll(vehicle.getJobs());
         }
         List<Job> unassigned = jobs.stream().filter(j -> !placed.contains(j)).toList();
-        return GreedyDispatcher.toPlan(planner, couriers, routes, unassigned);
+        Plan solvedPlan = GreedyDispatcher.toPlan(planner, couriers, routes, unassigned);
+        return compare(solvedPlan, start) < 0 ? solvedPlan : start;
+    }
+
+    /** Orders plans as the solver's score does: fewer infeasible routes, then fewer unassigned jobs, then cost. */
+    private int compare(Plan a, Plan b) {
+        int byFeasibility = Long.compare(infeasibleRoutes(a), infeasibleRoutes(b));
+        if (byFeasibility != 0) {
+            return byFeasibility;
+        }
+        int byUnassigned = Integer.compare(a.unassigned().size(), b.unassigned().size());
+        if (byUnassigned != 0) {
+            return byUnassigned;
+        }
+        return Double.compare(cost(a), cost(b));
+    }
+
+    private static long infeasibleRoutes(Plan plan) {
+        return plan.routes().values().stream().filter(r -> !r.evaluation().feasible()).count();
+    }
+
+    private double cost(Plan plan) {
+        return plan.distance() + planner.latenessWeight() * plan.lateness() + vehicleCost * plan.vehiclesUsed();
     }
 }
