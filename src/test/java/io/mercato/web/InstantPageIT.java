@@ -47,7 +47,9 @@ class InstantPageIT {
         assertThat(browser.text("section[data-store='" + storeId + "'] .eta")).contains("min");
 
         long orderId = market.paidOrder(buyer.api(), sku, 1);
-        browser.open("/instant/orders/" + orderId);
+        browser.open("/orders/" + orderId);
+        browser.clickAndWait("#instant-delivery");
+        assertThat(browser.path()).isEqualTo("/instant/orders/" + orderId);
         browser.type("#lat", String.valueOf(lat + 0.01));
         browser.type("#lng", String.valueOf(lng));
         browser.clickAndWait("#ask-rider");
