@@ -90,6 +90,9 @@ class DemoInstant implements ApplicationRunner {
             riders.goOnline(rider, true);
         }
         Account neighbour = accounts.register("neighbour@mercato.demo", DemoMarketplace.PASSWORD, "Lin Xiao 林晓", Role.BUYER);
-        escrow.topUp(new Actor(neighbour.id(), Role.BUYER), Money.of(10_000_000, "CNY"));
+        // Two top-ups of ¥40,000 (the simulated provider takes at most ¥50,000 a charge): hours of simulated orders.
+        for (int i = 0; i < 2; i++) {
+            escrow.topUp(new Actor(neighbour.id(), Role.BUYER), Money.of(4_000_000, "CNY"));
+        }
     }
 }
