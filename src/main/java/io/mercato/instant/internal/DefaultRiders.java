@@ -33,6 +33,9 @@ class DefaultRiders implements Riders {
     /** The carrier name the order shows once a rider has it. */
     static final String CARRIER = "Mercato Instant";
 
+    /** A rider who moved this far since the last report makes the next dispatch tick re-plan. */
+    private static final double REPLAN_AFTER_METRES = 300;
+
     private final RiderRoster roster;
     private final DeliveryRows rows;
     private final Stores stores;
@@ -113,6 +116,9 @@ class DefaultRiders implements Riders {
             }
         }
         roster.setPosition(rider.id(), position, now);
+        if (rider.online() && (rider.position() == null || rider.position().metresTo(position) > REPLAN_AFTER_METRES)) {
+            dispatch.replanSoon();
+        }
         return roster.byAccount(actor.accountId()).orElseThrow();
     }
 
