@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Instant commerce in the demo: the Local demo store gets its place in Hangzhou (by Wulin Square), all-day hours,
- * ten minutes of preparation and a 4 km zone; six riders (rider1…rider6@mercato.demo) are enrolled and on line
+ * five minutes of preparation and a 4 km zone; six riders (rider1…rider6@mercato.demo) are enrolled and on line
  * around it; and a neighbour (neighbour@mercato.demo) with a funded wallet, whose orders the rider simulator places.
  * Runs once: skipped when the first rider exists.
  */
@@ -78,7 +78,7 @@ class DemoInstant implements ApplicationRunner {
         for (Store store : stores.ownedBy(seller.id())) {
             if (store.kind() == StoreKind.LOCAL) {
                 localStores.configure(sellerActor, store.id(), new LocalStoreSettings(STORE, "Asia/Shanghai",
-                        LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 10, DeliveryZone.radius(4_000), 500, 500, 700, 200));
+                        LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 5, DeliveryZone.radius(4_000), 500, 500, 700, 200));
             }
         }
         for (int i = 0; i < RIDERS.length; i++) {
