@@ -473,6 +473,31 @@ class AuthorizationMatrixIT {
                 t -> new Call("POST", "/api/v1/addresses", Map.of()), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 400));
         rows.add(row("only buyers read an address book", t -> new Call("GET", "/api/v1/addresses", null),
                 ANONYMOUS, 401, SELLER, 403, BUYER, 200));
+        // Instant commerce
+        rows.add(row("instant stores and quotes need an account", t -> new Call("GET", "/api/v1/instant/stores", null),
+                ANONYMOUS, 401, BUYER, 200));
+        rows.add(row("only a local store's seller or operators set its delivery profile",
+                t -> new Call("PUT", "/api/v1/instant/stores/" + t.seller.storeId(), Map.of("location", Map.of("lat", 30.27,
+                        "lng", 120.15), "timeZone", "Asia/Shanghai", "opens", "00:00", "closes", "00:00", "prepMinutes", 5,
+                        "zone", Map.of("radiusMetres", 3000), "deliveryFeeMinor", 500, "commissionBasisPoints", 500,
+                        "riderPayMinor", 600, "subsidyMinor", 100)),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 409));
+        rows.add(row("only operators enrol riders", t -> new Call("POST", "/api/v1/instant/riders",
+                Map.of("accountId", t.market.accountId(t.market.account("BUYER")), "name", "Matrix rider", "capacity", 2)),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
+        rows.add(row("only riders have tasks", t -> new Call("GET", "/api/v1/instant/riders/me/tasks", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 403));
+        rows.add(row("only riders accept tasks", t -> new Call("POST", "/api/v1/instant/tasks/1/accept", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 403));
+        rows.add(row("only buyers ask for an instant delivery", t -> new Call("POST", "/api/v1/instant/deliveries",
+                Map.of("orderId", 1, "lat", 30.27, "lng", 120.15)), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403));
+        rows.add(row("only operators see the instant board", t -> new Call("GET", "/api/v1/operator/instant/board", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators read instant unit economics",
+                t -> new Call("GET", "/api/v1/operator/instant/economics", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators run a dispatch round", t -> new Call("POST", "/api/v1/operator/instant/dispatch", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
     }
 

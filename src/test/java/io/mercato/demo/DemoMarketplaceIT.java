@@ -56,6 +56,10 @@ class DemoMarketplaceIT {
     io.mercato.pricing.PriceQuotes prices;
     @Autowired
     io.mercato.media.Images images;
+    @Autowired
+    io.mercato.instant.LocalStores localStores;
+    @Autowired
+    io.mercato.instant.Riders riders;
 
     @Test
     void seedsASmallMarketplaceOnceHoweverOftenItRuns() {
@@ -156,6 +160,16 @@ class DemoMarketplaceIT {
         assertThat(prices.displayPrices(discounted, null, clock.instant()).values())
                 .as("a visitor sees the promotional prices").isNotEmpty()
                 .allMatch(price -> price.price().minor() < price.list().minor());
+
+        // Instant commerce: the Local store placed in Hangzhou, six riders on line around it, a funded neighbour.
+        DemoInstant demoInstant = new DemoInstant(accounts, stores, localStores, riders, escrow, transactions);
+        demoInstant.run(new DefaultApplicationArguments());
+        demoInstant.run(new DefaultApplicationArguments());
+        assertThat(localStores.all()).anyMatch(store -> store.location().equals(DemoInstant.STORE));
+        var operator = new io.mercato.platform.Actor(accounts.operators().getFirst().id(), io.mercato.platform.Role.OPERATOR);
+        assertThat(riders.all(operator).stream().filter(r -> r.name().startsWith("Wang Qiang")).count()).as("once").isEqualTo(1);
+        assertThat(riders.all(operator)).filteredOn(io.mercato.instant.Rider::online).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(accounts.findByEmail("neighbour@mercato.demo")).isPresent();
     }
 
     private long count(String sql) {

@@ -1,0 +1,26 @@
+package io.mercato.instant;
+
+import io.mercato.platform.Actor;
+import java.util.List;
+
+/** Instant deliveries of paid orders from local stores, as buyers and operators see them. */
+public interface Deliveries {
+
+    /**
+     * The buyer asks for a paid order from a local store to be delivered to a position in the store's zone: the
+     * delivery is quoted (its promise is the quote) and waits for dispatch.
+     *
+     * @throws io.mercato.platform.InvalidInputException when the position is outside the store's zone
+     * @throws io.mercato.platform.ConflictException when the order is not paid, already has a delivery, or the store
+     *         is closed or not local
+     */
+    DeliveryTask request(Actor buyer, long orderId, Position drop);
+
+    /** The order's delivery, for its buyer (with the proof code), the store's seller or an operator. */
+    DeliveryTask forOrder(Actor actor, long orderId);
+
+    OperationsBoard board(Actor operator);
+
+    /** The latest deliveries' unit economics, newest first (operators only). */
+    List<UnitEconomics> economics(Actor operator, int limit);
+}

@@ -1,0 +1,39 @@
+package io.mercato.instant.internal;
+
+import io.mercato.instant.DeliveryStatus;
+import io.mercato.instant.DeliveryTask;
+import io.mercato.instant.UnitEconomics;
+import io.mercato.platform.Money;
+import java.time.Instant;
+
+/** Turns stored rows into what the API shows. */
+final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * Late: delivered after the promise, or (still on its way) expected after it or already past it.
+     */
+    static boolean late(DeliveryRows.Row row, Instant now) {
+        if (row.status() == DeliveryStatus.DELIVERED) {
+            return row.deliveredAt() != null && row.deliveredAt().isAfter(row.promisedAt());
+        }
+        Instant expected = row.eta().isAfter(now) ? row.eta() : now;
+        return expected.isAfter(row.promisedAt());
+    }
+
+    static DeliveryTask task(DeliveryRows.Row row, String storeName, Instant now, boolean withProof) {
+        return new DeliveryTask(row.id(), row.orderId(), row.storeId(), storeName, row.pickup(), row.drop(), row.status(),
+                row.riderId(), row.routeSeq(), row.readyAt(), row.promisedAt(), row.quotedMinutes(), row.eta(),
+                late(row, now), withProof ? row.proofCode() : null, row.createdAt(), row.acceptedAt(), row.pickedUpAt(),
+                row.deliveredAt());
+    }
+
+    static UnitEconomics economics(DeliveryRows.Row row, Instant now) {
+        String c = row.currency();
+        return new UnitEconomics(row.id(), row.orderId(), row.storeId(), row.status(), late(row, now),
+                Money.of(row.deliveryFeeMinor(), c), Money.of(row.commissionMinor(), c), Money.of(row.riderPayMinor(), c),
+                Money.of(row.subsidyMinor(), c));
+    }
+}
