@@ -5,6 +5,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.Funder;
@@ -165,7 +166,7 @@ final class OpsFestivalsController {
     private Instant required(String field, String text) {
         Instant at = instant(field, text);
         if (at == null) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, Text.of("web.required", field));
         }
         return at;
     }
@@ -178,7 +179,7 @@ final class OpsFestivalsController {
         try {
             return LocalDateTime.parse(text.strip()).atZone(formats.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Give " + field + " as YYYY-MM-DDTHH:MM");
+            throw new InvalidInputException(field, Text.of("web.giveYYYYMMDDTHHMM", field));
         }
     }
 
@@ -186,7 +187,7 @@ final class OpsFestivalsController {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " must be a whole number");
+            throw new InvalidInputException(field, Text.of("web.mustWholeNumber", field));
         }
     }
 }

@@ -15,6 +15,7 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.Formats;
@@ -191,7 +192,7 @@ final class SellerAdsController {
             try {
                 roi = new BigDecimal(targetRoi.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("targetRoi", "A target ROI is a number such as 3.5");
+                throw new InvalidInputException("targetRoi", Text.of("web.targetROINumberSuch"));
             }
         }
         return new CampaignDraft(productId, name.isBlank() ? null : name, budgetMinor, null, roi,
@@ -205,7 +206,7 @@ final class SellerAdsController {
         try {
             return LocalDateTime.parse(text.strip()).atZone(formats.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "A date and time such as 2026-12-24T09:00");
+            throw new InvalidInputException(field, Text.of("web.dateTimeSuchT09"));
         }
     }
 

@@ -10,6 +10,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.Presales;
@@ -79,7 +80,7 @@ final class SellerFestivalsController {
         Instant now = clock.instant();
         boolean participates = festivals.participants(festivalId).stream().anyMatch(p -> p.storeId() == store);
         if (!participates) {
-            throw new io.mercato.platform.NotFoundException("Store " + store + " does not take part in festival " + festivalId);
+            throw new io.mercato.platform.NotFoundException(Text.of("web.storeDoesNotTakePart", store, festivalId));
         }
         List<Festivals.Enrolment> enrolled = festivals.enrolments(festivalId, store);
         Set<Long> enrolledSkus = enrolled.stream().map(Festivals.Enrolment::skuId).collect(Collectors.toSet());
@@ -114,7 +115,7 @@ final class SellerFestivalsController {
             @RequestParam(required = false) Long skuId, RedirectAttributes redirect) {
         try {
             if (skuId == null) {
-                throw new InvalidInputException("skuId", "Choose a SKU");
+                throw new InvalidInputException("skuId", Text.of("web.chooseSKU"));
             }
             festivals.enrol(seller, festivalId, skuId);
             redirect.addFlashAttribute("notice", "festivals.enrolled");

@@ -7,6 +7,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.AdjustmentKind;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.Promotions;
@@ -90,10 +91,10 @@ final class SellerPromotionsController {
             Long total = FormValues.whole("totalLimit", form.get("totalLimit"));
             Long perBuyer = FormValues.whole("perBuyerLimit", form.get("perBuyerLimit"));
             if (total == null) {
-                throw new InvalidInputException("totalLimit", "Say how many coupons the pool issues");
+                throw new InvalidInputException("totalLimit", Text.of("web.sayHowManyCouponsPool"));
             }
             if (perBuyer == null || perBuyer > Integer.MAX_VALUE || perBuyer < Integer.MIN_VALUE) {
-                throw new InvalidInputException("perBuyerLimit", "Say how many coupons one buyer may hold (1 to 100)");
+                throw new InvalidInputException("perBuyerLimit", Text.of("web.sayHowManyCouponsOne"));
             }
             var threshold = FormValues.money("threshold", form.get("threshold"), store.currency());
             var off = FormValues.money("amountOff", form.get("amountOff"), store.currency());
@@ -120,7 +121,7 @@ final class SellerPromotionsController {
             try {
                 kind = AdjustmentKind.valueOf(form.getOrDefault("kind", ""));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("kind", "Choose a flash sale, a limited-time discount or the member price");
+                throw new InvalidInputException("kind", Text.of("web.chooseFlashSaleLimitedTime"));
             }
             Long sku = FormValues.whole("skuId", form.get("skuId"));
             Long percent = FormValues.whole("percentOff", form.get("percentOff"));

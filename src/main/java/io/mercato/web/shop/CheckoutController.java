@@ -11,6 +11,7 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
 import java.util.List;
 import java.util.UUID;
@@ -113,7 +114,7 @@ final class CheckoutController {
             return checkout.orders(buyer, checkoutId);
         } catch (ForbiddenException e) {
             // Someone else's checkout does not exist as far as this buyer's pages are concerned.
-            throw new NotFoundException("You have no checkout " + checkoutId);
+            throw new NotFoundException(Text.of("web.youHaveNoCheckout", checkoutId));
         }
     }
 

@@ -7,6 +7,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
@@ -106,7 +107,7 @@ final class FestivalPagesController {
         Vouchers service = vouchers.getIfAvailable();
         try {
             if (service == null || !festivals.poolIds(festivalId).contains(poolId)) {
-                throw new InvalidInputException("poolId", "Voucher pool " + poolId + " is not one of this festival's");
+                throw new InvalidInputException("poolId", Text.of("web.voucherPoolNotOneFestival", poolId));
             }
             buyer.require(Role.BUYER);
             service.claim(buyer, poolId);

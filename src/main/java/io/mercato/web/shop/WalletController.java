@@ -6,6 +6,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,7 @@ final class WalletController {
         try {
             Money money = AmountField.parse(amount, currency);
             if (money.minor() <= 0) {
-                throw new InvalidInputException("amount", "Top up a positive amount, not " + amount);
+                throw new InvalidInputException("amount", Text.of("web.topUpPositiveAmountNot", amount));
             }
             escrow.topUp(buyer, money);
             redirect.addFlashAttribute("notice", "wallet.topped");
