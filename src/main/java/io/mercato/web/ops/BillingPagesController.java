@@ -14,6 +14,7 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Text;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,7 +105,7 @@ final class BillingPagesController {
                     number("storeId", storeId), rateOf(rate), amountMinor, currency, instant(effectiveFrom), note));
             redirect.addFlashAttribute("notice", "billing.rule.added");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/billing/rules";
     }
@@ -122,7 +123,7 @@ final class BillingPagesController {
                     cap.isBlank() ? null : minor("cap", cap, currency), currency, instant(effectiveFrom), instant(endAt)));
             redirect.addFlashAttribute("notice", "billing.rebate.added");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/billing/rules";
     }

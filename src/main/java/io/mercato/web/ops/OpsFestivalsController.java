@@ -13,6 +13,7 @@ import io.mercato.pricing.Presales;
 import io.mercato.pricing.Vouchers;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,7 +86,7 @@ final class OpsFestivalsController {
             redirect.addFlashAttribute("notice", "festivals.created");
             return "redirect:/ops/festivals/" + created.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/ops/festivals";
         }
     }
@@ -125,7 +126,7 @@ final class OpsFestivalsController {
             festivals.addStore(operator, festivalId, number("storeId", storeId));
             redirect.addFlashAttribute("notice", "festivals.storeAdded");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/festivals/" + festivalId;
     }
@@ -138,7 +139,7 @@ final class OpsFestivalsController {
             festivals.withdraw(operator, festivalId, skuId, reason);
             redirect.addFlashAttribute("notice", "festivals.removed");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/festivals/" + festivalId;
     }
@@ -158,7 +159,7 @@ final class OpsFestivalsController {
                     required("validFrom", validFrom), required("validUntil", validUntil), false, false));
             redirect.addFlashAttribute("notice", "festivals.poolAdded");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/festivals/" + festivalId;
     }

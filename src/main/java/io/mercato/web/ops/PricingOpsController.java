@@ -15,6 +15,7 @@ import io.mercato.pricing.Vouchers;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.FormValues;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,7 +120,7 @@ final class PricingOpsController {
             promotions.endThreshold(operator, id);
             redirect.addFlashAttribute("notice", "pricing.ended");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/pricing";
     }
@@ -146,7 +147,7 @@ final class PricingOpsController {
             promotions.end(operator, id);
             redirect.addFlashAttribute("notice", "pricing.ended");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/pricing";
     }
@@ -160,7 +161,7 @@ final class PricingOpsController {
             action.run();
             redirect.addFlashAttribute("notice", "pricing.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/pricing";
     }

@@ -10,6 +10,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -94,7 +95,7 @@ final class ProductEditorController {
             redirect.addFlashAttribute("notice", "product.saved");
             return "redirect:/seller/products/" + saved.id();
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             model.addAttribute("form", form);
             if (productId == null) {
                 model.addAttribute("store", currentStore.of(seller, store));
@@ -116,7 +117,7 @@ final class ProductEditorController {
             }
             redirect.addFlashAttribute("notice", "product." + action);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/products/" + productId;
     }

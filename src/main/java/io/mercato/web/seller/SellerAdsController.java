@@ -19,6 +19,7 @@ import io.mercato.platform.Text;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -92,7 +93,7 @@ final class SellerAdsController {
             accounts.topUp(seller, AmountField.parse(amount, "CNY"));
             redirect.addFlashAttribute("notice", "ads.account.toppedUp");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/ads";
     }
@@ -112,7 +113,7 @@ final class SellerAdsController {
             redirect.addFlashAttribute("notice", "ads.campaign.created");
             return "redirect:/seller/ads/" + campaign.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/seller/ads";
         }
     }
@@ -158,7 +159,7 @@ final class SellerAdsController {
             campaigns.update(seller, id, draft(null, name, budget, targetRoi, "", endsAt));
             redirect.addFlashAttribute("notice", "ads.campaign.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/ads/" + id;
     }

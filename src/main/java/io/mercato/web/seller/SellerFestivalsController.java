@@ -16,6 +16,7 @@ import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.Presales;
 import io.mercato.pricing.Presales.UnpaidRule;
 import io.mercato.web.common.AmountField;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class SellerFestivalsController {
             festivals.enrol(seller, festivalId, skuId);
             redirect.addFlashAttribute("notice", "festivals.enrolled");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/festivals/" + festivalId + "?store=" + store;
     }
@@ -132,7 +133,7 @@ final class SellerFestivalsController {
             festivals.withdraw(seller, festivalId, skuId, null);
             redirect.addFlashAttribute("notice", "festivals.withdrawn");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/festivals/" + festivalId + "?store=" + store;
     }
@@ -149,7 +150,7 @@ final class SellerFestivalsController {
             offers.create(seller, festivalId, new Presales.NewOffer(skuId, depositMinor, worthMinor, perBuyerLimit, unpaidRule));
             redirect.addFlashAttribute("notice", "festivals.presale.offered");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/festivals/" + festivalId + "?store=" + store;
     }

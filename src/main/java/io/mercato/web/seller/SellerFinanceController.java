@@ -8,6 +8,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
+import io.mercato.web.common.Said;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +53,7 @@ final class SellerFinanceController {
             escrow.withdraw(seller, AmountField.parse(amount, currency));
             redirect.addFlashAttribute("notice", "finance.withdrawn");
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/finance";
     }

@@ -4,6 +4,8 @@ import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.platform.Text;
+import io.mercato.web.common.Said;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +39,7 @@ final class SellerOrdersController {
             lifecycle.ship(seller, orderId, carrier, trackingNumber);
             redirect.addFlashAttribute("notice", "seller.shipped");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", "Order " + orderId + ": " + e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(Text.of("web.orderRefused", orderId, e.text())));
         }
         return "redirect:/seller/orders";
     }
@@ -48,7 +50,7 @@ final class SellerOrdersController {
             lifecycle.markDelivered(seller, orderId);
             redirect.addFlashAttribute("notice", "seller.delivered");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", "Order " + orderId + ": " + e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(Text.of("web.orderRefused", orderId, e.text())));
         }
         return "redirect:/seller/orders?status=SHIPPED";
     }

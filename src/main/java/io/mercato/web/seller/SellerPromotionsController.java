@@ -15,6 +15,7 @@ import io.mercato.pricing.Vouchers;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.FormValues;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ final class SellerPromotionsController {
                     total, perBuyer.intValue(), from, until, from, validUntil == null ? until : validUntil, false, false));
             redirect.addFlashAttribute("notice", "pricing.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return back(storeId);
     }
@@ -132,7 +133,7 @@ final class SellerPromotionsController {
                     FormValues.instant("endsAt", form.get("endsAt"), formats.zone())));
             redirect.addFlashAttribute("notice", "pricing.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return back(storeId);
     }
@@ -143,7 +144,7 @@ final class SellerPromotionsController {
             promotions.end(seller, promotionId);
             redirect.addFlashAttribute("notice", "pricing.ended");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return back(storeId);
     }

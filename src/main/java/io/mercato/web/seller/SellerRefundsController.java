@@ -3,6 +3,7 @@ package io.mercato.web.seller;
 import io.mercato.ordering.RefundDesk;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.web.common.Said;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +42,7 @@ final class SellerRefundsController {
             }
             redirect.addFlashAttribute("notice", "refund." + decision);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/refunds";
     }

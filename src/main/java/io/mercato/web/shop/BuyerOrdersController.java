@@ -10,6 +10,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Text;
+import io.mercato.web.common.Said;
 import io.mercato.web.common.Timeline;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +88,7 @@ final class BuyerOrdersController {
         } catch (NotFoundException e) {
             throw e;
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/orders/" + orderId;
     }

@@ -13,6 +13,7 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Text;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
+import io.mercato.web.common.Said;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -90,9 +91,9 @@ final class CheckoutController {
             return "redirect:/checkout/" + placed.checkoutId();
         } catch (InvalidInputException e) {
             model.addAttribute("fieldError", e.field());
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
         }
         model.addAttribute("address", address);
         return checkoutForm(buyer, model);
@@ -125,7 +126,7 @@ final class CheckoutController {
             redirect.addFlashAttribute("notice", "pay.done");
             return "redirect:/orders";
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/checkout/" + checkoutId;
         }
     }

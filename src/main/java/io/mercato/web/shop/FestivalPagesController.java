@@ -14,6 +14,7 @@ import io.mercato.pricing.PriceQuotes.CouponChoice;
 import io.mercato.pricing.Presales;
 import io.mercato.pricing.Presales.Offer;
 import io.mercato.pricing.Vouchers;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -113,7 +114,7 @@ final class FestivalPagesController {
             service.claim(buyer, poolId);
             redirect.addFlashAttribute("notice", "festivals.voucher.claimed");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/festivals/" + festivalId;
     }
@@ -153,7 +154,7 @@ final class FestivalPagesController {
             model.addAttribute("name", festival.name(chinese()));
             model.addAttribute("open", chosen.depositOpen(now));
             model.addAttribute("address", address);
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             if (e instanceof InvalidInputException invalid) {
                 model.addAttribute("fieldError", invalid.field());
             }
@@ -202,7 +203,7 @@ final class FestivalPagesController {
             redirect.addFlashAttribute("notice", "festivals.presale.finalPaid");
             return "redirect:/orders/" + paid.orderId();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/presales/" + presaleId;
         }
     }

@@ -4,6 +4,7 @@ import io.mercato.identity.Accounts;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.web.common.Said;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +33,7 @@ final class LoginController {
     String login(@RequestParam(required = false) @Nullable String error, @Nullable HttpSession session, Model model) {
         if (error != null && session != null
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
         } else if (error != null) {
             model.addAttribute("error", "Email or password is wrong");
         }
@@ -56,7 +57,7 @@ final class LoginController {
             redirect.addFlashAttribute("email", email);
             return "redirect:/login";
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             model.addAttribute("fieldError", e instanceof InvalidInputException invalid ? invalid.field() : null);
             model.addAttribute("email", email);
             model.addAttribute("displayName", displayName);

@@ -9,6 +9,7 @@ import io.mercato.platform.Money;
 import io.mercato.platform.Text;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
+import io.mercato.web.common.Said;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +55,7 @@ final class WalletController {
             escrow.topUp(buyer, money);
             redirect.addFlashAttribute("notice", "wallet.topped");
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/wallet";
     }
