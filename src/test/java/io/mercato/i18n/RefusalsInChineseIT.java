@@ -52,10 +52,13 @@ class RefusalsInChineseIT {
         assertDetail(market.anonymous().in("zh-CN").get("/api/v1/products/" + UNKNOWN), 404, "商品 " + UNKNOWN);
         assertDetail(seller.api().in("zh-CN").put("/api/v1/skus/" + sku + "/stock", Map.of("onHand", -1)), 400,
                 "现有库存必须在 0 到");
+        // A bean-validation constraint of the request body, in the reader's language too.
         assertDetail(seller.api().in("zh-CN").create("/api/v1/stores", Map.of("name", "", "kind", "TAOBAO")), 400,
-                "店铺名称必须为 1 到 100 个字符");
+                "name 不能为空");
         assertDetail(seller.api().create("/api/v1/stores", Map.of("name", "", "kind", "TAOBAO")), 400,
-                "Store name must be 1 to 100 characters");
+                "name must not be blank");
+        assertDetail(seller.api().in("zh-CN").create("/api/v1/stores", Map.of("name", "店".repeat(101), "kind", "TAOBAO")),
+                400, "店铺名称必须为 1 到 100 个字符");
     }
 
     @Test
