@@ -60,6 +60,17 @@ class ChineseErrorPagesIT {
         assertNoExceptionText();
     }
 
+    @Test
+    void aWrongPasswordIsRefusedInChinese() {
+        browser.open("/login?lang=zh-CN");
+        browser.type("#username", "nobody-" + System.nanoTime() + "@example.com");
+        browser.type("#password", "not-the-password");
+        browser.clickAndWait("#login-submit");
+
+        assertThat(browser.text("#error")).isEqualTo("邮箱或密码错误");
+        assertNoExceptionText();
+    }
+
     private static void assertNoExceptionText() {
         String page = browser.driver().getPageSource();
         assertThat(page).doesNotContain("Exception", "java.", "Failed to convert", "No enum constant");
