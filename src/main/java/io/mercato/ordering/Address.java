@@ -1,6 +1,7 @@
 package io.mercato.ordering;
 
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -16,31 +17,31 @@ public record Address(String recipient, String phone, String line1, @Nullable St
         recipient = required("address.recipient", recipient, 100);
         phone = required("address.phone", phone, 30);
         if (!PHONE.matcher(phone).matches()) {
-            throw new InvalidInputException("address.phone", "Phone '" + phone + "' is not a phone number");
+            throw new InvalidInputException("address.phone", Text.of("ordering.phoneNotPhoneNumber", phone));
         }
         line1 = required("address.line1", line1, 200);
         city = required("address.city", city, 100);
         country = required("address.country", country, 2);
         if (!COUNTRY.matcher(country).matches()) {
-            throw new InvalidInputException("address.country", "Country must be an ISO 3166 code such as CN, got '" + country + "'");
+            throw new InvalidInputException("address.country", Text.of("ordering.countryMustISOCodeSuch", country));
         }
         if (line2 != null && line2.length() > 200) {
-            throw new InvalidInputException("address.line2", "address.line2 is longer than 200 characters");
+            throw new InvalidInputException("address.line2", Text.of("ordering.addressLine2LongerCharacters"));
         }
         if (province != null && province.length() > 100) {
-            throw new InvalidInputException("address.province", "address.province is longer than 100 characters");
+            throw new InvalidInputException("address.province", Text.of("ordering.addressProvinceLongerCharacters"));
         }
         if (postalCode != null && !POSTAL_CODE.matcher(postalCode).matches()) {
-            throw new InvalidInputException("address.postalCode", "Postal code '" + postalCode + "' is not valid");
+            throw new InvalidInputException("address.postalCode", Text.of("ordering.postalCodeNotValid", postalCode));
         }
     }
 
     private static String required(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, Text.of("ordering.required", field));
         }
         if (value.length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+            throw new InvalidInputException(field, Text.of("ordering.longerCharacters", field, max));
         }
         return value.strip();
     }

@@ -53,10 +53,13 @@ public record Actor(long accountId, Role role) {
         if (roles.contains(role)) {
             return this;
         }
-        List<String> names = roles.stream().map(Actor::plural).toList();
-        String who = names.size() == 1 ? names.getFirst()
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-        throw new ForbiddenException("Only " + who + " may do this; you are " + (isSystem() ? "the system" : label()));
+        List<Text> names = roles.stream().map(Actor::plural).toList();
+        Text who = names.getFirst();
+        for (int i = 1; i < names.size(); i++) {
+            who = Text.of(i == names.size() - 1 ? "platform.roles.or" : "platform.roles.comma", who, names.get(i));
+        }
+        throw new ForbiddenException(Text.of("platform.onlyRolesMayDo", who,
+                isSystem() ? Text.of("platform.role.plural.SYSTEM") : label()));
     }
 
     /** A short label for history entries: {@code buyer:42}, {@code system}. */
@@ -64,12 +67,7 @@ public record Actor(long accountId, Role role) {
         return isSystem() ? "system" : role.name().toLowerCase(Locale.ROOT) + ":" + accountId;
     }
 
-    private static String plural(Role role) {
-        return switch (role) {
-            case BUYER -> "buyers";
-            case SELLER -> "sellers";
-            case OPERATOR -> "operators";
-            case SYSTEM -> "the system";
-        };
+    private static Text plural(Role role) {
+        return Text.of("platform.role.plural." + role.name());
     }
 }

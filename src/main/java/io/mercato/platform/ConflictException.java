@@ -3,10 +3,6 @@ package io.mercato.platform;
 /** The request is well formed but the current state refuses it (sold out, already paid, a duplicate). */
 public final class ConflictException extends DomainException {
 
-    public ConflictException(String message) {
-        super(message);
-    }
-
     /** The refusal in the reader's language: {@code new ConflictException(Text.of("key", arg…))}. */
     public ConflictException(Text text) {
         super(text);

@@ -1,5 +1,6 @@
 package io.mercato.platform;
 
+import io.mercato.platform.Text;
 import java.util.Currency;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ public final class Currencies {
     public static Currency parse(String code) {
         if (code == null || !SUPPORTED.contains(code)) {
             throw new InvalidInputException("currency",
-                    "Currency '" + code + "' is not supported; use one of " + String.join(", ", SUPPORTED.stream().sorted().toList()));
+                    Text.of("platform.currencyNotSupportedUseOne", code, String.join(", ", SUPPORTED.stream().sorted().toList())));
         }
         return Currency.getInstance(code);
     }

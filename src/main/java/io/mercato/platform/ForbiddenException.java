@@ -3,10 +3,6 @@ package io.mercato.platform;
 /** The caller is known but may not do this, or may not touch what they named. */
 public final class ForbiddenException extends DomainException {
 
-    public ForbiddenException(String message) {
-        super(message);
-    }
-
     /** The refusal in the reader's language: {@code new ForbiddenException(Text.of("key", arg…))}. */
     public ForbiddenException(Text text) {
         super(text);

@@ -5,11 +5,6 @@ public final class InvalidInputException extends DomainException {
 
     private final String field;
 
-    public InvalidInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
     /** The refusal in the reader's language: {@code new InvalidInputException("field", Text.of("key", arg…))}. */
     public InvalidInputException(String field, Text text) {
         super(text);

@@ -21,6 +21,16 @@ public record Text(String key, Object... args) {
         return new Text(key, args);
     }
 
+    /**
+     * The bundle key that names an enum constant wherever it is an argument of a text:
+     * {@code enum.OrderStatus.SHIPPED}, {@code enum.Presale.Status.FORFEITED} for an enum nested in a class.
+     */
+    public static String keyOf(Enum<?> constant) {
+        Class<?> type = constant.getDeclaringClass();
+        String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
+        return "enum." + name + "." + constant.name();
+    }
+
     @Override
     public Object[] args() {
         return args.clone();

@@ -2,6 +2,7 @@ package io.mercato.search;
 
 import io.mercato.merchant.StoreKind;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,32 +34,31 @@ public record SearchQuery(@Nullable String text, @Nullable Long categoryId, @Nul
         storeKinds = Set.copyOf(storeKinds);
         attributes = Map.copyOf(attributes);
         if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidInputException("q", "A query may have at most " + MAX_TEXT + " characters, got " + text.length());
+            throw new InvalidInputException("q", Text.of("search.queryMayHaveMostCharacters", MAX_TEXT, text.length()));
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("size", "Page size must be between 1 and " + MAX_SIZE + ", got " + size);
+            throw new InvalidInputException("size", Text.of("search.pageSizeMustBetweenGot", MAX_SIZE, size));
         }
         if (page < 0) {
-            throw new InvalidInputException("page", "Page must be 0 or more, got " + page);
+            throw new InvalidInputException("page", Text.of("search.pageMustMoreGot", page));
         }
         if ((long) (page + 1) * size > MAX_WINDOW) {
-            throw new InvalidInputException("page", "Only the first " + MAX_WINDOW + " results can be paged through (page "
-                    + page + " of size " + size + " is beyond); add words or filters to narrow the search");
+            throw new InvalidInputException("page", Text.of("search.onlyFirstResultsCanPaged", MAX_WINDOW, page, size));
         }
         if (minPriceMinor != null && minPriceMinor < 0) {
-            throw new InvalidInputException("minPrice", "Minimum price must be 0 or more, got " + minPriceMinor);
+            throw new InvalidInputException("minPrice", Text.of("search.minimumPriceMustMoreGot", minPriceMinor));
         }
         if (maxPriceMinor != null && maxPriceMinor < 0) {
-            throw new InvalidInputException("maxPrice", "Maximum price must be 0 or more, got " + maxPriceMinor);
+            throw new InvalidInputException("maxPrice", Text.of("search.maximumPriceMustMoreGot", maxPriceMinor));
         }
         if (minPriceMinor != null && maxPriceMinor != null && minPriceMinor > maxPriceMinor) {
-            throw new InvalidInputException("minPrice", "Minimum price " + minPriceMinor + " is above maximum price " + maxPriceMinor);
+            throw new InvalidInputException("minPrice", Text.of("search.minimumPriceAboveMaximumPrice", minPriceMinor, maxPriceMinor));
         }
         if (brandIds.size() > 50) {
-            throw new InvalidInputException("brand", "At most 50 brands per query, got " + brandIds.size());
+            throw new InvalidInputException("brand", Text.of("search.mostBrandsPerQueryGot", brandIds.size()));
         }
         if (attributes.size() > 10 || attributes.values().stream().anyMatch(values -> values.isEmpty() || values.size() > 20)) {
-            throw new InvalidInputException("attr", "At most 10 attributes with 1 to 20 values each");
+            throw new InvalidInputException("attr", Text.of("search.mostAttributesValuesEach"));
         }
     }
 

@@ -7,6 +7,7 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.mercato.platform.TooManyRequestsException;
 import io.mercato.platform.UnauthorizedException;
 import java.util.Map;
@@ -19,12 +20,12 @@ class HttpProblemsTest {
     @Test
     void everyKindOfRefusalHasTheStatusAndTitleClientsAlreadySee() {
         Map<DomainException, HttpStatus> statuses = Map.of(
-                new InvalidInputException("quantity", "too many"), HttpStatus.BAD_REQUEST,
-                new UnauthorizedException("log in"), HttpStatus.UNAUTHORIZED,
-                new ForbiddenException("not yours"), HttpStatus.FORBIDDEN,
-                new NotFoundException("no such order"), HttpStatus.NOT_FOUND,
-                new ConflictException("sold out"), HttpStatus.CONFLICT,
-                new TooManyRequestsException("slow down"), HttpStatus.TOO_MANY_REQUESTS);
+                new InvalidInputException("quantity", Text.of("test.tooMany")), HttpStatus.BAD_REQUEST,
+                new UnauthorizedException(Text.of("test.logIn")), HttpStatus.UNAUTHORIZED,
+                new ForbiddenException(Text.of("test.notYours")), HttpStatus.FORBIDDEN,
+                new NotFoundException(Text.of("test.noSuchOrder")), HttpStatus.NOT_FOUND,
+                new ConflictException(Text.of("test.soldOut")), HttpStatus.CONFLICT,
+                new TooManyRequestsException(Text.of("test.slowDown")), HttpStatus.TOO_MANY_REQUESTS);
         Map<HttpStatus, String> titles = Map.of(HttpStatus.BAD_REQUEST, "Invalid input", HttpStatus.UNAUTHORIZED,
                 "Unauthorized", HttpStatus.FORBIDDEN, "Forbidden", HttpStatus.NOT_FOUND, "Not found", HttpStatus.CONFLICT,
                 "Conflict", HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
@@ -39,7 +40,7 @@ class HttpProblemsTest {
     void aWrittenRefusalIsProblemJsonWithEveryFieldEscaped() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        HttpProblems.write(response, new ForbiddenException("Store \"A\\B\"\nis not yours"));
+        HttpProblems.write(response, 403, "Forbidden", "Store \"A\\B\"\nis not yours");
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");

@@ -7,6 +7,7 @@ import io.mercato.ads.ClickCharge;
 import io.mercato.ads.ClickCharge.Candidate;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -44,13 +45,12 @@ class AdReports {
 
     CampaignReport report(CampaignRow campaign, Period period, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "The report's last day " + to + " is before its first " + from);
+            throw new InvalidInputException("to", Text.of("ads.reportSLastDayBefore", to, from));
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         int limit = period == Period.HOUR ? MAX_HOURLY_DAYS : MAX_DAYS;
         if (days > limit) {
-            throw new InvalidInputException("from", "A report " + (period == Period.HOUR ? "by hour" : "by day")
-                    + " covers at most " + limit + " days, got " + days);
+            throw new InvalidInputException("from", Text.of("ads.reportCoversMostDaysGot", (period == Period.HOUR ? "by hour" : "by day"), limit, days));
         }
         String unit = period == Period.HOUR ? "hour" : "day";
         Timestamp start = Timestamp.from(day.start(from));
@@ -101,7 +101,7 @@ class AdReports {
     ClickCharge.Explanation explain(CampaignRow campaign, long clickId) {
         ClickCharge click = jdbc.sql("SELECT " + CLICK_COLUMNS + " FROM ads.clicks WHERE id = ? AND campaign_id = ?")
                 .params(clickId, campaign.id()).query((rs, n) -> click(rs, campaign.currency())).optional()
-                .orElseThrow(() -> new NotFoundException("Click " + clickId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ads.clickDoesNotExist", clickId)));
         record Auction(String placement, Timestamp at, long reserve, String ranked) {
         }
         Auction auction = jdbc.sql("SELECT placement, at, reserve_minor, ranked::text FROM ads.auctions WHERE id = ?")

@@ -17,6 +17,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.search.ProductSearch;
 import io.mercato.search.SearchQuery;
 import io.mercato.search.SearchResult;
@@ -134,7 +135,7 @@ class AdsController {
     AdTopUpView topUp(@RequestBody Amount amount, Actor actor) {
         actor.require(Role.SELLER);
         if (amount.amountMinor() == null) {
-            throw new InvalidInputException("amountMinor", "Give the amount to move to the ad account (amountMinor)");
+            throw new InvalidInputException("amountMinor", Text.of("ads.giveAmountMoveAdAccount"));
         }
         Currency currency = Money.of(0, amount.currency() == null ? "CNY" : amount.currency()).currency();
         AdTopUp topUp = accounts.topUp(actor, new Money(amount.amountMinor(), currency));
@@ -159,7 +160,7 @@ class AdsController {
             @RequestParam(required = false) @Nullable Long category, @RequestParam(required = false) @Nullable String visitor) {
         Actor actor = CurrentActor.find().orElse(null);
         if (visitor != null && !VISITOR.matcher(visitor).matches()) {
-            throw new InvalidInputException("visitor", "A visitor id is a UUID such as 3f2b8c1e-0d4a-4a5e-9b7c-1e2d3c4b5a69");
+            throw new InvalidInputException("visitor", Text.of("ads.visitorIdUUIDSuchF2b8c1e"));
         }
         String viewer = actor != null ? (actor.is(Role.BUYER) ? "b" : "a") + actor.accountId()
                 : visitor != null ? "v" + visitor.toLowerCase(java.util.Locale.ROOT) : "a0";
@@ -193,10 +194,10 @@ class AdsController {
     @PutMapping("/operator/ads/placements/{placement}")
     PlacementSettings configure(@PathVariable AdSlot placement, @RequestBody PlacementChange change, Actor actor) {
         if (change.slots() == null) {
-            throw new InvalidInputException("slots", "Give the number of sponsored slots (0 to 10)");
+            throw new InvalidInputException("slots", Text.of("ads.giveNumberSponsoredSlots"));
         }
         if (change.reserveMinor() == null) {
-            throw new InvalidInputException("reserveMinor", "Give the reserve price per click in minor units");
+            throw new InvalidInputException("reserveMinor", Text.of("ads.giveReservePricePerClick"));
         }
         return serving.configure(actor, placement, change.slots(), change.reserveMinor());
     }

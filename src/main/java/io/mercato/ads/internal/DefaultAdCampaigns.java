@@ -15,6 +15,7 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class DefaultAdCampaigns implements AdCampaigns {
     public Campaign create(Actor seller, CampaignDraft draft) {
         seller.require(Role.SELLER);
         if (draft.productId() == null) {
-            throw new InvalidInputException("productId", "Name the product to advertise (productId)");
+            throw new InvalidInputException("productId", Text.of("ads.nameProductAdvertiseProductId"));
         }
         Product product = ownProduct(seller, draft.productId());
         Store store = stores.get(product.storeId());
@@ -81,8 +82,7 @@ class DefaultAdCampaigns implements AdCampaigns {
     public Campaign update(Actor seller, long campaignId, CampaignDraft draft) {
         CampaignRow row = lockOwn(seller, campaignId);
         if (draft.productId() != null && draft.productId() != row.productId()) {
-            throw new InvalidInputException("productId", "A campaign advertises one product; it is " + row.productId()
-                    + ", not " + draft.productId() + ". Create a new campaign for another product.");
+            throw new InvalidInputException("productId", Text.of("ads.campaignAdvertisesOneProductNot", row.productId(), draft.productId()));
         }
         Instant now = clock.instant();
         requireCurrency(draft.currency(), row.currency());
@@ -154,7 +154,7 @@ class DefaultAdCampaigns implements AdCampaigns {
     public List<ClickCharge> clicks(Actor actor, long campaignId, int limit) {
         CampaignRow row = visible(actor, campaignId);
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "Limit must be between 1 and 500, got " + limit);
+            throw new InvalidInputException("limit", Text.of("ads.limitMustBetweenGot", limit));
         }
         return reports.clicks(row, limit);
     }
@@ -163,12 +163,12 @@ class DefaultAdCampaigns implements AdCampaigns {
     public ClickCharge.Explanation explain(Actor actor, long clickId) {
         actor.require(Role.SELLER, Role.OPERATOR);
         long campaignId = reports.campaignOfClick(clickId)
-                .orElseThrow(() -> new NotFoundException("Click " + clickId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ads.clickDoesNotExist", clickId)));
         CampaignRow row;
         try {
             row = visible(actor, campaignId);
         } catch (NotFoundException e) {
-            throw new NotFoundException("Click " + clickId + " does not exist");
+            throw new NotFoundException(Text.of("ads.clickDoesNotExist", clickId));
         }
         return reports.explain(row, clickId);
     }
@@ -182,19 +182,18 @@ class DefaultAdCampaigns implements AdCampaigns {
         actor.require(Role.SELLER, Role.OPERATOR);
         return campaigns.find(campaignId)
                 .filter(row -> actor.is(Role.OPERATOR) || row.sellerAccountId() == actor.accountId())
-                .orElseThrow(() -> new NotFoundException("Campaign " + campaignId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ads.campaignDoesNotExist", campaignId)));
     }
 
     private CampaignRow lockOwn(Actor seller, long campaignId) {
         seller.require(Role.SELLER);
         return campaigns.lock(campaignId).filter(row -> row.sellerAccountId() == seller.accountId())
-                .orElseThrow(() -> new NotFoundException("Campaign " + campaignId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ads.campaignDoesNotExist", campaignId)));
     }
 
     /** A product of one of the seller's stores; any other is "not found", so nothing is learnt about it. */
     private Product ownProduct(Actor seller, long productId) {
-        NotFoundException notYours = new NotFoundException("Product " + productId
-                + " is not a product of your stores. Maybe it was deleted, or belongs to another store?");
+        NotFoundException notYours = new NotFoundException(Text.of("ads.productNotProductYourStores", productId));
         Product product;
         try {
             product = catalog.product(productId, seller);
@@ -209,32 +208,29 @@ class DefaultAdCampaigns implements AdCampaigns {
 
     private static void requireCurrency(@Nullable String currency, String storeCurrency) {
         if (currency != null && !currency.equals(storeCurrency)) {
-            throw new InvalidInputException("currency", "A campaign's budget is in its store's currency " + storeCurrency
-                    + ", not " + currency);
+            throw new InvalidInputException("currency", Text.of("ads.campaignSBudgetStoreS", storeCurrency, currency));
         }
     }
 
     static long budget(@Nullable Long minor) {
         if (minor == null) {
-            throw new InvalidInputException("dailyBudgetMinor", "Give a daily budget (dailyBudgetMinor)");
+            throw new InvalidInputException("dailyBudgetMinor", Text.of("ads.giveDailyBudgetDailyBudgetMinor"));
         }
         if (minor < MIN_DAILY_BUDGET_MINOR || minor > MAX_DAILY_BUDGET_MINOR) {
-            throw new InvalidInputException("dailyBudgetMinor", "A daily budget must be between " + MIN_DAILY_BUDGET_MINOR
-                    + " and " + MAX_DAILY_BUDGET_MINOR + " minor units (1.00 to 1,000,000.00), got " + minor);
+            throw new InvalidInputException("dailyBudgetMinor", Text.of("ads.dailyBudgetMustBetweenMinor", MIN_DAILY_BUDGET_MINOR, MAX_DAILY_BUDGET_MINOR, minor));
         }
         return minor;
     }
 
     static BigDecimal targetRoi(@Nullable BigDecimal roi) {
         if (roi == null) {
-            throw new InvalidInputException("targetRoi", "Give a target ROI (attributed GMV ÷ ad spend), e.g. 3.5");
+            throw new InvalidInputException("targetRoi", Text.of("ads.giveTargetROIAttributedGMV"));
         }
         if (roi.compareTo(MIN_TARGET_ROI) < 0 || roi.compareTo(MAX_TARGET_ROI) > 0) {
-            throw new InvalidInputException("targetRoi", "A target ROI must be between " + MIN_TARGET_ROI.toPlainString()
-                    + " and " + MAX_TARGET_ROI.toPlainString() + ", got " + roi.toPlainString());
+            throw new InvalidInputException("targetRoi", Text.of("ads.targetROIMustBetweenGot", MIN_TARGET_ROI.toPlainString(), MAX_TARGET_ROI.toPlainString(), roi.toPlainString()));
         }
         if (roi.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException("targetRoi", "A target ROI has at most two decimals, got " + roi.toPlainString());
+            throw new InvalidInputException("targetRoi", Text.of("ads.targetROIHasMostTwo", roi.toPlainString()));
         }
         return roi.setScale(2);
     }
@@ -242,17 +238,17 @@ class DefaultAdCampaigns implements AdCampaigns {
     /** @param startChanged whether the start is new (a running campaign's start is in the past, and stays) */
     private static void checkDates(Instant startsAt, @Nullable Instant endsAt, Instant now, boolean startChanged) {
         if (startChanged && startsAt.isAfter(now.plus(MAX_LEAD))) {
-            throw new InvalidInputException("startsAt", "A campaign may start at most 365 days ahead, got " + startsAt);
+            throw new InvalidInputException("startsAt", Text.of("ads.campaignMayStartMostDays", startsAt));
         }
         if (endsAt != null) {
             if (!endsAt.isAfter(startsAt)) {
-                throw new InvalidInputException("endsAt", "The end " + endsAt + " must be after the start " + startsAt);
+                throw new InvalidInputException("endsAt", Text.of("ads.endMustAfterStart", endsAt, startsAt));
             }
             if (!endsAt.isAfter(now)) {
-                throw new InvalidInputException("endsAt", "The end " + endsAt + " is already past");
+                throw new InvalidInputException("endsAt", Text.of("ads.endAlreadyPast", endsAt));
             }
             if (endsAt.isAfter(startsAt.plus(MAX_LENGTH))) {
-                throw new InvalidInputException("endsAt", "A campaign may run at most 730 days, got " + startsAt + " to " + endsAt);
+                throw new InvalidInputException("endsAt", Text.of("ads.campaignMayRunMostDays", startsAt, endsAt));
             }
         }
     }
@@ -263,7 +259,7 @@ class DefaultAdCampaigns implements AdCampaigns {
             if (name == null || name.isBlank()) {
                 return chosen.substring(0, 100);
             }
-            throw new InvalidInputException("name", "A campaign name has at most 100 characters, got " + chosen.length());
+            throw new InvalidInputException("name", Text.of("ads.campaignNameHasMostCharacters", chosen.length()));
         }
         return chosen;
     }

@@ -17,6 +17,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -160,11 +161,11 @@ class DefaultAdServing implements AdServing {
     public PlacementSettings configure(Actor operator, AdSlot slot, int slots, long reserveMinor) {
         operator.require(Role.OPERATOR);
         if (slots < 0 || slots > 10) {
-            throw new InvalidInputException("slots", "Sponsored slots per placement must be between 0 and 10, got " + slots);
+            throw new InvalidInputException("slots", Text.of("ads.sponsoredSlotsPerPlacementMust", slots));
         }
         if (reserveMinor < 1 || reserveMinor > 100_000) {
             throw new InvalidInputException("reserveMinor",
-                    "A reserve price per click must be between 1 and 100000 minor units, got " + reserveMinor);
+                    Text.of("ads.reservePricePerClickMust", reserveMinor));
         }
         PlacementSettings settings = new PlacementSettings(slot, slots, reserveMinor);
         placements.save(settings, clock.instant());

@@ -15,6 +15,7 @@ import io.mercato.billing.StoreTerms;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ class BillingController {
         try {
             when = month == null ? YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "Give the month as YYYY-MM, e.g. 2026-12");
+            throw new InvalidInputException("month", Text.of("billing.giveMonthYYYYMME"));
         }
         return statements.statement(actor, sellerAccountId, when, Currencies.parse(currency == null ? "CNY" : currency));
     }
@@ -120,7 +121,7 @@ class BillingController {
         try {
             return text == null ? otherwise : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Give the day as YYYY-MM-DD, e.g. 2026-12-03");
+            throw new InvalidInputException(field, Text.of("billing.giveDayYYYYMMDD"));
         }
     }
 }

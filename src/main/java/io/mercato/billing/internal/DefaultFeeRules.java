@@ -20,6 +20,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class DefaultFeeRules implements FeeRules {
     public FeeRule add(Actor operator, NewFeeRule rule) {
         operator.require(Role.OPERATOR);
         if (rule.kind() == null) {
-            throw new InvalidInputException("kind", "Say which kind of rule: SERVICE_FEE, COMMISSION or MEMBERSHIP");
+            throw new InvalidInputException("kind", Text.of("billing.sayWhichKindRuleSERVICE"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant from = effectiveFrom(rule.effectiveFrom(), now);
@@ -74,8 +75,7 @@ class DefaultFeeRules implements FeeRules {
         if (storeId != null) {
             Store named = store(storeId);
             if (storeKind != null && storeKind != named.kind()) {
-                throw new InvalidInputException("storeKind", "Store " + storeId + " is a " + named.kind()
-                        + " store, not " + storeKind);
+                throw new InvalidInputException("storeKind", Text.of("billing.storeStoreNot", storeId, named.kind(), storeKind));
             }
             storeKind = named.kind();
         }
@@ -84,10 +84,10 @@ class DefaultFeeRules implements FeeRules {
             case SERVICE_FEE -> {
                 noAmount(rule);
                 if (rule.categoryId() != null) {
-                    throw new InvalidInputException("categoryId", "A service fee is charged on the whole order; leave the category out");
+                    throw new InvalidInputException("categoryId", Text.of("billing.serviceFeeChargedWholeOrder"));
                 }
                 if (storeKind == StoreKind.SUPERMARKET) {
-                    throw new InvalidInputException("storeKind", "The Supermarket's sales are the platform's own; it pays no fee");
+                    throw new InvalidInputException("storeKind", Text.of("billing.supermarketSSalesPlatformS"));
                 }
                 yield store.insert(FeeRuleKind.SERVICE_FEE, storeKind, null, storeId, rate(rule.rateBasisPoints()), null,
                         null, from, note, operator.label(), now);
@@ -95,31 +95,30 @@ class DefaultFeeRules implements FeeRules {
             case COMMISSION -> {
                 noAmount(rule);
                 if (rule.categoryId() == null) {
-                    throw new InvalidInputException("categoryId", "A commission rule is for one category; name it");
+                    throw new InvalidInputException("categoryId", Text.of("billing.commissionRuleOneCategoryName"));
                 }
                 if (findCategory(catalog.categoryTree(), rule.categoryId()).isEmpty()) {
-                    throw new InvalidInputException("categoryId", "There is no category " + rule.categoryId());
+                    throw new InvalidInputException("categoryId", Text.of("billing.thereNoCategory", rule.categoryId()));
                 }
                 if (storeKind == StoreKind.SUPERMARKET) {
-                    throw new InvalidInputException("storeKind", "The Supermarket's sales are the platform's own; it pays no fee");
+                    throw new InvalidInputException("storeKind", Text.of("billing.supermarketSSalesPlatformS"));
                 }
                 yield store.insert(FeeRuleKind.COMMISSION, storeKind, rule.categoryId(), storeId,
                         rate(rule.rateBasisPoints()), null, null, from, note, operator.label(), now);
             }
             case MEMBERSHIP -> {
                 if (rule.rateBasisPoints() != null) {
-                    throw new InvalidInputException("rateBasisPoints", "A membership is an amount per year, not a rate");
+                    throw new InvalidInputException("rateBasisPoints", Text.of("billing.membershipAmountPerYearNot"));
                 }
                 if (rule.categoryId() != null) {
-                    throw new InvalidInputException("categoryId", "A membership is for a store, not a category");
+                    throw new InvalidInputException("categoryId", Text.of("billing.membershipStoreNotCategory"));
                 }
                 if (storeKind != StoreKind.WHOLESALE) {
-                    throw new InvalidInputException("storeKind", "Only wholesale stores pay a membership");
+                    throw new InvalidInputException("storeKind", Text.of("billing.onlyWholesaleStoresPayMembership"));
                 }
                 Long amount = rule.amountMinor();
                 if (amount == null || amount < 0 || amount > MAX_MEMBERSHIP_MINOR) {
-                    throw new InvalidInputException("amountMinor", "A membership fee is between 0 and "
-                            + MAX_MEMBERSHIP_MINOR + " minor units a year, got " + amount);
+                    throw new InvalidInputException("amountMinor", Text.of("billing.membershipFeeBetweenMinorUnits", MAX_MEMBERSHIP_MINOR, amount));
                 }
                 String currency = Currencies.parse(rule.currency() == null ? "CNY" : rule.currency()).getCurrencyCode();
                 yield store.insert(FeeRuleKind.MEMBERSHIP, storeKind, null, storeId, null, amount, currency, from, note,
@@ -134,36 +133,34 @@ class DefaultFeeRules implements FeeRules {
         }
         // A second's grace for a form filled in "now"; the past is never rewritten.
         if (requested.isBefore(now.minusSeconds(1))) {
-            throw new InvalidInputException("effectiveFrom", "A new version takes effect now or later, never in the past ("
-                    + requested + " is before " + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+            throw new InvalidInputException("effectiveFrom", Text.of("billing.newVersionTakesEffectNow", requested, now.truncatedTo(ChronoUnit.SECONDS)));
         }
         if (requested.isAfter(now.plus(MAX_LEAD))) {
-            throw new InvalidInputException("effectiveFrom", "Date a version at most five years ahead");
+            throw new InvalidInputException("effectiveFrom", Text.of("billing.dateVersionMostFiveYears"));
         }
         return requested.isBefore(now) ? now : requested.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static int rate(@Nullable Integer rate) {
         if (rate == null) {
-            throw new InvalidInputException("rateBasisPoints", "Give the rate in basis points (60 = 0.6%)");
+            throw new InvalidInputException("rateBasisPoints", Text.of("billing.giveRateBasisPoints"));
         }
         if (rate < 0 || rate > MAX_RATE_BP) {
-            throw new InvalidInputException("rateBasisPoints", "A rate is between 0 and " + MAX_RATE_BP
-                    + " basis points (30%), got " + rate);
+            throw new InvalidInputException("rateBasisPoints", Text.of("billing.rateBetweenBasisPointsGot", MAX_RATE_BP, rate));
         }
         return rate;
     }
 
     private static void noAmount(NewFeeRule rule) {
         if (rule.amountMinor() != null) {
-            throw new InvalidInputException("amountMinor", "Only a membership has an amount; this rule has a rate");
+            throw new InvalidInputException("amountMinor", Text.of("billing.onlyMembershipHasAmountRule"));
         }
     }
 
     private static String note(@Nullable String note) {
         String stripped = note == null ? "" : note.strip();
         if (stripped.length() > 200) {
-            throw new InvalidInputException("note", "Keep the note under 200 characters");
+            throw new InvalidInputException("note", Text.of("billing.keepNoteUnderCharacters"));
         }
         return stripped;
     }
@@ -172,7 +169,7 @@ class DefaultFeeRules implements FeeRules {
         try {
             return stores.get(storeId);
         } catch (NotFoundException e) {
-            throw new InvalidInputException("storeId", "There is no store " + storeId);
+            throw new InvalidInputException("storeId", Text.of("billing.thereNoStore", storeId));
         }
     }
 
@@ -202,32 +199,31 @@ class DefaultFeeRules implements FeeRules {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String name = programme.name() == null ? "" : programme.name().strip();
         if (name.isEmpty() || name.length() > 100) {
-            throw new InvalidInputException("name", "Name the programme (at most 100 characters)");
+            throw new InvalidInputException("name", Text.of("billing.nameProgrammeMostCharacters"));
         }
         Integer share = programme.rebateBasisPoints();
         if (share == null || share < 1 || share > 10_000) {
             throw new InvalidInputException("rebateBasisPoints",
-                    "The share of fees given back is between 1 and 10000 basis points (100%), got " + share);
+                    Text.of("billing.shareFeesGivenBackBetween", share));
         }
         Integer days = programme.days();
         if (days != null && (days < 1 || days > 3650)) {
-            throw new InvalidInputException("days", "A programme covers between 1 and 3650 days after a store opens, got " + days);
+            throw new InvalidInputException("days", Text.of("billing.programmeCoversBetweenDaysAfter", days));
         }
         Long cap = programme.gmvCapMinor();
         if (cap != null && (cap < 1 || cap > MAX_GMV_CAP_MINOR)) {
-            throw new InvalidInputException("gmvCapMinor", "A GMV cap is between 1 and " + MAX_GMV_CAP_MINOR
-                    + " minor units, or none, got " + cap);
+            throw new InvalidInputException("gmvCapMinor", Text.of("billing.gmvCapBetweenMinorUnits", MAX_GMV_CAP_MINOR, cap));
         }
         if (days == null && cap == null) {
-            throw new InvalidInputException("days", "Give the days after opening the rebate lasts, a GMV cap, or both");
+            throw new InvalidInputException("days", Text.of("billing.giveDaysAfterOpeningRebate"));
         }
         if (programme.storeKind() == StoreKind.SUPERMARKET || programme.storeKind() == StoreKind.WHOLESALE) {
-            throw new InvalidInputException("storeKind", programme.storeKind() + " stores pay no fees per order to rebate");
+            throw new InvalidInputException("storeKind", Text.of("billing.storesPayNoFeesPer", programme.storeKind()));
         }
         String currency = Currencies.parse(programme.currency() == null ? "CNY" : programme.currency()).getCurrencyCode();
         Instant from = effectiveFrom(programme.effectiveFrom(), now);
         if (programme.endAt() != null && !programme.endAt().isAfter(from)) {
-            throw new InvalidInputException("endAt", "A programme ends after it begins");
+            throw new InvalidInputException("endAt", Text.of("billing.programmeEndsAfterBegins"));
         }
         return store.insertRebate(name, programme.storeKind(), share, days, cap, currency, from, programme.endAt(),
                 operator.label(), now);
@@ -279,7 +275,7 @@ class DefaultFeeRules implements FeeRules {
         actor.require(Role.SELLER, Role.OPERATOR);
         List<FeeCharge> charges = store.charges(orderId);
         if (actor.is(Role.SELLER) && charges.stream().anyMatch(charge -> charge.sellerAccountId() != actor.accountId())) {
-            throw new ForbiddenException("Order " + orderId + " is not one of your stores' orders");
+            throw new ForbiddenException(Text.of("billing.orderNotOneYourStores", orderId));
         }
         return charges;
     }

@@ -17,6 +17,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -69,16 +70,16 @@ class DefaultStatements implements Statements {
         long seller;
         if (actor.is(Role.SELLER)) {
             if (sellerAccountId != null && sellerAccountId != actor.accountId()) {
-                throw new ForbiddenException("You may read only your own statements");
+                throw new ForbiddenException(Text.of("billing.youMayReadOnlyYour"));
             }
             seller = actor.accountId();
         } else if (sellerAccountId == null) {
-            throw new InvalidInputException("sellerAccountId", "Name the seller whose statement to show");
+            throw new InvalidInputException("sellerAccountId", Text.of("billing.nameSellerWhoseStatementShow"));
         } else {
             seller = sellerAccountId;
         }
         if (month.getYear() < 2000 || month.getYear() > 2100) {
-            throw new InvalidInputException("month", "Give a month between 2000-01 and 2100-12, got " + month);
+            throw new InvalidInputException("month", Text.of("billing.giveMonthBetweenGot", month));
         }
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
@@ -232,10 +233,10 @@ class DefaultStatements implements Statements {
     public List<CmrDay> cmr(Actor operator, LocalDate from, LocalDate to, Currency currency) {
         operator.require(Role.OPERATOR);
         if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "The report ends on or after the day it starts");
+            throw new InvalidInputException("to", Text.of("billing.reportEndsAfterDayStarts"));
         }
         if (ChronoUnit.DAYS.between(from, to) > 366) {
-            throw new InvalidInputException("from", "A report covers at most a year");
+            throw new InvalidInputException("from", Text.of("billing.reportCoversMostYear"));
         }
         Map<LocalDate, Long> gmv = new HashMap<>();
         for (OrderStatistics.DailySales day : statistics.dailySales(null, null, from, to, zone)) {

@@ -20,6 +20,7 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,14 +73,14 @@ class DefaultCatalog implements Catalog {
     public Category createCategory(Actor operator, String name, @Nullable Long parentId, int commissionBasisPoints) {
         operator.require(Role.OPERATOR);
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "Category name must be 1 to 100 characters");
+            throw new InvalidInputException("name", Text.of("catalog.categoryNameMustCharacters"));
         }
         if (commissionBasisPoints < 0 || commissionBasisPoints > 5000) {
             throw new InvalidInputException("commissionBasisPoints",
-                    "Commission must be between 0 and 5000 basis points (50%), got " + commissionBasisPoints);
+                    Text.of("catalog.commissionMustBetweenBasisPoints", commissionBasisPoints));
         }
         if (parentId != null && !exists("catalog.categories", parentId)) {
-            throw new InvalidInputException("parentId", "Parent category " + parentId + " does not exist");
+            throw new InvalidInputException("parentId", Text.of("catalog.parentCategoryDoesNotExist", parentId));
         }
         long id = jdbc.sql("INSERT INTO catalog.categories (parent_id, name, commission_bp) VALUES (?, ?, ?) RETURNING id")
                 .params(parentId, name.strip(), commissionBasisPoints).query(Long.class).single();
@@ -109,7 +110,7 @@ class DefaultCatalog implements Catalog {
     public Brand createBrand(Actor actor, String name) {
         actor.require(Role.SELLER, Role.OPERATOR);
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "Brand name must be 1 to 100 characters");
+            throw new InvalidInputException("name", Text.of("catalog.brandNameMustCharacters"));
         }
         long id = jdbc.sql("""
                 INSERT INTO catalog.brands (name) VALUES (?)
@@ -131,18 +132,18 @@ class DefaultCatalog implements Catalog {
         String title = requireText("title", draft.title(), 200);
         String description = draft.description() == null ? "" : draft.description();
         if (description.length() > 20_000) {
-            throw new InvalidInputException("description", "Description is longer than 20000 characters");
+            throw new InvalidInputException("description", Text.of("catalog.descriptionLongerCharacters"));
         }
         long categoryId = requireCategory(draft.categoryId());
         Long brandId = optionalBrand(draft.brandId());
         List<String> images = validImages(draft.images());
         List<SkuDraft> skus = draft.skus() == null ? List.of() : draft.skus();
         if (skus.isEmpty()) {
-            throw new InvalidInputException("skus", "A product needs at least one SKU");
+            throw new InvalidInputException("skus", Text.of("catalog.productNeedsLeastOneSKU"));
         }
         requireNoEmptySkus(skus);
         if (skus.size() > MAX_SKUS) {
-            throw new InvalidInputException("skus", "A product may have at most " + MAX_SKUS + " SKUs, got " + skus.size());
+            throw new InvalidInputException("skus", Text.of("catalog.productMayHaveMostSKUs", MAX_SKUS, skus.size()));
         }
         Instant now = clock.instant();
         long productId = jdbc.sql("""
@@ -154,7 +155,7 @@ class DefaultCatalog implements Catalog {
         for (int i = 0; i < skus.size(); i++) {
             SkuDraft sku = skus.get(i);
             if (sku.id() != null) {
-                throw new InvalidInputException("skus[" + i + "].id", "A new product's SKUs cannot carry ids");
+                throw new InvalidInputException("skus[" + i + "].id", Text.of("catalog.newProductSSKUsCannot"));
             }
             insertSku(productId, store, sku, i);
         }
@@ -171,7 +172,7 @@ class DefaultCatalog implements Catalog {
         String title = draft.title() == null ? product.title() : requireText("title", draft.title(), 200);
         String description = draft.description() == null ? product.description() : draft.description();
         if (description.length() > 20_000) {
-            throw new InvalidInputException("description", "Description is longer than 20000 characters");
+            throw new InvalidInputException("description", Text.of("catalog.descriptionLongerCharacters"));
         }
         long categoryId = draft.categoryId() == null ? product.categoryId() : requireCategory(draft.categoryId());
         Long brandId = draft.brandId() == null ? product.brandId() : optionalBrand(draft.brandId());
@@ -186,7 +187,7 @@ class DefaultCatalog implements Catalog {
             requireNoEmptySkus(draft.skus());
             Map<Long, Sku> existing = product.skus().stream().collect(Collectors.toMap(Sku::id, sku -> sku));
             if (existing.size() + draft.skus().stream().filter(sku -> sku.id() == null).count() > MAX_SKUS) {
-                throw new InvalidInputException("skus", "A product may have at most " + MAX_SKUS + " SKUs");
+                throw new InvalidInputException("skus", Text.of("catalog.productMayHaveMostSKUs2", MAX_SKUS));
             }
             for (int i = 0; i < draft.skus().size(); i++) {
                 SkuDraft sku = draft.skus().get(i);
@@ -196,7 +197,7 @@ class DefaultCatalog implements Catalog {
                     Sku current = existing.get(sku.id());
                     if (current == null) {
                         throw new InvalidInputException("skus[" + i + "].id",
-                                "SKU " + sku.id() + " is not a SKU of product " + productId);
+                                Text.of("catalog.skuNotSKUProduct", sku.id(), productId));
                     }
                     updateSku(current, store, sku, i);
                 }
@@ -212,8 +213,7 @@ class DefaultCatalog implements Catalog {
         Product product = load(productId);
         Store store = stores.requireManagedBy(actor, product.storeId());
         if (!store.canSell()) {
-            throw new ConflictException("Store " + store.id() + " is " + store.status()
-                    + "; a Tmall store's products can be listed once an operator verifies it");
+            throw new ConflictException(Text.of("catalog.storeTmallStoreSProducts", store.id(), store.status()));
         }
         return changeStatus(product, ProductStatus.LISTED);
     }
@@ -243,7 +243,7 @@ class DefaultCatalog implements Catalog {
             boolean mayView = viewer != null && (viewer.is(Role.OPERATOR)
                     || stores.get(product.storeId()).ownerAccountId() == viewer.accountId());
             if (!mayView) {
-                throw new NotFoundException("Product " + productId + " is not on sale");
+                throw new NotFoundException(Text.of("catalog.productNotSale", productId));
             }
         }
         return product;
@@ -283,7 +283,7 @@ class DefaultCatalog implements Catalog {
     @Override
     public List<Product> listedAfter(long afterId, int limit) {
         if (limit < 1 || limit > 10_000) {
-            throw new InvalidInputException("limit", "Limit must be between 1 and 10000, got " + limit);
+            throw new InvalidInputException("limit", Text.of("catalog.limitMustBetweenGot", limit));
         }
         return loadAll(jdbc.sql("SELECT id FROM catalog.products WHERE status = 'LISTED' AND id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit).query(Long.class).list());
@@ -361,14 +361,13 @@ class DefaultCatalog implements Catalog {
                 .param(skuId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getInt(9)))
-                .optional().orElseThrow(() -> new NotFoundException("SKU " + skuId + " does not exist"));
+                .optional().orElseThrow(() -> new NotFoundException(Text.of("catalog.skuDoesNotExist", skuId)));
         if (!ProductStatus.LISTED.name().equals(row.status())) {
-            throw new ConflictException("SKU " + skuId + " is not on sale: product " + row.productId() + " is "
-                    + row.status());
+            throw new ConflictException(Text.of("catalog.skuNotSaleProduct", skuId, row.productId(), row.status()));
         }
         Store store = stores.get(row.storeId());
         if (!store.canSell()) {
-            throw new ConflictException("SKU " + skuId + " is not on sale: store " + store.id() + " is " + store.status());
+            throw new ConflictException(Text.of("catalog.skuNotSaleStore", skuId, store.id(), store.status()));
         }
         return new SaleableSku(skuId, row.productId(), row.storeId(), store.ownerAccountId(), store.kind(), row.title(),
                 attributes(row.attributes()), Money.of(row.price(), row.currency()), row.categoryId(), row.commission());
@@ -405,7 +404,7 @@ class DefaultCatalog implements Catalog {
     public long requireSkuManagedBy(Actor actor, long skuId) {
         long storeId = jdbc.sql("SELECT p.store_id FROM catalog.skus s JOIN catalog.products p ON p.id = s.product_id WHERE s.id = ?")
                 .param(skuId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("SKU " + skuId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("catalog.skuDoesNotExist", skuId)));
         stores.requireManagedBy(actor, storeId);
         return storeId;
     }
@@ -416,13 +415,12 @@ class DefaultCatalog implements Catalog {
         String currency = sku.currency() == null ? store.currency() : sku.currency();
         Currencies.parse(currency);
         if (!currency.equals(store.currency())) {
-            throw new InvalidInputException(field + ".currency", "Store " + store.id() + " sells in "
-                    + store.currency() + ", not " + currency);
+            throw new InvalidInputException(field + ".currency", Text.of("catalog.storeSellsNot", store.id(), store.currency(), currency));
         }
         long initialStock = sku.initialStock() == null ? 0 : sku.initialStock();
         if (initialStock < 0 || initialStock > 10_000_000) {
             throw new InvalidInputException(field + ".initialStock",
-                    "Initial stock must be between 0 and 10000000, got " + initialStock);
+                    Text.of("catalog.initialStockMustBetweenGot", initialStock));
         }
         long skuId = jdbc.sql("""
                 INSERT INTO catalog.skus (product_id, attributes, price_minor, currency, barcode)
@@ -436,8 +434,7 @@ class DefaultCatalog implements Catalog {
         String field = "skus[" + index + "]";
         long price = sku.priceMinor() == null ? current.price().minor() : validPrice(field, sku.priceMinor());
         if (sku.currency() != null && !sku.currency().equals(store.currency())) {
-            throw new InvalidInputException(field + ".currency", "Store " + store.id() + " sells in "
-                    + store.currency() + ", not " + sku.currency());
+            throw new InvalidInputException(field + ".currency", Text.of("catalog.storeSellsNot", store.id(), store.currency(), sku.currency()));
         }
         String attributes = attributesJson(field, sku.attributes() == null ? current.attributes() : sku.attributes());
         String barcode = sku.barcode() == null ? current.barcode() : validBarcode(field, sku.barcode());
@@ -448,25 +445,25 @@ class DefaultCatalog implements Catalog {
     private static void requireNoEmptySkus(List<SkuDraft> skus) {
         for (int i = 0; i < skus.size(); i++) {
             if (skus.get(i) == null) {
-                throw new InvalidInputException("skus[" + i + "]", "skus[" + i + "] is empty; give at least its price");
+                throw new InvalidInputException("skus[" + i + "]", Text.of("catalog.skusEmptyGiveLeastPrice", i));
             }
         }
     }
 
     private static long validPrice(String field, @Nullable Long price) {
         if (price == null) {
-            throw new InvalidInputException(field + ".priceMinor", "Price (in minor units) is required");
+            throw new InvalidInputException(field + ".priceMinor", Text.of("catalog.priceMinorUnitsRequired"));
         }
         if (price <= 0 || price > MAX_PRICE_MINOR) {
             throw new InvalidInputException(field + ".priceMinor",
-                    "Price must be between 1 and " + MAX_PRICE_MINOR + " minor units, got " + price);
+                    Text.of("catalog.priceMustBetweenMinorUnits", MAX_PRICE_MINOR, price));
         }
         return price;
     }
 
     private static @Nullable String validBarcode(String field, @Nullable String barcode) {
         if (barcode != null && !barcode.matches("[0-9A-Za-z-]{4,32}")) {
-            throw new InvalidInputException(field + ".barcode", "Barcode '" + barcode + "' must be 4 to 32 letters or digits");
+            throw new InvalidInputException(field + ".barcode", Text.of("catalog.barcodeMustLettersDigits", barcode));
         }
         return barcode;
     }
@@ -474,13 +471,13 @@ class DefaultCatalog implements Catalog {
     private String attributesJson(String field, @Nullable Map<String, String> attributes) {
         Map<String, String> sorted = new TreeMap<>(attributes == null ? Map.of() : attributes);
         if (sorted.size() > 10) {
-            throw new InvalidInputException(field + ".attributes", "At most 10 attributes per SKU");
+            throw new InvalidInputException(field + ".attributes", Text.of("catalog.mostAttributesPerSKU"));
         }
         for (var entry : sorted.entrySet()) {
             if (entry.getKey().isBlank() || entry.getKey().length() > 40 || entry.getValue() == null
                     || entry.getValue().isBlank() || entry.getValue().length() > 100) {
                 throw new InvalidInputException(field + ".attributes",
-                        "Attribute '" + entry.getKey() + "' needs a name of 1 to 40 and a value of 1 to 100 characters");
+                        Text.of("catalog.attributeNeedsNameValueCharacters", entry.getKey()));
             }
         }
         return json.writeValueAsString(sorted);
@@ -493,24 +490,24 @@ class DefaultCatalog implements Catalog {
 
     private static String requireText(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new InvalidInputException(field, field + " must be 1 to " + max + " characters");
+            throw new InvalidInputException(field, Text.of("catalog.mustCharacters", field, max));
         }
         return value.strip();
     }
 
     private long requireCategory(@Nullable Long categoryId) {
         if (categoryId == null) {
-            throw new InvalidInputException("categoryId", "A category is required");
+            throw new InvalidInputException("categoryId", Text.of("catalog.categoryRequired"));
         }
         if (!exists("catalog.categories", categoryId)) {
-            throw new InvalidInputException("categoryId", "Category " + categoryId + " does not exist");
+            throw new InvalidInputException("categoryId", Text.of("catalog.categoryDoesNotExist", categoryId));
         }
         return categoryId;
     }
 
     private @Nullable Long optionalBrand(@Nullable Long brandId) {
         if (brandId != null && !exists("catalog.brands", brandId)) {
-            throw new InvalidInputException("brandId", "Brand " + brandId + " does not exist");
+            throw new InvalidInputException("brandId", Text.of("catalog.brandDoesNotExist", brandId));
         }
         return brandId;
     }
@@ -518,7 +515,7 @@ class DefaultCatalog implements Catalog {
     private static List<String> validImages(@Nullable List<String> images) {
         List<String> list = images == null ? List.of() : images;
         if (list.size() > MAX_IMAGES) {
-            throw new InvalidInputException("images", "At most " + MAX_IMAGES + " images, got " + list.size());
+            throw new InvalidInputException("images", Text.of("catalog.mostImagesGot", MAX_IMAGES, list.size()));
         }
         for (int i = 0; i < list.size(); i++) {
             String url = list.get(i);
@@ -531,7 +528,7 @@ class DefaultCatalog implements Catalog {
                 valid = false;
             }
             if (!valid || url.length() > 2000) {
-                throw new InvalidInputException("images[" + i + "]", "Image '" + url + "' is not an http(s) URL");
+                throw new InvalidInputException("images[" + i + "]", Text.of("catalog.imageNotHttpSURL", url));
             }
         }
         return list;
@@ -554,17 +551,17 @@ class DefaultCatalog implements Catalog {
 
     private static void checkPage(int page, int size) {
         if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "Page must be between 0 and 100000, got " + page);
+            throw new InvalidInputException("page", Text.of("catalog.pageMustBetweenGot", page));
         }
         if (size < 1 || size > 100) {
-            throw new InvalidInputException("size", "Page size must be between 1 and 100, got " + size);
+            throw new InvalidInputException("size", Text.of("catalog.pageSizeMustBetweenGot", size));
         }
     }
 
     private Product load(long productId) {
         List<Product> products = loadAll(List.of(productId));
         if (products.isEmpty()) {
-            throw new NotFoundException("Product " + productId + " does not exist");
+            throw new NotFoundException(Text.of("catalog.productDoesNotExist", productId));
         }
         return products.getFirst();
     }

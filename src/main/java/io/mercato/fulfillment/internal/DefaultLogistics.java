@@ -9,6 +9,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,11 +58,11 @@ class DefaultLogistics implements Logistics {
         operator.require(Role.OPERATOR);
         String checkedCode = code == null ? "" : code.strip();
         if (!CARRIER_CODE.matcher(checkedCode).matches()) {
-            throw new InvalidInputException("code", "A carrier's code is 2 to 10 capital letters or digits, got '" + code + "'");
+            throw new InvalidInputException("code", Text.of("fulfillment.carrierSCodeCapitalLetters", code));
         }
         String checkedName = text("name", name, 80);
         if (jdbc.sql("SELECT count(*) FROM fulfillment.carriers WHERE code = ?").param(checkedCode).query(Long.class).single() > 0) {
-            throw new ConflictException("Carrier " + checkedCode + " exists already");
+            throw new ConflictException(Text.of("fulfillment.carrierExistsAlready", checkedCode));
         }
         String secret = newSecret();
         long id = jdbc.sql("INSERT INTO fulfillment.carriers (code, name, secret, rotated_at) VALUES (?, ?, ?, ?) RETURNING id")
@@ -74,7 +75,7 @@ class DefaultLogistics implements Logistics {
     public CarrierSecret rotateSecret(Actor operator, long carrierId, int graceHours) {
         operator.require(Role.OPERATOR);
         if (graceHours < 0 || graceHours > 168) {
-            throw new InvalidInputException("graceHours", "The old secret's grace is 0 to 168 hours, got " + graceHours);
+            throw new InvalidInputException("graceHours", Text.of("fulfillment.oldSecretSGraceHours", graceHours));
         }
         carrier(carrierId);
         String secret = newSecret();
@@ -98,7 +99,7 @@ class DefaultLogistics implements Logistics {
     Carrier carrier(long id) {
         return jdbc.sql("SELECT id, code, name, secret, rotated_at, previous_valid_until FROM fulfillment.carriers WHERE id = ?")
                 .param(id).query(DefaultLogistics::carrierRow).optional()
-                .orElseThrow(() -> new NotFoundException("Carrier " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("fulfillment.carrierDoesNotExist", id)));
     }
 
     private static Carrier carrierRow(ResultSet rs, int n) throws SQLException {
@@ -123,15 +124,15 @@ class DefaultLogistics implements Logistics {
         carrier(carrierId);
         String checkedCode = code == null ? "" : code.strip();
         if (!SERVICE_CODE.matcher(checkedCode).matches()) {
-            throw new InvalidInputException("code", "A service's code is 1 to 20 capital letters, digits, _ or -, got '" + code + "'");
+            throw new InvalidInputException("code", Text.of("fulfillment.serviceSCodeCapitalLetters", code));
         }
         if (kind == null) {
-            throw new InvalidInputException("kind", "Name the service's kind: STANDARD, NEXT_DAY, HALF_DAY or GLOBAL_5_DAY");
+            throw new InvalidInputException("kind", Text.of("fulfillment.nameServiceSKindSTANDARD"));
         }
         String checkedName = text("name", name, 80);
         if (jdbc.sql("SELECT count(*) FROM fulfillment.services WHERE carrier_id = ? AND code = ?")
                 .params(carrierId, checkedCode).query(Long.class).single() > 0) {
-            throw new ConflictException("Carrier " + carrierId + " already has a service " + checkedCode);
+            throw new ConflictException(Text.of("fulfillment.carrierAlreadyHasService", carrierId, checkedCode));
         }
         long id = jdbc.sql("INSERT INTO fulfillment.services (carrier_id, code, kind, name) VALUES (?, ?, ?, ?) RETURNING id")
                 .params(carrierId, checkedCode, kind.name(), checkedName).query(Long.class).single();
@@ -149,7 +150,7 @@ class DefaultLogistics implements Logistics {
 
     Service service(long id) {
         return jdbc.sql(SERVICE_SELECT + " WHERE s.id = ?").param(id).query(DefaultLogistics::serviceRow).optional()
-                .orElseThrow(() -> new NotFoundException("Service " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("fulfillment.serviceDoesNotExist", id)));
     }
 
     private static Service serviceRow(ResultSet rs, int n) throws SQLException {
@@ -164,10 +165,10 @@ class DefaultLogistics implements Logistics {
         String from = Regions.pattern("origin", origin);
         String to = Regions.pattern("destination", destination);
         if (from.equals("*") || from.length() == 2) {
-            throw new InvalidInputException("origin", "A lane starts from one region such as CN-ZHEJIANG, got '" + origin + "'");
+            throw new InvalidInputException("origin", Text.of("fulfillment.laneStartsFromOneRegion", origin));
         }
         if (transitDays < 0 || transitDays > 60) {
-            throw new InvalidInputException("transitDays", "Transit is 0 to 60 working days, got " + transitDays);
+            throw new InvalidInputException("transitDays", Text.of("fulfillment.transitWorkingDaysGot", transitDays));
         }
         service(serviceId);
         jdbc.sql("""
@@ -218,7 +219,7 @@ class DefaultLogistics implements Logistics {
         operator.require(Role.OPERATOR);
         String checked = Regions.country("country", country);
         if (day == null) {
-            throw new InvalidInputException("day", "Name the holiday's day as YYYY-MM-DD");
+            throw new InvalidInputException("day", Text.of("fulfillment.nameHolidaySDayYYYY"));
         }
         String checkedName = text("name", name, 80);
         jdbc.sql("""
@@ -232,7 +233,7 @@ class DefaultLogistics implements Logistics {
     public void removeHoliday(Actor operator, String country, LocalDate day) {
         operator.require(Role.OPERATOR);
         if (jdbc.sql("DELETE FROM fulfillment.holidays WHERE country = ? AND day = ?").params(country, day).update() == 0) {
-            throw new NotFoundException("No holiday on " + day + " in " + country);
+            throw new NotFoundException(Text.of("fulfillment.noHoliday", day, country));
         }
     }
 
@@ -255,12 +256,12 @@ class DefaultLogistics implements Logistics {
         actor.require(Role.SELLER, Role.OPERATOR);
         if (wanted.storeId() == null) {
             if (!actor.is(Role.OPERATOR)) {
-                throw new InvalidInputException("storeId", "Name the store the warehouse ships for");
+                throw new InvalidInputException("storeId", Text.of("fulfillment.nameStoreWarehouseShips"));
             }
         } else {
             stores.requireManagedBy(actor, wanted.storeId());
             if (wanted.hub()) {
-                throw new InvalidInputException("hub", "Only platform warehouses (without a store) consolidate parcels");
+                throw new InvalidInputException("hub", Text.of("fulfillment.onlyPlatformWarehousesWithoutStore"));
             }
         }
         String name = text("name", wanted.name(), 80);
@@ -271,13 +272,13 @@ class DefaultLogistics implements Logistics {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new InvalidInputException("timeZone", "Time zone '" + wanted.timeZone() + "' is not known; use a name such as Asia/Shanghai");
+            throw new InvalidInputException("timeZone", Text.of("fulfillment.timeZoneNotKnownUse", wanted.timeZone()));
         }
         if (zone.isEmpty() || !zone.contains("/")) {
-            throw new InvalidInputException("timeZone", "Name the time zone by region, such as Asia/Shanghai, got '" + wanted.timeZone() + "'");
+            throw new InvalidInputException("timeZone", Text.of("fulfillment.nameTimeZoneRegionSuch", wanted.timeZone()));
         }
         if (wanted.cutoff() == null) {
-            throw new InvalidInputException("cutoff", "Name the daily cut-off time, such as 16:00");
+            throw new InvalidInputException("cutoff", Text.of("fulfillment.nameDailyCutOffTime"));
         }
         long id = jdbc.sql("""
                 INSERT INTO fulfillment.warehouses (store_id, name, city, province, country, time_zone, cutoff, hub, created_at)
@@ -308,7 +309,7 @@ class DefaultLogistics implements Logistics {
     @Override
     public Warehouse warehouse(long warehouseId) {
         return jdbc.sql(WAREHOUSE_SELECT + " WHERE id = ?").param(warehouseId).query(DefaultLogistics::warehouseRow)
-                .optional().orElseThrow(() -> new NotFoundException("Warehouse " + warehouseId + " does not exist"));
+                .optional().orElseThrow(() -> new NotFoundException(Text.of("fulfillment.warehouseDoesNotExist", warehouseId)));
     }
 
     private static Warehouse warehouseRow(ResultSet rs, int n) throws SQLException {
@@ -329,37 +330,36 @@ class DefaultLogistics implements Logistics {
         try {
             warehouse = warehouse(wanted.warehouseId());
         } catch (NotFoundException e) {
-            throw new InvalidInputException("warehouseId", e.getMessage());
+            throw new InvalidInputException("warehouseId", e.text());
         }
         if (warehouse.storeId() == null || warehouse.storeId() != storeId) {
-            throw new InvalidInputException("warehouseId", "Warehouse " + wanted.warehouseId() + " is not one of store "
-                    + storeId + "'s warehouses");
+            throw new InvalidInputException("warehouseId", Text.of("fulfillment.warehouseNotOneStoreS", wanted.warehouseId(), storeId));
         }
         try {
             service(wanted.serviceId());
         } catch (NotFoundException e) {
-            throw new InvalidInputException("serviceId", e.getMessage());
+            throw new InvalidInputException("serviceId", e.text());
         }
         if (wanted.freeOverMinor() != null && wanted.freeOverMinor() < 0) {
-            throw new InvalidInputException("freeOverMinor", "The free-shipping threshold cannot be negative");
+            throw new InvalidInputException("freeOverMinor", Text.of("fulfillment.freeShippingThresholdCannotNegative"));
         }
         if (wanted.rates().size() > 50) {
-            throw new InvalidInputException("rates", "At most 50 rates per template, got " + wanted.rates().size());
+            throw new InvalidInputException("rates", Text.of("fulfillment.mostRatesPerTemplateGot", wanted.rates().size()));
         }
         List<Rate> rates = new java.util.ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < wanted.rates().size(); i++) {
             Rate rate = wanted.rates().get(i);
             if (rate == null) {
-                throw new InvalidInputException("rates[" + i + "]", "rates[" + i + "] is empty");
+                throw new InvalidInputException("rates[" + i + "]", Text.of("fulfillment.ratesEmpty", i));
             }
             String destination = Regions.pattern("rates[" + i + "].destination", rate.destination());
             if (rate.firstKgMinor() < 0 || rate.extraKgMinor() < 0 || rate.firstKgMinor() > 100_000_00L
                     || rate.extraKgMinor() > 100_000_00L) {
-                throw new InvalidInputException("rates[" + i + "].firstKgMinor", "Rates are 0 to 100000.00");
+                throw new InvalidInputException("rates[" + i + "].firstKgMinor", Text.of("fulfillment.rates"));
             }
             if (!seen.add(destination)) {
-                throw new InvalidInputException("rates[" + i + "].destination", "Destination " + destination + " appears twice");
+                throw new InvalidInputException("rates[" + i + "].destination", Text.of("fulfillment.destinationAppearsTwice", destination));
             }
             rates.add(new Rate(destination, rate.firstKgMinor(), rate.extraKgMinor()));
         }
@@ -399,10 +399,10 @@ class DefaultLogistics implements Logistics {
 
     static String text(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, Text.of("fulfillment.required", field));
         }
         if (value.strip().length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+            throw new InvalidInputException(field, Text.of("fulfillment.longerCharacters", field, max));
         }
         return value.strip();
     }

@@ -15,6 +15,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -52,20 +53,19 @@ class DefaultShipments implements Shipments {
         seller.require(Role.SELLER);
         OrderView order = lifecycle.order(seller, orderId);
         if (order.sellerAccountId() != seller.accountId()) {
-            throw new ForbiddenException("Order " + orderId + " is not one of your store's orders");
+            throw new ForbiddenException(Text.of("fulfillment.orderNotOneYourStore", orderId));
         }
         // Parcels of one order are packed one at a time, so two cannot both take the last units of a line.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('fulfillment.order', ?))").param(orderId).query().singleRow();
         if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.SHIPPED) {
-            throw new ConflictException("Order " + orderId + " is " + order.status().name().toLowerCase().replace('_', ' ')
-                    + "; only paid or shipped orders get parcels");
+            throw new ConflictException(Text.of("fulfillment.orderOnlyPaidShippedOrders", orderId, order.status()));
         }
         Template template = logistics.template(order.storeId());
         if (template == null) {
-            throw new ConflictException("Store " + order.storeId() + " has no shipping template; set its warehouse and service first");
+            throw new ConflictException(Text.of("fulfillment.storeHasNoShippingTemplate2", order.storeId()));
         }
         if (lines == null || lines.isEmpty()) {
-            throw new InvalidInputException("lines", "Name at least one line and quantity to pack");
+            throw new InvalidInputException("lines", Text.of("fulfillment.nameLeastOneLineQuantity"));
         }
         Map<Long, Long> packed = new HashMap<>();
         jdbc.sql("""
@@ -78,16 +78,15 @@ class DefaultShipments implements Shipments {
         for (int i = 0; i < lines.size(); i++) {
             PackedLine line = lines.get(i);
             if (line == null) {
-                throw new InvalidInputException("lines[" + i + "]", "lines[" + i + "] is empty");
+                throw new InvalidInputException("lines[" + i + "]", Text.of("fulfillment.linesEmpty", i));
             }
             OrderView.Line orderLine = order.lines().stream().filter(l -> l.id() == line.lineId()).findFirst()
                     .orElseThrow(() -> new InvalidInputException("lines[" + wantedIndex(lines, line) + "].lineId",
-                            "Order " + orderId + " has no line " + line.lineId()));
+                            Text.of("fulfillment.orderHasNoLine", orderId, line.lineId())));
             long left = orderLine.quantity() - orderLine.refundedQuantity() - packed.getOrDefault(line.lineId(), 0L)
                     - wanted.getOrDefault(line.lineId(), 0L);
             if (line.quantity() < 1 || line.quantity() > left) {
-                throw new InvalidInputException("lines[" + i + "].quantity", "Line " + line.lineId() + " has " + Math.max(left, 0)
-                        + " units left to pack, got " + line.quantity());
+                throw new InvalidInputException("lines[" + i + "].quantity", Text.of("fulfillment.lineHasUnitsLeftPack", line.lineId(), Math.max(left, 0), line.quantity()));
             }
             wanted.merge(line.lineId(), line.quantity(), Long::sum);
         }
@@ -95,7 +94,7 @@ class DefaultShipments implements Shipments {
         Long hubId = null;
         if (kind == ParcelKind.INBOUND) {
             hubId = jdbc.sql("SELECT id FROM fulfillment.warehouses WHERE hub ORDER BY id LIMIT 1").query(Long.class).optional()
-                    .orElseThrow(() -> new ConflictException("No platform hub consolidates global parcels yet; ask an operator to add one"));
+                    .orElseThrow(() -> new ConflictException(Text.of("fulfillment.noPlatformHubConsolidatesGlobal")));
         }
         var service = template.service();
         long carrierId = service.carrierId();
@@ -158,7 +157,7 @@ class DefaultShipments implements Shipments {
                 || (actor.is(Role.SELLER) && jdbc.sql("SELECT count(*) FROM fulfillment.parcels WHERE consolidated_into = ? AND seller_id = ?")
                         .params(parcelId, actor.accountId()).query(Long.class).single() > 0);
         if (!party) {
-            throw new ForbiddenException("Parcel " + parcelId + " is not one of yours");
+            throw new ForbiddenException(Text.of("fulfillment.parcelNotOneYours", parcelId));
         }
         return parcel;
     }
@@ -178,7 +177,7 @@ class DefaultShipments implements Shipments {
                         rs.getObject(4, Long.class), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getLong(8),
                         rs.getString(9), rs.getLong(10), rs.getObject(11, Long.class), rs.getString(12), rs.getString(13),
                         rs.getTimestamp(14).toInstant(), instant(rs, 15), rs.getObject(16, Long.class)))
-                .optional().orElseThrow(() -> new NotFoundException("Parcel " + parcelId + " does not exist"));
+                .optional().orElseThrow(() -> new NotFoundException(Text.of("fulfillment.parcelDoesNotExist", parcelId)));
         List<Long> included = jdbc.sql("SELECT id FROM fulfillment.parcels WHERE consolidated_into = ? ORDER BY id")
                 .param(parcelId).query(Long.class).list();
         List<PackedLine> lines = jdbc.sql("SELECT line_id, quantity FROM fulfillment.parcel_lines WHERE parcel_id = ? ORDER BY line_id")
@@ -231,9 +230,9 @@ class DefaultShipments implements Shipments {
     public Alert resolve(Actor actor, long alertId) {
         actor.require(Role.SELLER, Role.OPERATOR);
         Alert alert = jdbc.sql(ALERT_SELECT + " WHERE a.id = ?").param(alertId).query(DefaultShipments::alertRow).optional()
-                .orElseThrow(() -> new NotFoundException("Alert " + alertId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("fulfillment.alertDoesNotExist", alertId)));
         if (!actor.is(Role.OPERATOR) && alerts(actor, true).stream().noneMatch(a -> a.id() == alertId)) {
-            throw new NotFoundException("Alert " + alertId + " does not exist");
+            throw new NotFoundException(Text.of("fulfillment.alertDoesNotExist", alertId));
         }
         if (alert.resolvedAt() != null) {
             return alert;
@@ -247,7 +246,7 @@ class DefaultShipments implements Shipments {
     public List<RefusedWebhook> refused(Actor operator, int limit) {
         operator.require(Role.OPERATOR);
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "List 1 to 500 refusals, got " + limit);
+            throw new InvalidInputException("limit", Text.of("fulfillment.listRefusalsGot", limit));
         }
         return jdbc.sql("SELECT id, carrier, reason, detail, event_id, received_at FROM fulfillment.refused_webhooks ORDER BY id DESC LIMIT ?")
                 .param(limit)
@@ -279,23 +278,23 @@ class DefaultShipments implements Shipments {
         try {
             hub = logistics.warehouse(hubId);
         } catch (NotFoundException e) {
-            throw new InvalidInputException("hubId", e.getMessage());
+            throw new InvalidInputException("hubId", e.text());
         }
         if (!hub.hub()) {
-            throw new InvalidInputException("hubId", "Warehouse " + hubId + " is not a consolidation hub");
+            throw new InvalidInputException("hubId", Text.of("fulfillment.warehouseNotConsolidationHub", hubId));
         }
         io.mercato.fulfillment.Logistics.Service service;
         try {
             service = logistics.service(serviceId);
         } catch (NotFoundException e) {
-            throw new InvalidInputException("serviceId", e.getMessage());
+            throw new InvalidInputException("serviceId", e.text());
         }
         List<Long> arrived = jdbc.sql("""
                 SELECT id FROM fulfillment.parcels
                 WHERE kind = 'INBOUND' AND hub_id = ? AND buyer_id = ? AND consolidated_into IS NULL AND delivered_at IS NOT NULL
                 ORDER BY id FOR UPDATE""").params(hubId, buyerAccountId).query(Long.class).list();
         if (arrived.isEmpty()) {
-            throw new ConflictException("No parcel of buyer " + buyerAccountId + " is waiting at hub " + hubId);
+            throw new ConflictException(Text.of("fulfillment.noParcelBuyerWaitingHub", buyerAccountId, hubId));
         }
         long parcelId = insertParcel(ParcelKind.CONSOLIDATED, null, null, null, buyerAccountId, service.carrierId(),
                 service.carrierCode(), serviceId, hubId, null);
@@ -310,7 +309,7 @@ class DefaultShipments implements Shipments {
     public Metrics metrics(Actor operator, int days) {
         operator.require(Role.OPERATOR);
         if (days < 1 || days > 366) {
-            throw new InvalidInputException("days", "Metrics cover 1 to 366 days, got " + days);
+            throw new InvalidInputException("days", Text.of("fulfillment.metricsCoverDaysGot", days));
         }
         Timestamp since = Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(days)));
         List<WarehouseOutbound> outbound = jdbc.sql("""

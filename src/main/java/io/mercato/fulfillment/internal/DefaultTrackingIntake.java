@@ -8,6 +8,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.mercato.platform.UnauthorizedException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -68,27 +69,23 @@ class DefaultTrackingIntake implements TrackingIntake {
         try {
             Instant now = clock.instant();
             CarrierSecrets.Keys keys = secrets.of(code).orElseThrow(() -> new Refusal("UNKNOWN_CARRIER",
-                    new NotFoundException("No carrier has the code '" + code + "'")));
+                    new NotFoundException(Text.of("fulfillment.noCarrierHasCode", code))));
             if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) {
-                throw new Refusal("UNSIGNED", new UnauthorizedException("Sign the event: send " + TrackingSignature.TIMESTAMP_HEADER
-                        + " and " + TrackingSignature.SIGNATURE_HEADER));
+                throw new Refusal("UNSIGNED", new UnauthorizedException(Text.of("fulfillment.signEventSend", TrackingSignature.TIMESTAMP_HEADER, TrackingSignature.SIGNATURE_HEADER)));
             }
             long seconds;
             try {
                 seconds = Long.parseLong(timestamp.strip());
             } catch (NumberFormatException e) {
-                throw new Refusal("UNSIGNED", new UnauthorizedException(TrackingSignature.TIMESTAMP_HEADER
-                        + " must be seconds since the epoch"));
+                throw new Refusal("UNSIGNED", new UnauthorizedException(Text.of("fulfillment.mustSecondsSinceEpoch", TrackingSignature.TIMESTAMP_HEADER)));
             }
             if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-                throw new Refusal("STALE", new UnauthorizedException("The timestamp " + seconds + " is more than "
-                        + TOLERANCE.toMinutes() + " minutes from the platform's clock (" + now.getEpochSecond() + ")"));
+                throw new Refusal("STALE", new UnauthorizedException(Text.of("fulfillment.timestampMoreMinutesFromPlatform", seconds, TOLERANCE.toMinutes(), now.getEpochSecond())));
             }
             boolean signed = TrackingSignature.matches(keys.secret(), seconds, body, signature)
                     || (keys.previousValidAt(now) && TrackingSignature.matches(keys.previous(), seconds, body, signature));
             if (!signed) {
-                throw new Refusal("BAD_SIGNATURE", new UnauthorizedException("The signature does not match the body"
-                        + " and carrier " + keys.code() + "'s secret"));
+                throw new Refusal("BAD_SIGNATURE", new UnauthorizedException(Text.of("fulfillment.signatureDoesNotMatchBody", keys.code())));
             }
             Event event = parse(body);
             eventId = event.eventId();
@@ -136,12 +133,10 @@ class DefaultTrackingIntake implements TrackingIntake {
 
     private Outcome outcome(Stored stored, Event event) {
         if (stored.parcelId() == null) {
-            throw new Refusal("UNKNOWN_PARCEL", new NotFoundException("This carrier has no parcel with tracking number "
-                    + event.trackingNumber()));
+            throw new Refusal("UNKNOWN_PARCEL", new NotFoundException(Text.of("fulfillment.carrierHasNoParcelTracking", event.trackingNumber())));
         }
         if (!stored.fresh()) {
-            throw new Refusal("REPLAYED", new ConflictException("This signed request was received before; sign each"
-                    + " delivery with a fresh timestamp"));
+            throw new Refusal("REPLAYED", new ConflictException(Text.of("fulfillment.signedRequestWasReceivedBefore")));
         }
         if (stored.eventRow() == null) {
             return new Outcome(stored.parcelId(), event.eventId(), true, stored.oldStatus());
@@ -202,53 +197,52 @@ class DefaultTrackingIntake implements TrackingIntake {
 
     private Event parse(byte[] body) {
         if (body.length == 0 || body.length > MAX_BODY) {
-            throw malformed("body", "The body must be one JSON event of at most " + MAX_BODY + " bytes");
+            throw malformed("body", Text.of("fulfillment.bodyMustOneJSONEvent", MAX_BODY));
         }
         JsonNode node;
         try {
             node = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw malformed("body", "The body is not JSON");
+            throw malformed("body", Text.of("fulfillment.bodyNotJSON"));
         }
         if (node == null || !node.isObject()) {
-            throw malformed("body", "The body must be a JSON object");
+            throw malformed("body", Text.of("fulfillment.bodyMustJSONObject"));
         }
         String eventId = string(node, "eventId", true);
         if (!EVENT_ID.matcher(eventId).matches()) {
-            throw malformed("eventId", "eventId must be 1 to 100 letters, digits or _ . : -");
+            throw malformed("eventId", Text.of("fulfillment.eventIdMustLettersDigits"));
         }
         String tracking = string(node, "trackingNumber", true);
         if (!TRACKING.matcher(tracking).matches()) {
-            throw malformed("trackingNumber", "trackingNumber must be 6 to 40 letters, digits or dashes");
+            throw malformed("trackingNumber", Text.of("fulfillment.trackingNumberMustLettersDigitsDashes"));
         }
         String kindText = string(node, "kind", true);
         EventKind kind;
         try {
             kind = EventKind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw malformed("kind", "kind must be one of COLLECTED, SORTING_CENTRE, LINE_HAUL, CUSTOMS, OUT_FOR_DELIVERY,"
-                    + " DELIVERED, EXCEPTION; got '" + abbreviate(kindText) + "'");
+            throw malformed("kind", Text.of("fulfillment.kindMustOneCOLLECTEDSORTING", abbreviate(kindText)));
         }
         Instant occurredAt;
         try {
             occurredAt = Instant.parse(string(node, "occurredAt", true));
         } catch (DateTimeParseException e) {
-            throw malformed("occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-12-04T08:30:00Z");
+            throw malformed("occurredAt", Text.of("fulfillment.occurredAtMustISOInstantSuch"));
         }
         Instant now = clock.instant();
         if (occurredAt.isAfter(now.plus(TOLERANCE))) {
-            throw malformed("occurredAt", "occurredAt " + occurredAt + " is in the future");
+            throw malformed("occurredAt", Text.of("fulfillment.occurredAtFuture", occurredAt));
         }
         if (occurredAt.isBefore(now.minus(Duration.ofDays(365)))) {
-            throw malformed("occurredAt", "occurredAt " + occurredAt + " is more than a year ago");
+            throw malformed("occurredAt", Text.of("fulfillment.occurredAtMoreYearAgo", occurredAt));
         }
         String location = string(node, "location", false);
         if (location != null && location.length() > 100) {
-            throw malformed("location", "location is longer than 100 characters");
+            throw malformed("location", Text.of("fulfillment.locationLongerCharacters"));
         }
         String note = string(node, "note", false);
         if (note != null && note.length() > 500) {
-            throw malformed("note", "note is longer than 500 characters");
+            throw malformed("note", Text.of("fulfillment.noteLongerCharacters"));
         }
         return new Event(eventId, tracking, kind, occurredAt, location, note);
     }
@@ -257,24 +251,24 @@ class DefaultTrackingIntake implements TrackingIntake {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                throw malformed(field, field + " is required");
+                throw malformed(field, Text.of("fulfillment.required", field));
             }
             return null;
         }
         if (!value.isString()) {
-            throw malformed(field, field + " must be a string");
+            throw malformed(field, Text.of("fulfillment.mustString", field));
         }
         String text = value.asString();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || Character.isSurrogate(c)) {
-                throw malformed(field, field + " holds a control character");
+                throw malformed(field, Text.of("fulfillment.holdsControlCharacter", field));
             }
         }
         return text.strip();
     }
 
-    private static Refusal malformed(String field, String message) {
+    private static Refusal malformed(String field, Text message) {
         return new Refusal("MALFORMED", new InvalidInputException(field, message));
     }
 

@@ -24,6 +24,7 @@ import io.mercato.fulfillment.TrackingSignature;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -165,7 +166,7 @@ class FulfillmentController {
     Template template(@PathVariable long storeId, Actor actor) {
         Template template = logistics.template(storeId);
         if (template == null) {
-            throw new NotFoundException("Store " + storeId + " has no shipping template");
+            throw new NotFoundException(Text.of("fulfillment.storeHasNoShippingTemplate", storeId));
         }
         return template;
     }
@@ -177,7 +178,7 @@ class FulfillmentController {
             @RequestParam(required = false) @Nullable String city) {
         Promise promise = promises.quote(storeId, country, province, city);
         if (promise == null) {
-            throw new NotFoundException("Store " + storeId + " promises no delivery to " + country);
+            throw new NotFoundException(Text.of("fulfillment.storePromisesNoDelivery", storeId, country));
         }
         return promise;
     }
@@ -244,7 +245,7 @@ class FulfillmentController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " must be a date such as 2026-12-04, got '" + text + "'");
+            throw new InvalidInputException(field, Text.of("fulfillment.mustDateSuchGot", field, text));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mercato.fulfillment.internal;
 
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ final class Regions {
 
     static String country(String field, @Nullable String country) {
         if (country == null || !COUNTRY.matcher(country).matches()) {
-            throw new InvalidInputException(field, "Country must be an ISO 3166 code such as CN, got '" + country + "'");
+            throw new InvalidInputException(field, Text.of("fulfillment.countryMustISOCodeSuch", country));
         }
         return country;
     }
@@ -40,8 +41,7 @@ final class Regions {
     static String pattern(String field, @Nullable String text) {
         String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!PATTERN.matcher(value).matches()) {
-            throw new InvalidInputException(field, field + " must be a region such as CN-ZHEJIANG, a country such as DE"
-                    + " or *, got '" + text + "'");
+            throw new InvalidInputException(field, Text.of("fulfillment.mustRegionSuchCNZHEJIANG", field, text));
         }
         return value;
     }

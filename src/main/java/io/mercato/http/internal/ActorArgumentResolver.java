@@ -1,6 +1,7 @@
 package io.mercato.http.internal;
 
 import io.mercato.platform.Actor;
+import io.mercato.platform.Text;
 import io.mercato.platform.UnauthorizedException;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,6 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebM
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
             return actor;
         }
-        throw new UnauthorizedException("Log in first: send 'Authorization: Bearer <token>' from POST /api/v1/sessions");
+        throw new UnauthorizedException(Text.of("http.logFirstSendAuthorizationBearer"));
     }
 }

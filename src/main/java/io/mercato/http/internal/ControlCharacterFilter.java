@@ -1,6 +1,7 @@
 package io.mercato.http.internal;
 
-import io.mercato.http.HttpProblems;
+import io.mercato.http.Wording;
+import io.mercato.platform.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 final class ControlCharacterFilter extends OncePerRequestFilter {
 
+    private final Wording wording;
+
+    ControlCharacterFilter(Wording wording) {
+        this.wording = wording;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
@@ -32,16 +39,17 @@ final class ControlCharacterFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            String rule = PlainTextDeserializer.rule(parameter.getKey());
+            Text rule = PlainTextDeserializer.rule(parameter.getKey());
             for (String value : parameter.getValue()) {
                 if (rule == null && value != null) {
                     rule = PlainTextDeserializer.rule(value);
                 }
             }
             if (rule != null) {
-                String name = PlainTextDeserializer.rule(parameter.getKey()) == null ? parameter.getKey() : "(parameter name)";
-                HttpProblems.write(response, HttpServletResponse.SC_BAD_REQUEST, "Invalid input",
-                        "Parameter '" + name + "' " + rule);
+                Object name = PlainTextDeserializer.rule(parameter.getKey()) == null ? parameter.getKey()
+                        : Text.of("http.parameter.name");
+                wording.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "Invalid input",
+                        Text.of("http.parameter.refused", name, rule));
                 return;
             }
         }

@@ -1,8 +1,9 @@
 package io.mercato.http.internal;
 
-import io.mercato.http.HttpProblems;
+import io.mercato.http.Wording;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -63,11 +64,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlatformTransactionManager transactions;
+    private final Wording wording;
 
-    IdempotencyFilter(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    IdempotencyFilter(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, Wording wording) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transactions = transactions;
+        this.wording = wording;
     }
 
     @Override
@@ -81,8 +84,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > 200) {
-            HttpProblems.write(response, new InvalidInputException(HEADER,
-                    "Idempotency-Key must be 1 to 200 characters, got " + key.length()));
+            wording.write(request, response, new InvalidInputException(HEADER,
+                    Text.of("http.idempotencyKeyMustCharactersGot", key.length())));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -94,11 +97,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             if (!claim(owner, key, fingerprint)) {
                 transactions.rollback(transaction);
-                answerFromEarlierAttempt(owner, key, fingerprint, response);
+                answerFromEarlierAttempt(owner, key, fingerprint, request, response);
                 return;
             }
             chain.doFilter(new CachedBodyRequest(request, body), wrapped);
-            finish(transaction, wrapped, owner, key, fingerprint);
+            finish(transaction, wrapped, owner, key, fingerprint, request);
         } catch (DataAccessException e) {
             if (!transaction.isCompleted()) {
                 transactions.rollback(transaction);
@@ -106,8 +109,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             if (!LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
                 throw e;
             }
-            HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
-                    "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
+            wording.write(request, response, HttpStatus.CONFLICT.value(), "Request in progress",
+                    Text.of("http.idempotency.inProgress", key));
             return;
         } finally {
             if (!transaction.isCompleted()) {
@@ -148,7 +151,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
      * rolled back is stored on its own; a server error stores nothing, so a retry runs again.
      */
     private void finish(TransactionStatus transaction, ContentCachingResponseWrapper wrapped, String owner, String key,
-            String fingerprint) throws IOException {
+            String fingerprint, HttpServletRequest request) throws IOException {
         int status = wrapped.getStatus();
         if (status >= 500) {
             transactions.rollback(transaction);
@@ -158,7 +161,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             transactions.rollback(transaction);
             if (status < 400) {
                 // The use case's work was undone under a success answer: say so rather than acknowledge it.
-                fail(wrapped, key);
+                fail(wrapped, key, request);
                 return;
             }
             new TransactionTemplate(transactions).executeWithoutResult(refusal -> {
@@ -175,7 +178,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             transactions.commit(transaction);
         } catch (TransactionException e) {
             logger.warn("Request with Idempotency-Key '" + key + "' could not commit", e);
-            fail(wrapped, key);
+            fail(wrapped, key, request);
         }
     }
 
@@ -187,14 +190,15 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 .update();
     }
 
-    private static void fail(ContentCachingResponseWrapper wrapped, String key) throws IOException {
+    private void fail(ContentCachingResponseWrapper wrapped, String key, HttpServletRequest request) throws IOException {
         wrapped.resetBuffer();
-        HttpProblems.write(wrapped, HttpStatus.SERVICE_UNAVAILABLE.value(), "Not done",
-                "The request with Idempotency-Key '" + key + "' was not carried out; retry it with the same key");
+        wording.write(request, wrapped, HttpStatus.SERVICE_UNAVAILABLE.value(), "Not done",
+                Text.of("http.idempotency.notDone", key));
     }
 
     /** Answers from what an earlier attempt with this key left: its result, or why this one cannot run. */
-    private void answerFromEarlierAttempt(String owner, String key, String fingerprint, HttpServletResponse response)
+    private void answerFromEarlierAttempt(String owner, String key, String fingerprint, HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         Optional<Stored> stored = jdbc.sql("""
                 SELECT fingerprint, state, status, content_type, body FROM http.idempotency_keys
@@ -204,19 +208,19 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                         rs.getBytes(5)))
                 .optional();
         if (stored.isEmpty()) {
-            HttpProblems.write(response, new ConflictException(
-                    "A request with Idempotency-Key '" + key + "' has just finished; retry it"));
+            wording.write(request, response, new ConflictException(
+                    Text.of("http.requestIdempotencyKeyHasJust", key)));
             return;
         }
         Stored previous = stored.get();
         if (!previous.fingerprint().equals(fingerprint)) {
-            HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
-                    "Idempotency-Key '" + key + "' was already used for a different request; use a new key");
+            wording.write(request, response, HttpStatus.CONFLICT.value(), "Idempotency key reused",
+                    Text.of("http.idempotency.reused", key));
             return;
         }
         if ("PENDING".equals(previous.state())) {
-            HttpProblems.write(response, HttpStatus.CONFLICT.value(), "Request in progress",
-                    "A request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
+            wording.write(request, response, HttpStatus.CONFLICT.value(), "Request in progress",
+                    Text.of("http.idempotency.inProgress", key));
             return;
         }
         response.setStatus(previous.status());

@@ -1,5 +1,6 @@
 package io.mercato.http.internal;
 
+import io.mercato.platform.Text;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -41,16 +42,17 @@ final class JsonPaths {
     }
 
     /** A message that says what the value must be, naming the client's own value but no Java type. */
-    static String plainMessage(JacksonException failure) {
+    static Text plainMessage(JacksonException failure) {
         return switch (failure) {
             case PlainTextDeserializer.UnstorableText text -> text.rule();
-            case InvalidNullException nullValue -> "must not be null";
-            case InputCoercionException outOfRange -> "is out of range";
-            case InvalidFormatException format -> mustBe(format.getTargetType()) + ", got " + shown(format.getValue());
-            case MismatchedInputException mismatch when isNullForPrimitive(mismatch) -> "must not be null";
-            case MismatchedInputException mismatch -> mustBe(mismatch.getTargetType())
-                    + (isFromText(mismatch) ? ", not text" : "");
-            default -> "is invalid";
+            case InvalidNullException nullValue -> Text.of("http.json.notNull");
+            case InputCoercionException outOfRange -> Text.of("http.json.outOfRange");
+            case InvalidFormatException format -> Text.of("http.json.got", mustBe(format.getTargetType()),
+                    shown(format.getValue()));
+            case MismatchedInputException mismatch when isNullForPrimitive(mismatch) -> Text.of("http.json.notNull");
+            case MismatchedInputException mismatch -> isFromText(mismatch)
+                    ? Text.of("http.json.notText", mustBe(mismatch.getTargetType())) : mustBe(mismatch.getTargetType());
+            default -> Text.of("http.json.invalid");
         };
     }
 
@@ -63,42 +65,42 @@ final class JsonPaths {
         return String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot coerce String value");
     }
 
-    private static String mustBe(@Nullable Class<?> type) {
+    private static Text mustBe(@Nullable Class<?> type) {
         if (type == null) {
-            return "has the wrong type";
+            return Text.of("http.json.wrongType");
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return Text.of("http.json.oneOf", Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
         }
         if (type == long.class || type == Long.class || type == int.class || type == Integer.class
                 || type == short.class || type == Short.class || type == byte.class || type == Byte.class
                 || type == BigInteger.class) {
-            return "must be a whole number written as a JSON number";
+            return Text.of("http.json.wholeNumber");
         }
         if (type == double.class || type == Double.class || type == float.class || type == Float.class
                 || type == BigDecimal.class) {
-            return "must be a number written as a JSON number";
+            return Text.of("http.json.number");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "must be true or false";
+            return Text.of("http.json.bool");
         }
         if (type == String.class) {
-            return "must be text";
+            return Text.of("http.json.text");
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "must be a list";
+            return Text.of("http.json.list");
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "must be an object";
+            return Text.of("http.json.object");
         }
-        return "has the wrong type";
+        return Text.of("http.json.wrongType");
     }
 
-    private static String shown(@Nullable Object value) {
+    private static Object shown(@Nullable Object value) {
         if (value instanceof String text) {
             String cut = text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
-            return "the text '" + cut + "'";
+            return Text.of("http.json.theText", cut);
         }
         return String.valueOf(value);
     }

@@ -1,5 +1,6 @@
 package io.mercato.http.internal;
 
+import io.mercato.platform.Text;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -34,23 +35,23 @@ final class PlainTextDeserializer extends StdScalarDeserializer<String> {
     }
 
     static void refuseUnstorable(@Nullable JsonParser p, String text) {
-        String rule = rule(text);
+        Text rule = rule(text);
         if (rule != null) {
             throw new UnstorableText(p, rule);
         }
     }
 
     /** What is wrong with the text, or null when it may be stored. */
-    static @Nullable String rule(String text) {
+    static @Nullable Text rule(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return String.format("must not contain the control character U+%04X (at position %d)", (int) c, i);
+                return Text.of("http.text.controlCharacter", String.format("%04X", (int) c), i);
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return String.format("must not contain the unpaired surrogate U+%04X (at position %d)", (int) c, i);
+                return Text.of("http.text.unpairedSurrogate", String.format("%04X", (int) c), i);
             }
         }
         return null;
@@ -69,14 +70,14 @@ final class PlainTextDeserializer extends StdScalarDeserializer<String> {
     /** Text the rule refuses; its message is the rule alone, safe to show the client beside the field's path. */
     static final class UnstorableText extends MismatchedInputException {
 
-        private final String rule;
+        private final Text rule;
 
-        UnstorableText(@Nullable JsonParser p, String rule) {
-            super(p, rule, String.class);
+        UnstorableText(@Nullable JsonParser p, Text rule) {
+            super(p, rule.toString(), String.class);
             this.rule = rule;
         }
 
-        String rule() {
+        Text rule() {
             return rule;
         }
     }

@@ -4,10 +4,12 @@ import io.mercato.http.HttpProblems;
 import io.mercato.http.Wording;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,15 +54,18 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + e.getName() + "' has the invalid value '" + e.getValue() + "'");
+                wording.of(Text.of("http.parameter.invalidValue", e.getName(), String.valueOf(e.getValue()))));
         problem.setTitle("Invalid input");
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "invalid value")));
+        problem.setProperty("errors", List.of(new FieldError(e.getName(), wording.of(Text.of("http.parameter.invalid")))));
         return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        // Its text is written for developers (and in English): it is logged, the caller reads a text of the bundles.
+        log.info("Refused a request with an invalid argument: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                wording.of(Text.of("http.invalidArgument")));
         problem.setTitle("Invalid input");
         return problem;
     }
@@ -70,7 +75,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // The database's text names tables, constraints and statement parameters: it is logged, never answered.
         log.info("Rejected a write that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The change conflicts with existing data, so nothing was changed");
+                wording.of(Text.of("http.integrityConflict")));
         problem.setTitle("Conflict");
         return problem;
     }
@@ -79,10 +84,12 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .map(error -> new FieldError(error.getField(), getMessageSource() == null
+                        ? String.valueOf(error.getDefaultMessage())
+                        : getMessageSource().getMessage(error, LocaleContextHolder.getLocale())))
                 .toList();
         String detail = errors.stream().map(error -> error.field() + " " + error.message())
-                .reduce((a, b) -> a + "; " + b).orElse("Request is invalid");
+                .reduce((a, b) -> a + "; " + b).orElse(wording.of(Text.of("http.requestInvalid")));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
@@ -92,8 +99,10 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = ex.getAllErrors().stream().map(error -> String.valueOf(error.getDefaultMessage()))
-                .reduce((a, b) -> a + "; " + b).orElse("Request is invalid");
+        String detail = ex.getAllErrors().stream().map(error -> getMessageSource() == null
+                        ? String.valueOf(error.getDefaultMessage())
+                        : getMessageSource().getMessage(error, LocaleContextHolder.getLocale()))
+                .reduce((a, b) -> a + "; " + b).orElse(wording.of(Text.of("http.requestInvalid")));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid input");
         return ResponseEntity.badRequest().body(problem);
@@ -105,10 +114,12 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof InvalidInputException invalid) {
             // Validation inside a request value (such as an address) names its field like any other invalid input.
-            return invalidInput(invalid.field(), invalid.getMessage());
+            return invalidInput(invalid.field(), wording.of(invalid));
         }
         if (cause instanceof IllegalArgumentException) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, cause.getMessage());
+            log.info("Refused a request body with an invalid value: {}", cause.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    wording.of(Text.of("http.invalidArgument")));
             problem.setTitle("Malformed request");
             return ResponseEntity.badRequest().body(problem);
         }
@@ -118,15 +129,14 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (jackson instanceof DatabindException || jackson instanceof InputCoercionException) {
             String field = JsonPaths.of(jackson);
             if (!field.isEmpty()) {
-                return invalidInput(field, JsonPaths.plainMessage(jackson));
+                return invalidInput(field, wording.of(JsonPaths.plainMessage(jackson)));
             }
         }
-        String where = jackson == null || jackson.getLocation() == null || jackson.getLocation().getLineNr() < 1 ? ""
-                : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
-        String detail = jackson == null ? "The request body is missing or is not JSON"
-                : jackson instanceof DatabindException ? "Malformed JSON request body: it does not have the expected shape"
-                : "Malformed JSON request body" + where;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        Text detail = jackson == null ? Text.of("http.body.missing")
+                : jackson instanceof DatabindException ? Text.of("http.body.shape")
+                : jackson.getLocation() == null || jackson.getLocation().getLineNr() < 1 ? Text.of("http.body.malformed")
+                : Text.of("http.body.malformedAt", jackson.getLocation().getLineNr(), jackson.getLocation().getColumnNr());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, wording.of(detail));
         problem.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(problem);
     }
@@ -149,7 +159,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                wording.of(Text.of("http.accessDenied")));
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -158,7 +169,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged.");
+                wording.of(Text.of("http.unexpected")));
         problem.setTitle("Internal error");
         return problem;
     }

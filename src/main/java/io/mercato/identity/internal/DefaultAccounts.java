@@ -62,25 +62,24 @@ class DefaultAccounts implements Accounts {
     @Transactional
     public Account register(String email, String password, String displayName, Role role) {
         if (role == Role.OPERATOR) {
-            throw new InvalidInputException("role", "Operators cannot register; they are configured by the platform");
+            throw new InvalidInputException("role", Text.of("identity.operatorsCannotRegisterTheyConfigured"));
         }
         return create(email, password, displayName, role);
     }
 
     Account create(String email, String password, String displayName, Role role) {
         if (role == Role.SYSTEM) {
-            throw new InvalidInputException("role", "SYSTEM is the platform's own role and no account can hold it; "
-                    + "register as BUYER or SELLER");
+            throw new InvalidInputException("role", Text.of("identity.systemPlatformSOwnRole"));
         }
         String normalized = normalize(email);
         if (!EMAIL.matcher(normalized).matches()) {
-            throw new InvalidInputException("email", "'" + email + "' is not an email address");
+            throw new InvalidInputException("email", Text.of("identity.notEmailAddress", email));
         }
         if (password == null || password.length() < 8 || password.length() > 128) {
-            throw new InvalidInputException("password", "Password must be 8 to 128 characters");
+            throw new InvalidInputException("password", Text.of("identity.passwordMustCharacters"));
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
-            throw new InvalidInputException("displayName", "Display name must be 1 to 100 characters");
+            throw new InvalidInputException("displayName", Text.of("identity.displayNameMustCharacters"));
         }
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
@@ -118,8 +117,7 @@ class DefaultAccounts implements Accounts {
         int byAddress = jdbc.sql("SELECT count(*) FROM identity.login_failures WHERE address = ? AND at > ?")
                 .params(address, since).query(Integer.class).single();
         if (byAccount >= properties.maxFailuresPerAccount() || byAddress >= properties.maxFailuresPerAddress()) {
-            throw new TooManyRequestsException("Too many failed logins for this account or address; try again in "
-                    + properties.loginWindow().toMinutes() + " minutes");
+            throw new TooManyRequestsException(Text.of("identity.tooManyFailedLoginsAccount", properties.loginWindow().toMinutes()));
         }
         Optional<StoredAccount> stored = jdbc.sql("""
                 SELECT id, email, display_name, role, created_at, password_hash FROM identity.accounts WHERE email = ?""")
@@ -128,7 +126,7 @@ class DefaultAccounts implements Accounts {
         if (stored.isEmpty() || !passwords.matches(password == null ? "" : password, stored.get().passwordHash())) {
             jdbc.sql("INSERT INTO identity.login_failures (email, address, at) VALUES (?, ?, ?)")
                     .params(normalized, address, Timestamp.from(now)).update();
-            throw new UnauthorizedException("Email or password is wrong");
+            throw new UnauthorizedException(Text.of("identity.emailPasswordWrong"));
         }
         jdbc.sql("DELETE FROM identity.login_failures WHERE email = ?").param(normalized).update();
         return stored.get().account();

@@ -6,6 +6,7 @@ import io.mercato.identity.Session;
 import io.mercato.platform.Actor;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -61,6 +62,6 @@ class IdentityController {
     @GetMapping("/me")
     Account me(Actor actor) {
         return accounts.find(actor.accountId())
-                .orElseThrow(() -> new NotFoundException("Account " + actor.accountId() + " no longer exists"));
+                .orElseThrow(() -> new NotFoundException(Text.of("identity.accountNoLongerExists", actor.accountId())));
     }
 }

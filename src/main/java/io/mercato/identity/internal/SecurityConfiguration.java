@@ -1,8 +1,9 @@
 package io.mercato.identity.internal;
 
-import io.mercato.http.HttpProblems;
+import io.mercato.http.Wording;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.Text;
 import io.mercato.platform.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, DefaultAccounts accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, DefaultAccounts accounts, Wording wording) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,10 +58,10 @@ class SecurityConfiguration {
                                 "/api/v1/fx/rates", "/api/v1/fx/rates/*", "/api/v1/fx/conversion", "/api/v1/tax/**", "/api/v1/regions/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
-                                "Log in first: send 'Authorization: Bearer <token>' from POST /api/v1/sessions")))
-                        .accessDeniedHandler((request, response, e) -> HttpProblems.write(response,
-                                new ForbiddenException("Your account may not do this"))));
+                        .authenticationEntryPoint((request, response, e) -> wording.write(request, response, new UnauthorizedException(
+                                Text.of("identity.logFirstSendAuthorizationBearer"))))
+                        .accessDeniedHandler((request, response, e) -> wording.write(request, response,
+                                new ForbiddenException(Text.of("identity.yourAccountMayNotDo")))));
         return http.build();
     }
 
@@ -71,7 +72,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain management(HttpSecurity http, DefaultAccounts accounts, ManagementAccessProperties access)
+    SecurityFilterChain management(HttpSecurity http, DefaultAccounts accounts, ManagementAccessProperties access,
+            Wording wording)
             throws Exception {
         String[] open = access.publicEndpoints().stream().map(String::strip).filter(id -> !id.isEmpty())
                 .toArray(String[]::new);
@@ -86,11 +88,10 @@ class SecurityConfiguration {
                     auth.anyRequest().hasRole("OPERATOR");
                 })
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(
-                                "Management endpoints are for operators: send 'Authorization: Bearer <token>' of an "
-                                        + "operator from POST /api/v1/sessions")))
-                        .accessDeniedHandler((request, response, e) -> HttpProblems.write(response,
-                                new ForbiddenException("Management endpoints are for operators; your account is not one"))));
+                        .authenticationEntryPoint((request, response, e) -> wording.write(request, response, new UnauthorizedException(
+                                Text.of("identity.managementEndpointsOperatorsSendAuthorization"))))
+                        .accessDeniedHandler((request, response, e) -> wording.write(request, response,
+                                new ForbiddenException(Text.of("identity.managementEndpointsOperatorsYourAccount")))));
         return http.build();
     }
 

@@ -10,6 +10,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -50,7 +51,7 @@ class DefaultStockLedger implements StockLedger {
     public Stock stock(long skuId) {
         return jdbc.sql("SELECT sku_id, on_hand, reserved FROM inventory.stock WHERE sku_id = ?").param(skuId)
                 .query((rs, n) -> stock(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("SKU " + skuId + " has no stock record"));
+                .orElseThrow(() -> new NotFoundException(Text.of("inventory.skuHasNoStockRecord", skuId)));
     }
 
     @Override
@@ -70,14 +71,13 @@ class DefaultStockLedger implements StockLedger {
     public Stock setOnHand(Actor actor, long skuId, long onHand) {
         catalog.requireSkuManagedBy(actor, skuId);
         if (onHand < 0 || onHand > MAX_ON_HAND) {
-            throw new InvalidInputException("onHand", "Stock on hand must be between 0 and " + MAX_ON_HAND + ", got " + onHand);
+            throw new InvalidInputException("onHand", Text.of("inventory.stockHandMustBetweenGot", MAX_ON_HAND, onHand));
         }
         int updated = jdbc.sql("UPDATE inventory.stock SET on_hand = ? WHERE sku_id = ? AND reserved <= ?")
                 .params(onHand, skuId, onHand).update();
         if (updated == 0) {
             Stock current = stock(skuId);
-            throw new ConflictException("SKU " + skuId + " has " + current.reserved()
-                    + " units reserved by unpaid orders; on-hand stock cannot go below that (asked for " + onHand + ")");
+            throw new ConflictException(Text.of("inventory.skuHasUnitsReservedUnpaid", skuId, current.reserved(), onHand));
         }
         Stock stock = stock(skuId);
         events.publishEvent(new StockChanged(skuId, stock.available()));
@@ -104,8 +104,7 @@ class DefaultStockLedger implements StockLedger {
                     .query(Long.class).optional().orElse(null);
             if (left == null) {
                 Stock stock = stock(line.skuId());
-                throw new ConflictException("SKU " + line.skuId() + " has " + stock.available() + " available, "
-                        + line.quantity() + " requested");
+                throw new ConflictException(Text.of("inventory.skuHasAvailableRequested", line.skuId(), stock.available(), line.quantity()));
             }
             if (left == 0) {
                 events.publishEvent(new StockChanged(line.skuId(), 0));
@@ -157,8 +156,7 @@ class DefaultStockLedger implements StockLedger {
                 WHERE order_id = ? AND sku_id = ? AND status = 'COMMITTED' AND restocked + ? <= quantity""")
                 .params(quantity, orderId, skuId, quantity).update();
         if (updated == 0) {
-            throw new ConflictException("Order " + orderId + " did not sell " + quantity + " more units of SKU " + skuId
-                    + " that could go back on hand");
+            throw new ConflictException(Text.of("inventory.orderDidNotSellMore", orderId, quantity, skuId));
         }
         long available = jdbc.sql("UPDATE inventory.stock SET on_hand = on_hand + ? WHERE sku_id = ? RETURNING on_hand - reserved")
                 .params(quantity, skuId).query(Long.class).single();

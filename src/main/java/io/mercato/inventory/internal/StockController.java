@@ -4,6 +4,7 @@ import io.mercato.catalog.Catalog;
 import io.mercato.inventory.Stock;
 import io.mercato.inventory.StockLedger;
 import io.mercato.platform.Actor;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +41,7 @@ class StockController {
     @GetMapping("/products/availability")
     List<Availability> availability(@RequestParam("sku") List<Long> skuIds) {
         if (skuIds.size() > 200) {
-            throw new io.mercato.platform.InvalidInputException("sku", "At most 200 SKUs per request");
+            throw new io.mercato.platform.InvalidInputException("sku", Text.of("inventory.mostSKUsPerRequest"));
         }
         Collection<Stock> found = stock.stock(catalog.listedSkus(skuIds)).values();
         return found.stream().map(s -> new Availability(s.skuId(), s.available())).toList();

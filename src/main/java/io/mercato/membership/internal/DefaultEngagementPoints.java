@@ -7,6 +7,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,8 +51,7 @@ class DefaultEngagementPoints implements EngagementPoints {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, zone);
         return book.award(buyer.accountId(), checkInSource(today), PointsReason.CHECK_IN, CHECK_IN, null, null, now)
-                .orElseThrow(() -> new ConflictException("You checked in on " + today
-                        + " already; come back tomorrow for more points"));
+                .orElseThrow(() -> new ConflictException(Text.of("membership.youCheckedAlreadyComeBack", today)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.mercato.membership.MembershipFigures;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -31,11 +32,10 @@ class DefaultMembershipFigures implements MembershipFigures {
     public Report report(Actor operator, YearMonth from, YearMonth to) {
         operator.require(Role.OPERATOR);
         if (from.isAfter(to)) {
-            throw new InvalidInputException("from", "The first month " + from + " is after the last " + to);
+            throw new InvalidInputException("from", Text.of("membership.firstMonthAfterLast", from, to));
         }
         if (ChronoUnit.MONTHS.between(from, to) >= MAX_MONTHS) {
-            throw new InvalidInputException("from", "Ask for at most " + MAX_MONTHS + " months, not "
-                    + (ChronoUnit.MONTHS.between(from, to) + 1));
+            throw new InvalidInputException("from", Text.of("membership.askMostMonthsNot", MAX_MONTHS, (ChronoUnit.MONTHS.between(from, to) + 1)));
         }
         return MembershipHistory.report(terms.all(), from, to, clock.instant(), zone);
     }

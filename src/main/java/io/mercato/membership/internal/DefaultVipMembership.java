@@ -14,6 +14,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,11 +120,10 @@ class DefaultVipMembership implements VipMembership {
         List<Term> all = terms.terms(buyerId);
         Instant until = memberUntil(all, now);
         if (until == null) {
-            throw new ConflictException("You are not an 88VIP member now, so there is nothing to renew; join instead");
+            throw new ConflictException(Text.of("membership.youNotVIPMemberNow"));
         }
         if (all.stream().anyMatch(t -> !t.cancelled() && t.startsAt().isAfter(now))) {
-            throw new ConflictException("Your membership is renewed already until " + until
-                    + "; renew again once the renewal has begun");
+            throw new ConflictException(Text.of("membership.yourMembershipRenewedAlreadyUntil", until));
         }
         return buy(buyerId, TermKind.RENEWAL, until, now);
     }
@@ -134,8 +134,7 @@ class DefaultVipMembership implements VipMembership {
         Money price = VipPrice.forPoints(balance);
         Money wallet = fees.wallet(buyerId, price.currency());
         if (wallet.minor() < price.minor()) {
-            throw new ConflictException("88VIP costs " + price + " and your wallet holds " + wallet + ": top up "
-                    + price.minus(wallet) + " more");
+            throw new ConflictException(Text.of("membership.vipCostsYourWalletHolds", price, wallet, price.minus(wallet)));
         }
         Instant endsAt = startsAt.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
         long termId = terms.insert(buyerId, kind, startsAt, endsAt, price, balance, now);
@@ -144,8 +143,7 @@ class DefaultVipMembership implements VipMembership {
             posting = fees.charge(buyerId, price, "88vip:term:" + termId, "88VIP " + kind.name().toLowerCase()
                     + " from " + startsAt + " to " + endsAt).orElseThrow();
         } catch (ConflictException shortOfMoney) {
-            throw new ConflictException("88VIP costs " + price + " and your wallet holds "
-                    + fees.wallet(buyerId, price.currency()) + ": top up and try again");
+            throw new ConflictException(Text.of("membership.vipCostsYourWalletHolds2", price, fees.wallet(buyerId, price.currency())));
         }
         terms.charged(termId, posting);
         for (Partner partner : Partner.values()) {
@@ -159,28 +157,27 @@ class DefaultVipMembership implements VipMembership {
     public Term cancel(Actor buyer, long termId) {
         buyer.require(Role.BUYER);
         Instant now = now();
-        Term term = terms.term(termId).orElseThrow(() -> new NotFoundException("There is no 88VIP term " + termId));
+        Term term = terms.term(termId).orElseThrow(() -> new NotFoundException(Text.of("membership.thereNoVIPTerm", termId)));
         if (term.buyerAccountId() != buyer.accountId()) {
-            throw new ForbiddenException("88VIP term " + termId + " is not yours");
+            throw new ForbiddenException(Text.of("membership.vipTermNotYours", termId));
         }
         terms.lockMember(buyer.accountId(), now);
         term = terms.term(termId).orElseThrow();
         if (term.cancelled()) {
-            throw new ConflictException("88VIP term " + termId + " was cancelled already on " + term.cancelledAt());
+            throw new ConflictException(Text.of("membership.vipTermWasCancelledAlready", termId, term.cancelledAt()));
         }
         if (!term.coolingOffUntil().isAfter(now)) {
-            throw new ConflictException("The 7-day cooling-off period of 88VIP term " + termId + " ended on "
-                    + term.coolingOffUntil() + "; it can no longer be cancelled with a refund");
+            throw new ConflictException(Text.of("membership.dayCoolingOffPeriodVIP", termId, term.coolingOffUntil()));
         }
         if (!term.endsAt().isAfter(now)) {
-            throw new ConflictException("88VIP term " + termId + " has ended already");
+            throw new ConflictException(Text.of("membership.vipTermHasEndedAlready", termId));
         }
         long id = term.id();
         Instant end = term.endsAt();
         boolean followed = terms.terms(buyer.accountId()).stream()
                 .anyMatch(t -> t.id() != id && !t.cancelled() && !t.startsAt().isBefore(end));
         if (followed) {
-            throw new ConflictException("A renewal follows 88VIP term " + termId + "; cancel the renewal first");
+            throw new ConflictException(Text.of("membership.renewalFollowsVIPTermCancel", termId));
         }
         long refund = fees.refund(buyer.accountId(), term.price(), "88vip:term:" + termId + ":refund",
                 "88VIP term " + termId + " cancelled within the cooling-off period").orElseThrow();

@@ -9,6 +9,7 @@ import io.mercato.membership.VipMembership.Joined;
 import io.mercato.membership.VipStatus;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ class MembershipController {
     @GetMapping("/membership/points")
     PointsView points(Actor buyer, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "Ask for 1 to 200 entries, not " + limit);
+            throw new InvalidInputException("limit", Text.of("membership.askEntriesNot", limit));
         }
         return new PointsView(points.balance(buyer), points.checkedInToday(buyer), points.history(buyer, limit));
     }
@@ -96,7 +97,7 @@ class MembershipController {
     @PutMapping("/membership/vip/auto-renew")
     VipStatus autoRenew(@RequestBody AutoRenew choice, Actor buyer) {
         if (choice.on() == null) {
-            throw new InvalidInputException("on", "Say whether to renew automatically: true or false");
+            throw new InvalidInputException("on", Text.of("membership.sayWhetherRenewAutomaticallyTrue"));
         }
         return vip.autoRenew(buyer, choice.on());
     }
@@ -115,7 +116,7 @@ class MembershipController {
         try {
             return text == null ? otherwise : YearMonth.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Give the month as YYYY-MM, e.g. 2026-12");
+            throw new InvalidInputException(field, Text.of("membership.giveMonthYYYYMME"));
         }
     }
 }

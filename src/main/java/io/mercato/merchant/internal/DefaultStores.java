@@ -12,6 +12,7 @@ import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,11 +51,11 @@ class DefaultStores implements Stores {
         // Supermarket stores are the platform's own: operators open them, sellers every other kind.
         actor.require(kind == StoreKind.SUPERMARKET ? Role.OPERATOR : Role.SELLER);
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "Store name must be 1 to 100 characters");
+            throw new InvalidInputException("name", Text.of("merchant.storeNameMustCharacters"));
         }
         Currencies.parse(currency);
         if (logoUrl != null && !isHttpUrl(logoUrl)) {
-            throw new InvalidInputException("logoUrl", "Logo '" + logoUrl + "' is not an http(s) URL");
+            throw new InvalidInputException("logoUrl", Text.of("merchant.logoNotHttpSURL", logoUrl));
         }
         StoreStatus status = kind.needsVerification() ? StoreStatus.PENDING_VERIFICATION : StoreStatus.ACTIVE;
         Instant now = clock.instant();
@@ -70,14 +71,14 @@ class DefaultStores implements Stores {
     public Store get(long storeId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM merchant.stores WHERE id = ?").param(storeId)
                 .query((rs, n) -> store(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("Store " + storeId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("merchant.storeDoesNotExist", storeId)));
     }
 
     @Override
     public Store requireManagedBy(Actor actor, long storeId) {
         Store store = get(storeId);
         if (!actor.is(Role.OPERATOR) && store.ownerAccountId() != actor.accountId()) {
-            throw new ForbiddenException("Store " + storeId + " is not one of your stores");
+            throw new ForbiddenException(Text.of("merchant.storeNotOneYourStores", storeId));
         }
         return store;
     }
@@ -145,11 +146,11 @@ class DefaultStores implements Stores {
     public Store decideVerification(Actor operator, long storeId, boolean approved, String reason) {
         operator.require(Role.OPERATOR);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new InvalidInputException("reason", "A reason of 1 to 500 characters is required");
+            throw new InvalidInputException("reason", Text.of("merchant.reasonCharactersRequired"));
         }
         Store store = get(storeId);
         if (!store.kind().needsVerification()) {
-            throw new ConflictException("Store " + storeId + " is a " + store.kind() + " store; only Tmall stores are verified");
+            throw new ConflictException(Text.of("merchant.storeStoreOnlyTmallStores", storeId, store.kind()));
         }
         StoreStatus next = approved ? StoreStatus.VERIFIED : StoreStatus.REJECTED;
         int updated = jdbc.sql("""
@@ -159,7 +160,7 @@ class DefaultStores implements Stores {
                         next.name())
                 .update();
         if (updated == 0) {
-            throw new ConflictException("Store " + storeId + " is already " + store.status());
+            throw new ConflictException(Text.of("merchant.storeAlready", storeId, store.status()));
         }
         events.publishEvent(new StoreVerified(storeId, approved, reason.strip()));
         return get(storeId);

@@ -11,6 +11,7 @@ import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,17 +62,17 @@ class DefaultCart implements Cart {
     public List<CartItem> put(Actor buyer, long skuId, long quantity) {
         Carts.requireBuyer(buyer);
         if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
-            throw new InvalidInputException("quantity", "Quantity must be between 1 and " + Carts.MAX_QUANTITY + ", got " + quantity);
+            throw new InvalidInputException("quantity", Text.of("ordering.quantityMustBetweenGot", Carts.MAX_QUANTITY, quantity));
         }
         SaleableSku sku;
         try {
             sku = catalog.saleable(skuId);
         } catch (NotFoundException e) {
-            throw new InvalidInputException("skuId", e.getMessage());
+            throw new InvalidInputException("skuId", e.text());
         }
         if (carts.put(buyer.accountId(), skuId, quantity, sku.productId(), sku.storeId(), sku.title(), clock.instant())
                 > Carts.MAX_ITEMS) {
-            throw new ConflictException("A cart holds at most " + Carts.MAX_ITEMS + " SKUs; check out or remove some first");
+            throw new ConflictException(Text.of("ordering.cartHoldsMostSKUsCheck", Carts.MAX_ITEMS));
         }
         return items(buyer);
     }

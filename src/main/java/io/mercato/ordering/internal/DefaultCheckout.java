@@ -12,6 +12,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.PriceQuotes;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
@@ -86,8 +87,7 @@ class DefaultCheckout implements Checkout {
         Carts.requireBuyer(buyer);
         boolean fromCart = items == null;
         if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 200)) {
-            throw new InvalidInputException("requestKey", "A checkout's key must be 1 to 200 characters, got "
-                    + requestKey.length());
+            throw new InvalidInputException("requestKey", Text.of("ordering.checkoutSKeyMustCharacters", requestKey.length()));
         }
         if (fromCart || requestKey != null) {
             // Read the cart and the keys only once no other checkout of this buyer is under way.
@@ -102,21 +102,20 @@ class DefaultCheckout implements Checkout {
         }
         List<Item> wanted = fromCart ? carts.contents(buyer.accountId()) : items;
         if (wanted.isEmpty()) {
-            throw new InvalidInputException("items", fromCart ? "The cart is empty" : "Name at least one item");
+            throw new InvalidInputException("items", fromCart ? Text.of("ordering.cartEmpty") : Text.of("ordering.nameOneItem"));
         }
         if (wanted.size() > Carts.MAX_ITEMS) {
-            throw new InvalidInputException("items", "At most " + Carts.MAX_ITEMS + " items per checkout, got " + wanted.size());
+            throw new InvalidInputException("items", Text.of("ordering.mostItemsPerCheckoutGot", Carts.MAX_ITEMS, wanted.size()));
         }
         // Same SKU twice adds up; each store gets its own order, in the order the buyer listed them.
         Map<Long, Long> quantities = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             Item item = wanted.get(i);
             if (item == null) {
-                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a SKU and a quantity");
+                throw new InvalidInputException("items[" + i + "]", Text.of("ordering.itemsEmptyNameSKUQuantity", i));
             }
             if (item.quantity() < 1 || item.quantity() > Carts.MAX_QUANTITY) {
-                throw new InvalidInputException("items[" + i + "].quantity", "Quantity of SKU " + item.skuId()
-                        + " must be between 1 and " + Carts.MAX_QUANTITY + ", got " + item.quantity());
+                throw new InvalidInputException("items[" + i + "].quantity", Text.of("ordering.quantitySKUMustBetweenGot", item.skuId(), Carts.MAX_QUANTITY, item.quantity()));
             }
             quantities.merge(item.skuId(), item.quantity(), Long::sum);
         }
@@ -127,10 +126,10 @@ class DefaultCheckout implements Checkout {
             try {
                 sku = catalog.saleable(entry.getKey());
             } catch (NotFoundException e) {
-                throw new InvalidInputException("items[" + index + "].skuId", e.getMessage());
+                throw new InvalidInputException("items[" + index + "].skuId", e.text());
             }
             if (sku.sellerAccountId() == buyer.accountId()) {
-                throw new ConflictException("SKU " + sku.skuId() + " is sold by your own store");
+                throw new ConflictException(Text.of("ordering.skuSoldYourOwnStore", sku.skuId()));
             }
             byStore.computeIfAbsent(sku.storeId(), k -> new ArrayList<>()).add(new Priced(sku, entry.getValue()));
             index++;
@@ -183,7 +182,7 @@ class DefaultCheckout implements Checkout {
         requireOwner(buyer, checkoutId);
         List<Long> unpaid = orders.ordersOfCheckout(checkoutId, true);
         if (unpaid.isEmpty()) {
-            throw new ConflictException("Checkout " + checkoutId + " has no orders awaiting payment");
+            throw new ConflictException(Text.of("ordering.checkoutHasNoOrdersAwaiting", checkoutId));
         }
         return unpaid.stream().map(orderId -> lifecycle.pay(buyer, orderId)).toList();
     }
@@ -238,9 +237,9 @@ class DefaultCheckout implements Checkout {
     private void requireOwner(Actor buyer, long checkoutId) {
         Carts.requireBuyer(buyer);
         long owner = orders.checkoutOwner(checkoutId)
-                .orElseThrow(() -> new NotFoundException("Checkout " + checkoutId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ordering.checkoutDoesNotExist", checkoutId)));
         if (owner != buyer.accountId()) {
-            throw new ForbiddenException("Checkout " + checkoutId + " is not yours");
+            throw new ForbiddenException(Text.of("ordering.checkoutNotYours", checkoutId));
         }
     }
 

@@ -11,6 +11,7 @@ import io.mercato.ordering.internal.Orders.OrderFilter;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +54,10 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     public List<OrderView> orders(Actor actor, @Nullable OrderStatus status, @Nullable Long storeId, @Nullable Long buyerId,
             int page, int size) {
         if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "Page must be between 0 and 100000, got " + page);
+            throw new InvalidInputException("page", Text.of("ordering.pageMustBetweenGot", page));
         }
         if (size < 1 || size > 100) {
-            throw new InvalidInputException("size", "Page size must be between 1 and 100, got " + size);
+            throw new InvalidInputException("size", Text.of("ordering.pageSizeMustBetweenGot", size));
         }
         return orders.find(visibleTo(actor, status, storeId, buyerId), page, size);
     }
@@ -64,10 +65,10 @@ class DefaultOrderLifecycle implements OrderLifecycle {
     @Override
     public OrderSearch.Found search(Actor actor, OrderSearch search, int page, int size) {
         if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "Page must be between 0 and 100000, got " + page);
+            throw new InvalidInputException("page", Text.of("ordering.pageMustBetweenGot", page));
         }
         if (size < 1 || size > 100) {
-            throw new InvalidInputException("size", "Page size must be between 1 and 100, got " + size);
+            throw new InvalidInputException("size", Text.of("ordering.pageSizeMustBetweenGot", size));
         }
         OrderFilter visible = visibleTo(actor, search.status(), search.storeId(), search.buyerId());
         OrderFilter filter = new OrderFilter(visible.buyerId() != null ? visible.buyerId() : search.buyerId(),
@@ -91,7 +92,7 @@ class DefaultOrderLifecycle implements OrderLifecycle {
             case BUYER -> new OrderFilter(actor.accountId(), null, storeId, status);
             case SELLER -> new OrderFilter(null, actor.accountId(), storeId, status);
             case OPERATOR -> new OrderFilter(buyerId, null, storeId, status);
-            case SYSTEM -> throw new ForbiddenException("The system lists no orders; it acts on them one by one");
+            case SYSTEM -> throw new ForbiddenException(Text.of("ordering.systemListsNoOrdersActs"));
         };
     }
 

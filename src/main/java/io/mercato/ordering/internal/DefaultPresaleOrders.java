@@ -16,6 +16,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.AdjustmentKind;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.PriceQuotes;
@@ -80,21 +81,19 @@ class DefaultPresaleOrders implements PresaleOrders {
         Offer offer = offers.offer(offerId);
         Instant now = Order.now(clock);
         if (now.isBefore(offer.presaleFrom())) {
-            throw new ConflictException("Deposits on presale offer " + offerId + " open at " + offer.presaleFrom());
+            throw new ConflictException(Text.of("ordering.depositsPresaleOfferOpen", offerId, offer.presaleFrom()));
         }
         if (!now.isBefore(offer.presaleUntil())) {
-            throw new ConflictException("The presale window of offer " + offerId + " closed at " + offer.presaleUntil()
-                    + "; deposits are no longer taken");
+            throw new ConflictException(Text.of("ordering.presaleWindowOfferClosedDeposits", offerId, offer.presaleUntil()));
         }
         SaleableSku sku = catalog.saleable(offer.skuId());
         if (sku.sellerAccountId() == buyer.accountId()) {
-            throw new ConflictException("SKU " + sku.skuId() + " is sold by your own store");
+            throw new ConflictException(Text.of("ordering.skuSoldYourOwnStore", sku.skuId()));
         }
         rows.lockBuyerOffer(buyer.accountId(), offerId);
         long placed = rows.countOf(buyer.accountId(), offerId);
         if (placed >= offer.perBuyerLimit()) {
-            throw new ConflictException("Presale offer " + offerId + " takes at most " + offer.perBuyerLimit()
-                    + " deposit(s) per buyer; you have placed " + placed);
+            throw new ConflictException(Text.of("ordering.presaleOfferTakesMostDeposit", offerId, offer.perBuyerLimit(), placed));
         }
         long reservationId = rows.newReservationId();
         long presaleId = rows.insert(offerId, offer.festivalId(), buyer.accountId(), sku.storeId(), sku.storeKind(),
@@ -121,15 +120,13 @@ class DefaultPresaleOrders implements PresaleOrders {
         requireBuyer(buyer, presale);
         Instant now = Order.now(clock);
         if (presale.status() != Status.DEPOSIT_PAID) {
-            throw new ConflictException("Presale " + presaleId + " is " + presale.status()
-                    + "; its balance can no longer be paid");
+            throw new ConflictException(Text.of("ordering.presaleBalanceCanNoLonger", presaleId, presale.status()));
         }
         if (now.isBefore(presale.finalFrom())) {
-            throw new ConflictException("The final payment of presale " + presaleId + " opens at " + presale.finalFrom());
+            throw new ConflictException(Text.of("ordering.finalPaymentPresaleOpens", presaleId, presale.finalFrom()));
         }
         if (!now.isBefore(presale.finalUntil())) {
-            throw new ConflictException("The final-payment window of presale " + presaleId + " closed at "
-                    + presale.finalUntil());
+            throw new ConflictException(Text.of("ordering.finalPaymentWindowPresaleClosed", presaleId, presale.finalUntil()));
         }
         FinalQuote quote = price(presale, now, coupons);
         SaleableSku sku = catalog.saleable(presale.skuId());
@@ -176,7 +173,7 @@ class DefaultPresaleOrders implements PresaleOrders {
             case SYSTEM -> false;
         };
         if (!mine) {
-            throw new ForbiddenException("Presale " + presaleId + " is not yours");
+            throw new ForbiddenException(Text.of("ordering.presaleNotYours", presaleId));
         }
         return presale;
     }
@@ -188,7 +185,7 @@ class DefaultPresaleOrders implements PresaleOrders {
             case BUYER -> rows.list(actor.accountId(), null, null, size);
             case SELLER -> rows.list(null, actor.accountId(), storeId, size);
             case OPERATOR -> rows.list(null, null, storeId, size);
-            case SYSTEM -> throw new ForbiddenException("The system has no presales");
+            case SYSTEM -> throw new ForbiddenException(Text.of("ordering.systemHasNoPresales"));
         };
     }
 
@@ -232,7 +229,7 @@ class DefaultPresaleOrders implements PresaleOrders {
     private static void requireBuyer(Actor buyer, Presale presale) {
         buyer.require(Role.BUYER);
         if (presale.buyerAccountId() != buyer.accountId()) {
-            throw new ForbiddenException("Presale " + presale.id() + " is not yours");
+            throw new ForbiddenException(Text.of("ordering.presaleNotYours", presale.id()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.mercato.ordering.RefundDesk;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -85,7 +86,7 @@ class DefaultRefundDesk implements RefundDesk {
     public List<Awaiting> awaitingDecision(Actor actor, int limit) {
         actor.require(Role.SELLER, Role.OPERATOR);
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "Ask for 1 to 500 returns, got " + limit);
+            throw new InvalidInputException("limit", Text.of("ordering.askReturnsGot", limit));
         }
         List<OrderView> withReturns = orders.load(orders.withReturnsToDecide(
                 actor.is(Role.SELLER) ? actor.accountId() : null, limit));

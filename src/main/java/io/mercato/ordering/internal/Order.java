@@ -197,7 +197,7 @@ final class Order {
         requireBuyer(actor);
         requireStatus("pay", OrderStatus.AWAITING_PAYMENT);
         if (!now.isBefore(payBy)) {
-            throw new ConflictException("Order " + id + " was not paid by " + payBy + " and is being cancelled; place it again");
+            throw new ConflictException(Text.of("ordering.orderWasNotPaidBeing", id, payBy));
         }
         moveTo(OrderStatus.PAID, actor, now, "paid from wallet");
         raise(new OrderPaid(id, buyerId, storeId, total(),
@@ -241,11 +241,11 @@ final class Order {
         requireSeller(actor);
         requireStatus("ship", OrderStatus.PAID);
         if (carrier == null || carrier.isBlank() || carrier.length() > 50) {
-            throw new InvalidInputException("carrier", "Carrier must be 1 to 50 characters");
+            throw new InvalidInputException("carrier", Text.of("ordering.carrierMustCharacters"));
         }
         if (trackingNumber == null || !trackingNumber.strip().matches("[A-Za-z0-9-]{6,40}")) {
             throw new InvalidInputException("trackingNumber",
-                    "Tracking number '" + trackingNumber + "' must be 6 to 40 letters, digits or dashes");
+                    Text.of("ordering.trackingNumberMustLettersDigits", trackingNumber));
         }
         this.carrier = carrier.strip();
         this.trackingNumber = trackingNumber.strip();
@@ -284,8 +284,7 @@ final class Order {
 
     private void complete(Actor actor, String note, Instant now, OrderFees fees) {
         refunds.stream().filter(refund -> refund.status() == RefundStatus.REQUESTED).findFirst().ifPresent(refund -> {
-            throw new ConflictException("Order " + id + " has refund " + refund.id()
-                    + " awaiting a decision; it completes once that is decided");
+            throw new ConflictException(Text.of("ordering.orderHasRefundAwaitingDecision", id, refund.id()));
         });
         moveTo(OrderStatus.COMPLETED, actor, now, note);
         feeMinor = firstParty(storeKind) ? 0 : fees.charge(feeBasis()).minor();
@@ -331,7 +330,7 @@ final class Order {
             RefundPolicy policy, LongSupplier refundIds) {
         requireBuyer(actor);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "Say why you want a refund");
+            throw new InvalidInputException("reason", Text.of("ordering.sayWhyYouWantRefund"));
         }
         RefundPolicy.Route route = policy.route(id, status, deliveredAt == null ? completedAt : deliveredAt, now);
         List<RefundLine> wanted = items == null ? remainingLines() : lines(items);
@@ -377,7 +376,7 @@ final class Order {
     Refund rejectReturn(Actor actor, long refundId, @Nullable String note, Instant now) {
         requireSeller(actor);
         if (note == null || note.isBlank()) {
-            throw new InvalidInputException("note", "Tell the buyer why the return is refused");
+            throw new InvalidInputException("note", Text.of("ordering.tellBuyerWhyReturnRefused"));
         }
         Refund refund = decide(requested(refundId), RefundStatus.REJECTED, actor, limit("note", note), now);
         for (RefundLine refunded : refund.lines()) {
@@ -465,7 +464,7 @@ final class Order {
     private Refund requested(long refundId) {
         Refund refund = refund(refundId);
         if (refund.status() != RefundStatus.REQUESTED) {
-            throw new ConflictException("Refund " + refundId + " was already " + refund.status().name().toLowerCase());
+            throw new ConflictException(Text.of("ordering.refundWasAlready", refundId, refund.status()));
         }
         return refund;
     }
@@ -482,7 +481,7 @@ final class Order {
                         money(line.refundAmountMinor(line.refundableQuantity()))))
                 .toList();
         if (remaining.isEmpty()) {
-            throw new ConflictException("Order " + id + " has nothing left to refund");
+            throw new ConflictException(Text.of("ordering.orderHasNothingLeftRefund", id));
         }
         return remaining;
     }
@@ -490,16 +489,16 @@ final class Order {
     /** The buyer's choice of lines and quantities; the same line named twice adds up. */
     private List<RefundLine> lines(List<RefundItem> items) {
         if (items.isEmpty()) {
-            throw new InvalidInputException("items", "Name at least one line to refund, or leave items out to refund everything");
+            throw new InvalidInputException("items", Text.of("ordering.nameLeastOneLineRefund"));
         }
         Map<Long, Long> quantities = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             RefundItem item = items.get(i);
             if (item == null) {
-                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a line and a quantity");
+                throw new InvalidInputException("items[" + i + "]", Text.of("ordering.itemsEmptyNameLineQuantity", i));
             }
             if (item.quantity() < 1) {
-                throw new InvalidInputException("items[" + i + "].quantity", "Quantity must be positive, got " + item.quantity());
+                throw new InvalidInputException("items[" + i + "].quantity", Text.of("ordering.quantityMustPositiveGot", item.quantity()));
             }
             quantities.merge(item.lineId(), item.quantity(), Math::addExact);
         }
@@ -507,10 +506,9 @@ final class Order {
         for (var entry : quantities.entrySet()) {
             Line line = lines.stream().filter(l -> l.id == entry.getKey()).findFirst()
                     .orElseThrow(() -> new InvalidInputException("items",
-                            "Line " + entry.getKey() + " is not a line of order " + id));
+                            Text.of("ordering.lineNotLineOrder", entry.getKey(), id)));
             if (entry.getValue() > line.refundableQuantity()) {
-                throw new ConflictException("Line " + line.id + " of order " + id + " has "
-                        + line.refundableQuantity() + " units left to refund, " + entry.getValue() + " requested");
+                throw new ConflictException(Text.of("ordering.lineOrderHasUnitsLeft", line.id, id, line.refundableQuantity(), entry.getValue()));
             }
             wanted.add(new RefundLine(line.id, entry.getValue(), money(line.refundAmountMinor(entry.getValue()))));
         }
@@ -543,14 +541,14 @@ final class Order {
 
     private void requireBuyer(Actor actor) {
         if (!actor.is(Role.BUYER) || buyerId != actor.accountId()) {
-            throw new ForbiddenException("Only the buyer of order " + id + " may do this");
+            throw new ForbiddenException(Text.of("ordering.onlyBuyerOrderMayDo", id));
         }
     }
 
     /** The store's seller, or an operator acting for the platform. */
     private void requireSeller(Actor actor) {
         if (!actor.is(Role.OPERATOR) && !(actor.is(Role.SELLER) && sellerId == actor.accountId())) {
-            throw new ForbiddenException("Only the seller of order " + id + " may do this");
+            throw new ForbiddenException(Text.of("ordering.onlySellerOrderMayDo", id));
         }
     }
 
@@ -560,7 +558,7 @@ final class Order {
                 || (actor.is(Role.BUYER) && order.buyerAccountId() == actor.accountId())
                 || (actor.is(Role.SELLER) && order.sellerAccountId() == actor.accountId());
         if (!party) {
-            throw new ForbiddenException("Order " + order.id() + " is not one of your orders");
+            throw new ForbiddenException(Text.of("ordering.orderNotOneYourOrders", order.id()));
         }
     }
 
@@ -571,14 +569,13 @@ final class Order {
     }
 
     private ConflictException illegal(String action) {
-        return new ConflictException("Cannot " + action + " order " + id + ": it is "
-                + status.name().toLowerCase().replace('_', ' '));
+        return new ConflictException(Text.of("ordering.cannotOrder", Text.of("ordering.action." + action.replace(" ", "")), id, status));
     }
 
     private static String limit(String field, String text) {
         String stripped = text.strip();
         if (stripped.length() > 500) {
-            throw new InvalidInputException(field, "Keep the " + field + " under 500 characters");
+            throw new InvalidInputException(field, Text.of("ordering.keepUnderCharacters", field));
         }
         return stripped;
     }

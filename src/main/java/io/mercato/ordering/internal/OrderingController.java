@@ -14,6 +14,7 @@ import io.mercato.payment.Escrow;
 import io.mercato.payment.Posting;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -73,13 +74,13 @@ class OrderingController {
                 case "NONE" -> io.mercato.pricing.PriceQuotes.CouponChoice.NONE;
                 case "CHOSEN" -> chosen(couponIds == null ? List.of() : couponIds);
                 default -> throw new io.mercato.platform.InvalidInputException("coupons",
-                        "coupons is BEST, NONE or CHOSEN, got " + coupons);
+                        Text.of("ordering.couponsBESTNONECHOSENGot", coupons));
             };
         }
 
         private static io.mercato.pricing.PriceQuotes.CouponChoice chosen(List<Long> ids) {
             if (ids.size() > 20 || ids.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new io.mercato.platform.InvalidInputException("couponIds", "Name at most 20 coupons, none empty");
+                throw new io.mercato.platform.InvalidInputException("couponIds", Text.of("ordering.nameMostCouponsNoneEmpty"));
             }
             return io.mercato.pricing.PriceQuotes.CouponChoice.chosen(ids);
         }

@@ -12,6 +12,7 @@ import io.mercato.ordering.Refund.RefundStatus;
 import io.mercato.ordering.Refund;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class Orders {
      */
     Order lock(long orderId) {
         return lockWhere("o.id = ?", orderId)
-                .orElseThrow(() -> new NotFoundException("Order " + orderId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ordering.orderDoesNotExist", orderId)));
     }
 
     /**
@@ -63,7 +64,7 @@ class Orders {
      */
     Order lockOrderOfRefund(long refundId) {
         return lockWhere("o.id = (SELECT r.order_id FROM ordering.refunds r WHERE r.id = ?)", refundId)
-                .orElseThrow(() -> new NotFoundException("Refund " + refundId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ordering.refundDoesNotExist", refundId)));
     }
 
     private java.util.Optional<Order> lockWhere(String condition, long id) {
@@ -249,7 +250,7 @@ class Orders {
     OrderView get(long orderId) {
         List<OrderView> found = load(List.of(orderId));
         if (found.isEmpty()) {
-            throw new NotFoundException("Order " + orderId + " does not exist");
+            throw new NotFoundException(Text.of("ordering.orderDoesNotExist", orderId));
         }
         return found.getFirst();
     }

@@ -8,6 +8,7 @@ import io.mercato.payment.Posting;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -49,7 +50,7 @@ class PresaleController {
                 return CouponChoice.BEST;
             }
             if (claimIds.size() > 20 || claimIds.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new InvalidInputException("claimIds", "Name at most 20 coupons, none empty");
+                throw new InvalidInputException("claimIds", Text.of("ordering.nameMostCouponsNoneEmpty"));
             }
             return CouponChoice.chosen(claimIds);
         }
@@ -59,7 +60,7 @@ class PresaleController {
     @ResponseStatus(HttpStatus.CREATED)
     Presale deposit(@PathVariable long offerId, @RequestBody DepositRequest request, Actor actor) {
         if (request.address() == null) {
-            throw new InvalidInputException("address", "address is required: where the goods will be shipped");
+            throw new InvalidInputException("address", Text.of("ordering.addressRequiredWhereGoodsWill"));
         }
         return presales.deposit(actor, offerId, request.address());
     }

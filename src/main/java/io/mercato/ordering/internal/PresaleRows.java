@@ -6,6 +6,7 @@ import io.mercato.ordering.Presale;
 import io.mercato.ordering.Presale.Status;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Presales.UnpaidRule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,12 +69,12 @@ class PresaleRows {
 
     Row get(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::row).optional()
-                .orElseThrow(() -> new NotFoundException("Presale " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ordering.presaleDoesNotExist", id)));
     }
 
     Row lock(long id) {
         return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(id).query(this::row).optional()
-                .orElseThrow(() -> new NotFoundException("Presale " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("ordering.presaleDoesNotExist", id)));
     }
 
     List<Presale> list(@Nullable Long buyerId, @Nullable Long sellerId, @Nullable Long storeId, int limit) {

@@ -2,6 +2,7 @@ package io.mercato.ordering.internal;
 
 import io.mercato.ordering.OrderStatus;
 import io.mercato.platform.ConflictException;
+import io.mercato.platform.Text;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -43,15 +44,12 @@ record RefundPolicy(Duration returnWindow, Duration decisionTimeout) {
                 // seller's balance, as its escrow was released.
                 Instant deadline = java.util.Objects.requireNonNull(deliveredAt, "deliveredAt").plus(returnWindow);
                 if (!now.isBefore(deadline)) {
-                    throw new ConflictException("Order " + orderId + " was delivered on " + deliveredAt
-                            + "; returns closed on " + deadline);
+                    throw new ConflictException(Text.of("ordering.orderWasDeliveredReturnsClosed", orderId, deliveredAt, deadline));
                 }
                 yield Route.RETURN;
             }
-            case SHIPPED -> throw new ConflictException("Order " + orderId
-                    + " is on its way; ask for a return once it is delivered");
-            case AWAITING_PAYMENT, CANCELLED, REFUNDED -> throw new ConflictException("Cannot refund order "
-                    + orderId + ": it is " + status.name().toLowerCase().replace('_', ' '));
+            case SHIPPED -> throw new ConflictException(Text.of("ordering.orderWayAskReturnOnce", orderId));
+            case AWAITING_PAYMENT, CANCELLED, REFUNDED -> throw new ConflictException(Text.of("ordering.cannotRefundOrder", orderId, status));
         };
     }
 

@@ -10,6 +10,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ class DefaultAdAccounts implements AdAccounts {
         seller.require(Role.SELLER);
         if (amount.minor() <= 0 || amount.minor() > MAX_TOP_UP_MINOR) {
             throw new InvalidInputException("amountMinor",
-                    "An ad account top-up must be between 1 and " + MAX_TOP_UP_MINOR + " minor units, got " + amount.minor());
+                    Text.of("payment.adAccountTopUpMust", MAX_TOP_UP_MINOR, amount.minor()));
         }
         long postingId;
         try {
@@ -49,7 +50,7 @@ class DefaultAdAccounts implements AdAccounts {
                             new Leg(AccountKind.MERCHANT, seller.accountId(), -amount.minor()),
                             new Leg(AccountKind.AD_ACCOUNT, seller.accountId(), amount.minor()))).orElseThrow();
         } catch (ConflictException e) {
-            throw new ConflictException("Cannot move " + amount + " to the ad account: " + e.getMessage());
+            throw new ConflictException(Text.of("payment.cannotMoveAdAccount", amount, e.text()));
         }
         return new AdTopUp(postingId, seller.accountId(), amount, balance(seller.accountId(), amount.currency()));
     }
@@ -60,7 +61,7 @@ class DefaultAdAccounts implements AdAccounts {
         operator.require(Role.OPERATOR);
         if (amount.minor() <= 0 || amount.minor() > MAX_TOP_UP_MINOR) {
             throw new InvalidInputException("amountMinor",
-                    "An ad credit must be between 1 and " + MAX_TOP_UP_MINOR + " minor units, got " + amount.minor());
+                    Text.of("payment.adCreditMustBetweenMinor", MAX_TOP_UP_MINOR, amount.minor()));
         }
         long postingId = ledger.post("AD_CREDIT", null, "ad-credit:" + UUID.randomUUID(), "Ad credit: " + reason,
                 amount.currencyCode(), List.of(

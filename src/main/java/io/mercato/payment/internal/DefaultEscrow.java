@@ -16,6 +16,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,8 +61,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                             new Leg(AccountKind.WALLET, buyerAccountId, -amount.minor()),
                             new Leg(AccountKind.ESCROW, owner(payee), amount.minor())));
         } catch (ConflictException e) {
-            throw new ConflictException("Payment declined for order " + orderId + ": " + e.getMessage()
-                    + ". Top up the wallet and pay again.");
+            throw new ConflictException(Text.of("payment.paymentDeclinedOrderTopUp", orderId, e.text()));
         }
     }
 
@@ -85,8 +85,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                             new Leg(AccountKind.WALLET, buyerAccountId, -amount.minor()),
                             new Leg(AccountKind.ESCROW, owner(payee), amount.minor())));
         } catch (ConflictException e) {
-            throw new ConflictException("Deposit declined for presale " + presaleId + ": " + e.getMessage()
-                    + ". Top up the wallet and pay again.");
+            throw new ConflictException(Text.of("payment.depositDeclinedPresaleTopUp", presaleId, e.text()));
         }
     }
 
@@ -252,14 +251,14 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
         buyer.require(Role.BUYER);
         if (amount.minor() <= 0 || amount.minor() > MAX_TOP_UP_MINOR) {
             throw new InvalidInputException("amountMinor",
-                    "A top-up must be between 1 and " + MAX_TOP_UP_MINOR + " minor units, got " + amount.minor());
+                    Text.of("payment.topUpMustBetweenMinor", MAX_TOP_UP_MINOR, amount.minor()));
         }
         String reference = "top-up:" + UUID.randomUUID();
         String providerReference;
         try {
             providerReference = provider.charge(buyer.accountId(), amount, reference);
         } catch (PaymentDeclinedException e) {
-            throw new ConflictException("Top-up declined by the payment provider: " + e.getMessage());
+            throw new ConflictException(Text.of("payment.topUpDeclinedPaymentProvider", e.getMessage()));
         }
         long postingId = ledger.post("TOP_UP", null, reference, "Wallet top-up via " + providerReference,
                 amount.currencyCode(), List.of(
@@ -275,7 +274,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     public Withdrawal withdraw(Actor seller, Money amount) {
         seller.require(Role.SELLER);
         if (amount.minor() <= 0) {
-            throw new InvalidInputException("amountMinor", "A withdrawal must be positive, got " + amount.minor());
+            throw new InvalidInputException("amountMinor", Text.of("payment.withdrawalMustPositiveGot", amount.minor()));
         }
         String reference = "withdrawal:" + UUID.randomUUID();
         long postingId;
@@ -285,7 +284,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                             new Leg(AccountKind.MERCHANT, seller.accountId(), -amount.minor()),
                             new Leg(AccountKind.PROVIDER_CLEARING, PLATFORM, amount.minor()))).orElseThrow();
         } catch (ConflictException e) {
-            throw new ConflictException("Cannot withdraw " + amount + ": " + e.getMessage());
+            throw new ConflictException(Text.of("payment.cannotWithdraw", amount, e.text()));
         }
         // The payout goes last: if it fails, the transaction rolls back and the balance is untouched.
         String providerReference = provider.payout(seller.accountId(), amount, reference);
@@ -378,7 +377,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
 
     private static void requirePositive(Money amount) {
         if (!amount.isPositive()) {
-            throw new InvalidInputException("amount", "Amount must be positive, got " + amount);
+            throw new InvalidInputException("amount", Text.of("payment.amountMustPositiveGot", amount));
         }
     }
 

@@ -3,6 +3,7 @@ package io.mercato.payment.internal;
 import io.mercato.payment.AccountKind;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -349,24 +350,6 @@ class Ledger {
 
     private static ConflictException shortfall(Leg leg, AccountKey key, long balance) {
         Currency currency = Currency.getInstance(key.currency());
-        return new ConflictException(describe(leg.kind()) + " holds " + new Money(balance, currency) + ", "
-                + new Money(-leg.amountMinor(), currency) + " needed");
-    }
-
-    private static String describe(AccountKind kind) {
-        return switch (kind) {
-            case WALLET -> "Wallet";
-            case ESCROW -> "Escrow";
-            case MERCHANT -> "Merchant balance";
-            case FEE_REVENUE -> "Fee revenue";
-            case SALES_REVENUE -> "Sales revenue";
-            case PROVIDER_CLEARING -> "Provider clearing";
-            case AD_ACCOUNT -> "Ad account";
-            case AD_REVENUE -> "Ad revenue";
-            case MERCHANT_DEBT -> "Merchant debt";
-            case SUBSIDY -> "Subsidy spend";
-            case MEMBERSHIP_REVENUE -> "Membership revenue";
-            case FX_CLEARING -> "FX clearing";
-        };
+        return new ConflictException(Text.of("payment.holdsNeeded", leg.kind(), new Money(balance, currency), new Money(-leg.amountMinor(), currency)));
     }
 }

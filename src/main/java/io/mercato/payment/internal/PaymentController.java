@@ -9,6 +9,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -67,7 +68,7 @@ class PaymentController {
     @GetMapping("/ledger/statement")
     List<Posting> statement(@RequestParam(defaultValue = "50") int limit, Actor actor) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "Limit must be between 1 and 500, got " + limit);
+            throw new InvalidInputException("limit", Text.of("payment.limitMustBetweenGot", limit));
         }
         return escrow.statement(actor, limit);
     }

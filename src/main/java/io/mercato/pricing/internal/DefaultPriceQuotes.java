@@ -3,6 +3,7 @@ package io.mercato.pricing.internal;
 import io.mercato.catalog.Catalog;
 import io.mercato.catalog.SkuPrice;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.MemberStatus;
 import io.mercato.pricing.PriceQuotes;
 import io.mercato.pricing.internal.PricingEngine.LineInput;
@@ -47,25 +48,23 @@ class DefaultPriceQuotes implements PriceQuotes {
     @Override
     public Quote quote(QuoteRequest request) {
         if (request == null || request.lines().isEmpty()) {
-            throw new InvalidInputException("lines", "Name at least one line to price");
+            throw new InvalidInputException("lines", Text.of("pricing.nameLeastOneLinePrice"));
         }
         if (request.lines().size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "At most " + MAX_LINES + " lines per quote, got " + request.lines().size());
+            throw new InvalidInputException("lines", Text.of("pricing.mostLinesPerQuoteGot", MAX_LINES, request.lines().size()));
         }
         Map<Long, Long> quantities = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             Line line = request.lines().get(i);
             if (line == null) {
-                throw new InvalidInputException("lines[" + i + "]", "lines[" + i + "] is empty; name a SKU and a quantity");
+                throw new InvalidInputException("lines[" + i + "]", Text.of("pricing.linesEmptyNameSKUQuantity", i));
             }
             if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                throw new InvalidInputException("lines[" + i + "].quantity", "Quantity of SKU " + line.skuId()
-                        + " must be between 1 and " + MAX_QUANTITY + ", got " + line.quantity());
+                throw new InvalidInputException("lines[" + i + "].quantity", Text.of("pricing.quantitySKUMustBetweenGot", line.skuId(), MAX_QUANTITY, line.quantity()));
             }
             long merged = quantities.merge(line.skuId(), line.quantity(), Long::sum);
             if (merged > MAX_QUANTITY) {
-                throw new InvalidInputException("lines[" + i + "].quantity", "Quantity of SKU " + line.skuId()
-                        + " adds up to " + merged + ", more than " + MAX_QUANTITY);
+                throw new InvalidInputException("lines[" + i + "].quantity", Text.of("pricing.quantitySKUAddsUpMore", line.skuId(), merged, MAX_QUANTITY));
             }
         }
         Map<Long, SkuPrice> prices = catalog.skuPrices(quantities.keySet());
@@ -74,22 +73,22 @@ class DefaultPriceQuotes implements PriceQuotes {
             SkuPrice price = prices.get(entry.getKey());
             if (price == null) {
                 int index = indexOf(request.lines(), entry.getKey());
-                throw new InvalidInputException("lines[" + index + "].skuId", "SKU " + entry.getKey() + " does not exist");
+                throw new InvalidInputException("lines[" + index + "].skuId", Text.of("pricing.skuDoesNotExist", entry.getKey()));
             }
             lines.add(new LineInput(price.skuId(), price.productId(), price.storeId(), price.price(), entry.getValue()));
         }
         Long buyer = request.buyerAccountId();
         CouponChoice choice = request.coupons() == null ? CouponChoice.BEST : request.coupons();
         if (buyer == null && choice.mode() == CouponChoice.Mode.CHOSEN && !choice.claimIds().isEmpty()) {
-            throw new InvalidInputException("coupons", "Sign in to use coupons");
+            throw new InvalidInputException("coupons", Text.of("pricing.signUseCoupons"));
         }
         List<UsableCoupon> coupons = buyer == null || choice.mode() == CouponChoice.Mode.NONE ? List.of()
                 : vouchers.usable(buyer, request.at());
         if (choice.mode() == CouponChoice.Mode.CHOSEN) {
             for (long claimId : choice.claimIds()) {
                 if (coupons.stream().noneMatch(c -> c.claimId() == claimId)) {
-                    String why = vouchers.whyUnusable(buyer, claimId, request.at());
-                    throw new InvalidInputException("coupons", why == null ? "Coupon " + claimId + " cannot be used now" : why);
+                    Text why = vouchers.whyUnusable(buyer, claimId, request.at());
+                    throw new InvalidInputException("coupons", why == null ? Text.of("pricing.couponNotUsableNow", claimId) : why);
                 }
             }
         }

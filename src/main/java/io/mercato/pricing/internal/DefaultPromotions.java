@@ -10,6 +10,7 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.AdjustmentKind;
 import io.mercato.pricing.Promotions;
 import java.sql.ResultSet;
@@ -59,16 +60,16 @@ class DefaultPromotions implements Promotions {
     public SkuPromotion create(Actor actor, NewSkuPromotion promotion) {
         actor.require(Role.SELLER, Role.OPERATOR);
         if (promotion == null) {
-            throw new InvalidInputException("promotion", "Name the promotion's fields");
+            throw new InvalidInputException("promotion", Text.of("pricing.namePromotionSFields"));
         }
         AdjustmentKind kind = promotion.kind();
         if (kind == null || !(MERCHANT_KINDS.contains(kind) || kind == AdjustmentKind.SUBSIDY)) {
-            throw new InvalidInputException("kind", "A SKU promotion is FLASH_SALE, LIMITED_TIME, MEMBER_PRICE or SUBSIDY, got " + kind);
+            throw new InvalidInputException("kind", Text.of("pricing.skuPromotionFLASHSALELIMITED", kind));
         }
         String name = Names.require("name", promotion.name());
         SkuPrice sku = catalog.skuPrices(List.of(promotion.skuId())).get(promotion.skuId());
         if (sku == null) {
-            throw new InvalidInputException("skuId", "SKU " + promotion.skuId() + " does not exist");
+            throw new InvalidInputException("skuId", Text.of("pricing.skuDoesNotExist", promotion.skuId()));
         }
         if (kind == AdjustmentKind.SUBSIDY) {
             actor.require(Role.OPERATOR);
@@ -79,44 +80,39 @@ class DefaultPromotions implements Promotions {
         Integer percent = promotion.percentOffBasisPoints();
         if (kind == AdjustmentKind.MEMBER_PRICE) {
             if (price != null) {
-                throw new InvalidInputException("price", "A member price is a percentage off; leave price out");
+                throw new InvalidInputException("price", Text.of("pricing.memberPricePercentageOffLeave"));
             }
             percent = percent == null ? MEMBER_PRICE_DEFAULT_BP : percent;
             if (percent < 1 || percent > MEMBER_PRICE_MAX_BP) {
-                throw new InvalidInputException("percentOffBasisPoints", "A member price takes 1 to "
-                        + MEMBER_PRICE_MAX_BP + " basis points off, got " + percent);
+                throw new InvalidInputException("percentOffBasisPoints", Text.of("pricing.memberPriceTakesBasisPoints", MEMBER_PRICE_MAX_BP, percent));
             }
         } else if ((price == null) == (percent == null)) {
-            throw new InvalidInputException("price", "Give either a price or a percentage off (percentOffBasisPoints)");
+            throw new InvalidInputException("price", Text.of("pricing.giveEitherPricePercentageOff"));
         } else if (price != null) {
             Currencies.parse(price.currencyCode());
             if (!price.currency().equals(sku.price().currency())) {
-                throw new InvalidInputException("price.currency", "SKU " + sku.skuId() + " is priced in "
-                        + sku.price().currencyCode() + ", not " + price.currencyCode());
+                throw new InvalidInputException("price.currency", Text.of("pricing.skuPricedNot", sku.skuId(), sku.price().currencyCode(), price.currencyCode()));
             }
             if (price.minor() < 0 || price.minor() >= sku.price().minor()) {
-                throw new InvalidInputException("price", "The price must be below the list price " + sku.price()
-                        + " and not negative, got " + price);
+                throw new InvalidInputException("price", Text.of("pricing.priceMustBelowListPrice", sku.price(), price));
             }
             if (kind == AdjustmentKind.SUBSIDY && price.minor() < sku.price().minor() - sku.price().basisPoints(SUBSIDY_MAX_BP).minor()) {
-                throw new InvalidInputException("price", "A subsidised price takes at most 80% off the list price "
-                        + sku.price() + ", got " + price);
+                throw new InvalidInputException("price", Text.of("pricing.subsidisedPriceTakesMostOff", sku.price(), price));
             }
             if (kind != AdjustmentKind.SUBSIDY && price.minor() == 0) {
-                throw new InvalidInputException("price", "A merchant's price must be above zero");
+                throw new InvalidInputException("price", Text.of("pricing.merchantSPriceMustAbove"));
             }
         } else {
             int max = kind == AdjustmentKind.SUBSIDY ? SUBSIDY_MAX_BP : 9_000;
             if (percent < 1 || percent > max) {
-                throw new InvalidInputException("percentOffBasisPoints", "A " + kind.name().toLowerCase().replace('_', '-')
-                        + " discount takes 1 to " + max + " basis points off, got " + percent);
+                throw new InvalidInputException("percentOffBasisPoints", Text.of("pricing.discountTakesBasisPointsOff", kind.name().toLowerCase().replace('_', '-'), max, percent));
             }
         }
         Windows.require("startsAt", "endsAt", promotion.startsAt(), promotion.endsAt(),
                 kind == AdjustmentKind.FLASH_SALE ? FLASH_SALE_LONGEST : LONGEST);
         Instant now = now();
         if (!promotion.endsAt().isAfter(now)) {
-            throw new InvalidInputException("endsAt", "The promotion would already be over at " + promotion.endsAt());
+            throw new InvalidInputException("endsAt", Text.of("pricing.promotionWouldAlreadyOver", promotion.endsAt()));
         }
         long id = jdbc.sql("""
                 INSERT INTO pricing.sku_promotions (kind, name, store_id, sku_id, price_minor, currency, percent_bp,
@@ -142,7 +138,7 @@ class DefaultPromotions implements Promotions {
             stores.requireManagedBy(actor, promotion.storeId());
         }
         if (promotion.endedAt() != null) {
-            throw new ConflictException("Promotion " + promotionId + " already ended at " + promotion.endedAt());
+            throw new ConflictException(Text.of("pricing.promotionAlreadyEnded", promotionId, promotion.endedAt()));
         }
         jdbc.sql("UPDATE pricing.sku_promotions SET ended_at = ? WHERE id = ?").params(DefaultVouchers.ts(now()), promotionId).update();
         version.bump();
@@ -173,25 +169,25 @@ class DefaultPromotions implements Promotions {
     public Threshold createThreshold(Actor operator, NewThreshold threshold) {
         operator.require(Role.OPERATOR);
         if (threshold == null) {
-            throw new InvalidInputException("threshold", "Name the threshold discount's fields");
+            throw new InvalidInputException("threshold", Text.of("pricing.nameThresholdDiscountSFields"));
         }
         String name = Names.require("name", threshold.name());
         Money step = DefaultVouchers.requireAmount("step", threshold.step(), false);
         Money off = DefaultVouchers.requireAmount("off", threshold.off(), false);
         Money cap = DefaultVouchers.requireAmount("cap", threshold.cap(), false);
         if (!off.currency().equals(step.currency()) || !cap.currency().equals(step.currency())) {
-            throw new InvalidInputException("off.currency", "Step, amount off and cap must share one currency");
+            throw new InvalidInputException("off.currency", Text.of("pricing.stepAmountOffCapMust"));
         }
         if (off.minor() >= step.minor()) {
-            throw new InvalidInputException("off", "The amount off " + off + " must be less than the step " + step);
+            throw new InvalidInputException("off", Text.of("pricing.amountOffMustLessStep", off, step));
         }
         if (cap.minor() < off.minor()) {
-            throw new InvalidInputException("cap", "The cap " + cap + " must be at least the amount off " + off);
+            throw new InvalidInputException("cap", Text.of("pricing.capMustLeastAmountOff", cap, off));
         }
         Windows.require("startsAt", "endsAt", threshold.startsAt(), threshold.endsAt(), LONGEST);
         Instant now = now();
         if (!threshold.endsAt().isAfter(now)) {
-            throw new InvalidInputException("endsAt", "The discount would already be over at " + threshold.endsAt());
+            throw new InvalidInputException("endsAt", Text.of("pricing.discountWouldAlreadyOver", threshold.endsAt()));
         }
         long id = jdbc.sql("""
                 INSERT INTO pricing.thresholds (name, step_minor, off_minor, cap_minor, currency, festival_id,
@@ -211,7 +207,7 @@ class DefaultPromotions implements Promotions {
         operator.require(Role.OPERATOR);
         Threshold threshold = threshold(thresholdId);
         if (threshold.endedAt() != null) {
-            throw new ConflictException("Threshold discount " + thresholdId + " already ended at " + threshold.endedAt());
+            throw new ConflictException(Text.of("pricing.thresholdDiscountAlreadyEnded", thresholdId, threshold.endedAt()));
         }
         jdbc.sql("UPDATE pricing.thresholds SET ended_at = ? WHERE id = ?").params(DefaultVouchers.ts(now()), thresholdId).update();
         version.bump();
@@ -228,13 +224,13 @@ class DefaultPromotions implements Promotions {
     private SkuPromotion skuPromotion(long id) {
         return jdbc.sql("SELECT " + SKU_COLUMNS + " FROM pricing.sku_promotions WHERE id = ?").param(id)
                 .query((rs, n) -> skuPromotion(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("Promotion " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("pricing.promotionDoesNotExist", id)));
     }
 
     private Threshold threshold(long id) {
         return jdbc.sql("SELECT " + THRESHOLD_COLUMNS + " FROM pricing.thresholds WHERE id = ?").param(id)
                 .query((rs, n) -> threshold(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("Threshold discount " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("pricing.thresholdDiscountDoesNotExist", id)));
     }
 
     static SkuPromotion skuPromotion(ResultSet rs) throws SQLException {

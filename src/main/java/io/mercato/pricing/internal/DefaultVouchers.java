@@ -8,6 +8,7 @@ import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.MemberStatus;
 import io.mercato.pricing.Vouchers;
@@ -64,61 +65,56 @@ class DefaultVouchers implements Vouchers {
     @Transactional
     public Pool createPool(Actor actor, NewPool pool) {
         if (pool == null) {
-            throw new InvalidInputException("pool", "Name the pool's fields");
+            throw new InvalidInputException("pool", Text.of("pricing.namePoolSFields"));
         }
         String name = Names.require("name", pool.name());
         if (pool.funder() == null) {
-            throw new InvalidInputException("funder", "Say who funds the coupons: MERCHANT or PLATFORM");
+            throw new InvalidInputException("funder", Text.of("pricing.sayWhoFundsCouponsMERCHANT"));
         }
         if (pool.funder() == Funder.MERCHANT) {
             actor.require(Role.SELLER, Role.OPERATOR);
             if (pool.storeId() == null) {
-                throw new InvalidInputException("storeId", "A store coupon needs the store it is for");
+                throw new InvalidInputException("storeId", Text.of("pricing.storeCouponNeedsStore"));
             }
             if (pool.festivalId() != null || pool.membersOnly() || pool.grantOnly()) {
-                throw new InvalidInputException("funder", "Only platform vouchers may be for a festival, for members only or grant-only");
+                throw new InvalidInputException("funder", Text.of("pricing.onlyPlatformVouchersMayFestival"));
             }
         } else {
             if (!actor.isSystem()) {
                 actor.require(Role.OPERATOR);
             }
             if (pool.storeId() != null) {
-                throw new InvalidInputException("storeId", "A platform voucher applies across stores; leave storeId out");
+                throw new InvalidInputException("storeId", Text.of("pricing.platformVoucherAppliesAcrossStores"));
             }
         }
         Money off = requireAmount("amountOff", pool.amountOff(), false);
         Money threshold = requireAmount("threshold", pool.threshold(), true);
         if (!off.currency().equals(threshold.currency())) {
-            throw new InvalidInputException("threshold.currency", "The threshold is in " + threshold.currencyCode()
-                    + " but the amount off in " + off.currencyCode());
+            throw new InvalidInputException("threshold.currency", Text.of("pricing.thresholdButAmountOff", threshold.currencyCode(), off.currencyCode()));
         }
         if (threshold.isPositive() && off.minor() > threshold.minor()) {
-            throw new InvalidInputException("amountOff", "The amount off " + off + " is more than the threshold "
-                    + threshold + "; a coupon may not take off more than what must be spent");
+            throw new InvalidInputException("amountOff", Text.of("pricing.amountOffMoreThresholdCoupon", off, threshold));
         }
         if (pool.storeId() != null) {
             var store = stores.requireManagedBy(actor, pool.storeId());
             if (!store.currency().equals(off.currencyCode())) {
-                throw new InvalidInputException("amountOff.currency", "Store " + store.id() + " sells in "
-                        + store.currency() + ", not " + off.currencyCode());
+                throw new InvalidInputException("amountOff.currency", Text.of("pricing.storeSellsNot", store.id(), store.currency(), off.currencyCode()));
             }
         }
         if (pool.totalLimit() < 1 || pool.totalLimit() > MAX_POOL) {
-            throw new InvalidInputException("totalLimit", "A pool issues 1 to " + MAX_POOL + " coupons, got " + pool.totalLimit());
+            throw new InvalidInputException("totalLimit", Text.of("pricing.poolIssuesCouponsGot", MAX_POOL, pool.totalLimit()));
         }
         if (pool.perBuyerLimit() < 1 || pool.perBuyerLimit() > MAX_PER_BUYER) {
-            throw new InvalidInputException("perBuyerLimit", "A buyer may hold 1 to " + MAX_PER_BUYER
-                    + " coupons of a pool, got " + pool.perBuyerLimit());
+            throw new InvalidInputException("perBuyerLimit", Text.of("pricing.buyerMayHoldCouponsPool", MAX_PER_BUYER, pool.perBuyerLimit()));
         }
         Windows.require("claimFrom", "claimUntil", pool.claimFrom(), pool.claimUntil(), MAX_WINDOW);
         Windows.require("validFrom", "validUntil", pool.validFrom(), pool.validUntil(), MAX_WINDOW);
         if (pool.validUntil().isBefore(pool.claimUntil())) {
-            throw new InvalidInputException("validUntil", "Coupons must stay valid at least until claims close ("
-                    + pool.claimUntil() + "), got " + pool.validUntil());
+            throw new InvalidInputException("validUntil", Text.of("pricing.couponsMustStayValidLeast", pool.claimUntil(), pool.validUntil()));
         }
         Instant now = now();
         if (!pool.validUntil().isAfter(now)) {
-            throw new InvalidInputException("validUntil", "The coupons would already have expired at " + pool.validUntil());
+            throw new InvalidInputException("validUntil", Text.of("pricing.couponsWouldAlreadyHaveExpired", pool.validUntil()));
         }
         long id = jdbc.sql("""
                 INSERT INTO pricing.pools (name, funder, store_id, festival_id, amount_off_minor, threshold_minor,
@@ -138,7 +134,7 @@ class DefaultVouchers implements Vouchers {
     public Pool pool(long poolId) {
         return jdbc.sql("SELECT " + POOL_COLUMNS + " FROM pricing.pools p WHERE p.id = ?").param(poolId)
                 .query((rs, n) -> pool(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("Coupon pool " + poolId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(Text.of("pricing.couponPoolDoesNotExist", poolId)));
     }
 
     @Override
@@ -170,14 +166,13 @@ class DefaultVouchers implements Vouchers {
         Pool pool = pool(poolId);
         Instant now = now();
         if (pool.grantOnly()) {
-            throw new ConflictException("Coupon pool " + poolId + " is granted by the platform, not claimed");
+            throw new ConflictException(Text.of("pricing.couponPoolGrantedPlatformNot", poolId));
         }
         if (now.isBefore(pool.claimFrom()) || !now.isBefore(pool.claimUntil())) {
-            throw new ConflictException("Coupon pool " + poolId + " is open for claims from " + pool.claimFrom()
-                    + " until " + pool.claimUntil());
+            throw new ConflictException(Text.of("pricing.couponPoolOpenClaimsFrom", poolId, pool.claimFrom(), pool.claimUntil()));
         }
         if (pool.membersOnly() && !isMember(buyer.accountId(), now)) {
-            throw new ConflictException("Coupon pool " + poolId + " is for members only");
+            throw new ConflictException(Text.of("pricing.couponPoolMembersOnly", poolId));
         }
         return issue(pool, buyer.accountId(), null, now);
     }
@@ -186,7 +181,7 @@ class DefaultVouchers implements Vouchers {
     @Transactional
     public Claim grant(long poolId, long buyerAccountId, String grantKey) {
         if (grantKey == null || grantKey.isBlank() || grantKey.length() > 200) {
-            throw new InvalidInputException("grantKey", "A grant needs a key of 1 to 200 characters");
+            throw new InvalidInputException("grantKey", Text.of("pricing.grantNeedsKeyCharacters"));
         }
         Optional<Long> before = jdbc.sql("SELECT id FROM pricing.claims WHERE pool_id = ? AND grant_key = ?")
                 .params(poolId, grantKey).query(Long.class).optional();
@@ -196,7 +191,7 @@ class DefaultVouchers implements Vouchers {
         Pool pool = pool(poolId);
         Instant now = now();
         if (!now.isBefore(pool.validUntil())) {
-            throw new ConflictException("Coupon pool " + poolId + " expired at " + pool.validUntil());
+            throw new ConflictException(Text.of("pricing.couponPoolExpired", poolId, pool.validUntil()));
         }
         // Two grants with the same key at once: the second waits on the unique key and then finds the first.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, ?))").params(grantKey, poolId).query().listOfRows();
@@ -215,14 +210,12 @@ class DefaultVouchers implements Vouchers {
                 WHERE b.claimed < ?""")
                 .params(pool.poolId(), buyerAccountId, pool.perBuyerLimit()).update();
         if (buyerRows == 0) {
-            throw new ConflictException("You already hold " + pool.perBuyerLimit() + " coupon"
-                    + (pool.perBuyerLimit() == 1 ? "" : "s") + " of pool " + pool.poolId() + ", the most one buyer may claim");
+            throw new ConflictException(Text.of("pricing.youAlreadyHoldCouponPool", pool.perBuyerLimit(), (pool.perBuyerLimit() == 1 ? "" : "s"), pool.poolId()));
         }
         int poolRows = jdbc.sql("UPDATE pricing.pools SET issued = issued + 1 WHERE id = ? AND issued < total_limit")
                 .param(pool.poolId()).update();
         if (poolRows == 0) {
-            throw new ConflictException("Coupon pool " + pool.poolId() + " is exhausted: all " + pool.totalLimit()
-                    + " coupons were claimed");
+            throw new ConflictException(Text.of("pricing.couponPoolExhaustedAllCoupons", pool.poolId(), pool.totalLimit()));
         }
         long claimId = jdbc.sql("""
                 INSERT INTO pricing.claims (pool_id, buyer_account_id, claimed_at, grant_key) VALUES (?, ?, ?, ?)
@@ -257,16 +250,16 @@ class DefaultVouchers implements Vouchers {
     }
 
     /** Why a named coupon may not be used, for a clear refusal; null when it is the buyer's and usable. */
-    @Nullable String whyUnusable(long buyerAccountId, long claimId, Instant at) {
+    @Nullable Text whyUnusable(long buyerAccountId, long claimId, Instant at) {
         var rows = claims("c.id = :claim", claimId, at);
         if (rows.isEmpty() || rows.getFirst().buyerAccountId() != buyerAccountId) {
-            return "Coupon " + claimId + " is not one of yours";
+            return Text.of("pricing.couponNotYours", claimId);
         }
         Claim claim = rows.getFirst();
         return switch (claim.state()) {
-            case USED -> "Coupon " + claimId + " was already used";
-            case EXPIRED -> "Coupon " + claimId + " expired at " + claim.validUntil();
-            case USABLE -> at.isBefore(claim.validFrom()) ? "Coupon " + claimId + " is valid from " + claim.validFrom() : null;
+            case USED -> Text.of("pricing.couponAlreadyUsed", claimId);
+            case EXPIRED -> Text.of("pricing.couponExpired", claimId, claim.validUntil());
+            case USABLE -> at.isBefore(claim.validFrom()) ? Text.of("pricing.couponNotYetValid", claimId, claim.validFrom()) : null;
         };
     }
 
@@ -281,8 +274,8 @@ class DefaultVouchers implements Vouchers {
                       AND c.used_at IS NULL AND p.valid_from <= ? AND p.valid_until > ?""")
                     .params(ts(now), checkoutId, claimId, buyerAccountId, ts(now), ts(now)).update();
             if (rows == 0) {
-                String why = whyUnusable(buyerAccountId, claimId, now);
-                throw new ConflictException(why == null ? "Coupon " + claimId + " cannot be used now" : why);
+                Text why = whyUnusable(buyerAccountId, claimId, now);
+                throw new ConflictException(why == null ? Text.of("pricing.couponNotUsableNow", claimId) : why);
             }
             jdbc.sql("UPDATE pricing.pools SET used = used + 1 WHERE id = (SELECT pool_id FROM pricing.claims WHERE id = ?)")
                     .param(claimId).update();
@@ -358,12 +351,11 @@ class DefaultVouchers implements Vouchers {
 
     static Money requireAmount(String field, @Nullable Money amount, boolean zeroAllowed) {
         if (amount == null) {
-            throw new InvalidInputException(field, "Name the " + field + " with its currency");
+            throw new InvalidInputException(field, Text.of("pricing.nameCurrency", field));
         }
         Currencies.parse(amount.currencyCode());
         if (amount.minor() < (zeroAllowed ? 0 : 1) || amount.minor() > MAX_AMOUNT_MINOR) {
-            throw new InvalidInputException(field, "The " + field + " must be " + (zeroAllowed ? "0" : "more than 0")
-                    + " to " + new Money(MAX_AMOUNT_MINOR, amount.currency()) + ", got " + amount);
+            throw new InvalidInputException(field, Text.of("pricing.mustGot", field, (zeroAllowed ? "0" : "more than 0"), new Money(MAX_AMOUNT_MINOR, amount.currency()), amount));
         }
         return amount;
     }

@@ -1,6 +1,7 @@
 package io.mercato.pricing.internal;
 
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import org.jspecify.annotations.Nullable;
 
 /** The rule for what merchants and operators call their promotions. */
@@ -13,11 +14,11 @@ final class Names {
 
     static String require(String field, @Nullable String name) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException(field, "Give it a name of 1 to " + MAX + " characters");
+            throw new InvalidInputException(field, Text.of("pricing.giveNameCharacters", MAX));
         }
         String trimmed = name.strip();
         if (trimmed.length() > MAX) {
-            throw new InvalidInputException(field, "A name has at most " + MAX + " characters, got " + trimmed.length());
+            throw new InvalidInputException(field, Text.of("pricing.nameHasMostCharactersGot", MAX, trimmed.length()));
         }
         return trimmed;
     }

@@ -5,6 +5,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.PriceQuotes;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
@@ -55,10 +56,10 @@ class PricingController {
             ids = Arrays.stream(skuIds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf)
                     .distinct().toList();
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("skuIds", "skuIds is a comma-separated list of SKU ids");
+            throw new InvalidInputException("skuIds", Text.of("pricing.skuIdsCommaSeparatedListSKU"));
         }
         if (ids.isEmpty() || ids.size() > MAX_DISPLAY_SKUS) {
-            throw new InvalidInputException("skuIds", "Name 1 to " + MAX_DISPLAY_SKUS + " SKU ids, got " + ids.size());
+            throw new InvalidInputException("skuIds", Text.of("pricing.nameSKUIdsGot", MAX_DISPLAY_SKUS, ids.size()));
         }
         Long buyer = CurrentActor.find().filter(a -> a.is(Role.BUYER)).map(Actor::accountId).orElse(null);
         return quotes.displayPrices(ids, buyer, now());
@@ -74,13 +75,13 @@ class PricingController {
     PriceQuotes.Quote quote(@RequestBody QuoteBody body, Actor actor) {
         actor.require(Role.BUYER);
         if (body == null || body.items() == null) {
-            throw new InvalidInputException("items", "Name the items to price");
+            throw new InvalidInputException("items", Text.of("pricing.nameItemsPrice"));
         }
         List<PriceQuotes.Line> lines = new java.util.ArrayList<>();
         for (int i = 0; i < body.items().size(); i++) {
             QuoteItem item = body.items().get(i);
             if (item == null) {
-                throw new InvalidInputException("items[" + i + "]", "items[" + i + "] is empty; name a SKU and a quantity");
+                throw new InvalidInputException("items[" + i + "]", Text.of("pricing.itemsEmptyNameSKUQuantity", i));
             }
             lines.add(new PriceQuotes.Line(item.skuId(), item.quantity()));
         }
@@ -95,13 +96,13 @@ class PricingController {
             case "BEST" -> CouponChoice.BEST;
             case "NONE" -> CouponChoice.NONE;
             case "CHOSEN" -> chosen(couponIds == null ? List.of() : couponIds);
-            default -> throw new InvalidInputException("coupons", "coupons is BEST, NONE or CHOSEN, got " + mode);
+            default -> throw new InvalidInputException("coupons", Text.of("pricing.couponsBESTNONECHOSENGot", mode));
         };
     }
 
     private static CouponChoice chosen(List<Long> couponIds) {
         if (couponIds.size() > 20 || couponIds.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidInputException("couponIds", "Name at most 20 coupons, none empty");
+            throw new InvalidInputException("couponIds", Text.of("pricing.nameMostCouponsNoneEmpty"));
         }
         return CouponChoice.chosen(couponIds);
     }
@@ -182,7 +183,7 @@ class PricingController {
 
     private static PoolBody body(@Nullable PoolBody body) {
         if (body == null) {
-            throw new InvalidInputException("pool", "Name the pool's fields");
+            throw new InvalidInputException("pool", Text.of("pricing.namePoolSFields"));
         }
         return body;
     }
@@ -209,10 +210,10 @@ class PricingController {
         Vouchers.NewPool toPool(Funder funder, @Nullable Long storeId, @Nullable Long festival, boolean members,
                 boolean grant) {
             if (totalLimit == null) {
-                throw new InvalidInputException("totalLimit", "Say how many coupons the pool issues");
+                throw new InvalidInputException("totalLimit", Text.of("pricing.sayHowManyCouponsPool"));
             }
             if (perBuyerLimit == null) {
-                throw new InvalidInputException("perBuyerLimit", "Say how many coupons one buyer may hold");
+                throw new InvalidInputException("perBuyerLimit", Text.of("pricing.sayHowManyCouponsOne"));
             }
             Money zero = amountOff == null ? null : Money.zero(amountOff.currency());
             Instant from = claimFrom;

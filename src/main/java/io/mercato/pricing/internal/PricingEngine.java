@@ -3,6 +3,7 @@ package io.mercato.pricing.internal;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import io.mercato.pricing.AdjustmentKind;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.PriceQuotes.Adjustment;
@@ -62,14 +63,12 @@ public final class PricingEngine {
     public static Quote quote(PromotionSnapshot promotions, Instant at, List<LineInput> lines, boolean member,
             List<UsableCoupon> coupons, CouponChoice choice, LongFunction<Set<Long>> festivalsOf) {
         if (lines.isEmpty()) {
-            throw new InvalidInputException("lines", "Name at least one line to price");
+            throw new InvalidInputException("lines", Text.of("pricing.nameLeastOneLinePrice"));
         }
         Currency currency = lines.getFirst().listUnit().currency();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).listUnit().currency().equals(currency)) {
-                throw new InvalidInputException("lines[" + i + "].skuId", "SKU " + lines.get(i).skuId() + " is priced in "
-                        + lines.get(i).listUnit().currencyCode() + ", the others in " + currency.getCurrencyCode()
-                        + "; check out one currency at a time");
+                throw new InvalidInputException("lines[" + i + "].skuId", Text.of("pricing.skuPricedOthersCheckOut", lines.get(i).skuId(), lines.get(i).listUnit().currencyCode(), currency.getCurrencyCode()));
             }
         }
         int n = lines.size();
@@ -191,28 +190,24 @@ public final class PricingEngine {
         for (int i = 0; i < claimIds.size(); i++) {
             long claimId = claimIds.get(i);
             UsableCoupon coupon = usable.stream().filter(c -> c.claimId() == claimId).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("coupons", "Coupon " + claimId + " is not one of yours or cannot be used now"));
+                    .orElseThrow(() -> new InvalidInputException("coupons", Text.of("pricing.couponNotOneYoursCannot", claimId)));
             if (chosen.contains(coupon)) {
-                throw new InvalidInputException("coupons", "Coupon " + claimId + " is named twice");
+                throw new InvalidInputException("coupons", Text.of("pricing.couponNamedTwice", claimId));
             }
             if (!coupon.amountOff().currency().equals(currency)) {
-                throw new InvalidInputException("coupons", "Coupon " + claimId + " is in " + coupon.amountOff().currencyCode()
-                        + ", the cart in " + currency.getCurrencyCode());
+                throw new InvalidInputException("coupons", Text.of("pricing.couponCart", claimId, coupon.amountOff().currencyCode(), currency.getCurrencyCode()));
             }
             if (coupon.storeId() != null) {
                 if (!stores.contains(coupon.storeId())) {
-                    throw new InvalidInputException("coupons", "Coupon " + claimId + " is for store " + coupon.storeId()
-                            + ", which has nothing in this cart");
+                    throw new InvalidInputException("coupons", Text.of("pricing.couponStoreWhichHasNothing", claimId, coupon.storeId()));
                 }
                 Long before = storeCoupon.put(coupon.storeId(), claimId);
                 if (before != null) {
-                    throw new ConflictException("Coupons " + before + " and " + claimId + " are both for store "
-                            + coupon.storeId() + "; one store coupon per store may be used");
+                    throw new ConflictException(Text.of("pricing.couponsBothStoreOneStore", before, claimId, coupon.storeId()));
                 }
             } else {
                 if (voucher != null) {
-                    throw new ConflictException("Coupons " + voucher + " and " + claimId
-                            + " are both platform vouchers; one platform voucher per checkout may be used");
+                    throw new ConflictException(Text.of("pricing.couponsBothPlatformVouchersOne", voucher, claimId));
                 }
                 voucher = claimId;
             }
@@ -374,8 +369,7 @@ public final class PricingEngine {
         long total = sum(stage.amount(), eligible);
         if (total <= 0 || total < coupon.threshold().minor()) {
             if (strict) {
-                throw new ConflictException("Coupon " + coupon.claimId() + " needs " + coupon.threshold()
-                        + " of eligible items, this cart has " + new Money(total, currency));
+                throw new ConflictException(Text.of("pricing.couponNeedsEligibleItemsCart", coupon.claimId(), coupon.threshold(), new Money(total, currency)));
             }
             return false;
         }

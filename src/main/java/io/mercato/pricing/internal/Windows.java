@@ -1,6 +1,7 @@
 package io.mercato.pricing.internal;
 
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -17,21 +18,20 @@ final class Windows {
     static void require(String fromField, String untilField, @Nullable Instant from, @Nullable Instant until,
             Duration longest) {
         if (from == null) {
-            throw new InvalidInputException(fromField, "Name when it starts");
+            throw new InvalidInputException(fromField, Text.of("pricing.nameWhenStarts"));
         }
         if (until == null) {
-            throw new InvalidInputException(untilField, "Name when it ends");
+            throw new InvalidInputException(untilField, Text.of("pricing.nameWhenEnds"));
         }
         if (from.isBefore(EARLIEST) || until.isAfter(LATEST)) {
             throw new InvalidInputException(from.isBefore(EARLIEST) ? fromField : untilField,
-                    "A window lies between " + EARLIEST + " and " + LATEST);
+                    Text.of("pricing.windowLiesBetween", EARLIEST, LATEST));
         }
         if (!from.isBefore(until)) {
-            throw new InvalidInputException(untilField, "The window must end after it starts (" + from + "), got " + until);
+            throw new InvalidInputException(untilField, Text.of("pricing.windowMustEndAfterStarts", from, until));
         }
         if (Duration.between(from, until).compareTo(longest) > 0) {
-            throw new InvalidInputException(untilField, "A window lasts at most " + longest.toDays() + " days, got "
-                    + Duration.between(from, until).toDays());
+            throw new InvalidInputException(untilField, Text.of("pricing.windowLastsMostDaysGot", longest.toDays(), Duration.between(from, until).toDays()));
         }
     }
 }

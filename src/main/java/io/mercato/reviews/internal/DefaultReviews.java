@@ -8,6 +8,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.reviews.ProductRating;
 import io.mercato.reviews.Review;
 import io.mercato.reviews.ReviewPosted;
@@ -49,23 +50,20 @@ class DefaultReviews implements Reviews {
     public Review post(Actor buyer, long orderId, long lineId, int rating, String text) {
         buyer.require(Role.BUYER);
         if (rating < 1 || rating > 5) {
-            throw new InvalidInputException("rating", "A rating is 1 to 5 stars, got " + rating);
+            throw new InvalidInputException("rating", Text.of("reviews.ratingStarsGot", rating));
         }
         String body = text.strip();
         if (body.length() > MAX_TEXT) {
-            throw new InvalidInputException("text", "A review holds at most " + MAX_TEXT + " characters, got "
-                    + body.length());
+            throw new InvalidInputException("text", Text.of("reviews.reviewHoldsMostCharactersGot", MAX_TEXT, body.length()));
         }
         OrderView order = orders.order(buyer, orderId);
         if (order.buyerAccountId() != buyer.accountId()) {
-            throw new io.mercato.platform.ForbiddenException("Order " + orderId + " is not yours to review");
+            throw new io.mercato.platform.ForbiddenException(Text.of("reviews.orderNotYoursReview", orderId));
         }
         OrderView.Line line = order.lines().stream().filter(l -> l.id() == lineId).findFirst()
-                .orElseThrow(() -> new InvalidInputException("lineId", "Order " + orderId + " has no line " + lineId
-                        + "; review one of the products you bought in it"));
+                .orElseThrow(() -> new InvalidInputException("lineId", Text.of("reviews.orderHasNoLineReview", orderId, lineId)));
         if (order.status() != OrderStatus.DELIVERED && order.status() != OrderStatus.COMPLETED) {
-            throw new ConflictException("Order " + orderId + " is " + order.status()
-                    + "; a product can be reviewed once the order is delivered or completed");
+            throw new ConflictException(Text.of("reviews.orderProductCanReviewedOnce", orderId, order.status()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Long> id = jdbc.sql("""
@@ -76,8 +74,7 @@ class DefaultReviews implements Reviews {
                         Timestamp.from(now))
                 .query(Long.class).optional();
         if (id.isEmpty()) {
-            throw new ConflictException("Line " + lineId + " of order " + orderId
-                    + " is reviewed already; each product bought is reviewed once");
+            throw new ConflictException(Text.of("reviews.lineOrderReviewedAlreadyEach", lineId, orderId));
         }
         Review review = new Review(id.get(), buyer.accountId(), orderId, lineId, line.productId(), line.skuId(), rating,
                 body, now);

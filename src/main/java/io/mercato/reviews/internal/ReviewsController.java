@@ -2,6 +2,7 @@ package io.mercato.reviews.internal;
 
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.reviews.ProductRating;
 import io.mercato.reviews.Review;
 import io.mercato.reviews.Reviews;
@@ -37,10 +38,10 @@ class ReviewsController {
     @ResponseStatus(HttpStatus.CREATED)
     Review post(@PathVariable long orderId, @RequestBody NewReview review, Actor buyer) {
         if (review.lineId() == null) {
-            throw new InvalidInputException("lineId", "Name the order line to review");
+            throw new InvalidInputException("lineId", Text.of("reviews.nameOrderLineReview"));
         }
         if (review.rating() == null) {
-            throw new InvalidInputException("rating", "Give a rating of 1 to 5 stars");
+            throw new InvalidInputException("rating", Text.of("reviews.giveRatingStars"));
         }
         return reviews.post(buyer, orderId, review.lineId(), review.rating(), review.text() == null ? "" : review.text());
     }
@@ -53,7 +54,7 @@ class ReviewsController {
     @GetMapping("/products/{productId}/reviews")
     ProductRating ofProduct(@PathVariable long productId, @RequestParam(defaultValue = "10") int limit) {
         if (limit < 0 || limit > 100) {
-            throw new InvalidInputException("limit", "Ask for 0 to 100 reviews, not " + limit);
+            throw new InvalidInputException("limit", Text.of("reviews.askReviewsNot", limit));
         }
         return reviews.ofProduct(productId, limit);
     }

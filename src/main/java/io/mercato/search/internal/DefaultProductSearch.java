@@ -6,6 +6,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.search.ProductSearch;
 import io.mercato.search.RebuildProgress;
 import io.mercato.search.SearchQuery;
@@ -392,17 +393,16 @@ class DefaultProductSearch implements ProductSearch {
     public SynonymRule addSynonym(Actor operator, String rule) {
         operator.require(Role.OPERATOR);
         if (rule == null || rule.isBlank() || rule.length() > 500 || rule.contains("\n")) {
-            throw new InvalidInputException("rule", "A synonym rule is one line of 1 to 500 characters");
+            throw new InvalidInputException("rule", Text.of("search.synonymRuleOneLineCharacters"));
         }
         String stripped = rule.strip();
         if (!stripped.contains(",") && !stripped.contains("=>")) {
-            throw new InvalidInputException("rule", "Rule '" + stripped
-                    + "' names no synonyms; write 'a, b, c' (all equivalent) or 'a, b => c'");
+            throw new InvalidInputException("rule", Text.of("search.ruleNamesNoSynonymsWrite", stripped));
         }
         try {
             ProductAnalyzers.synonyms(List.of(stripped));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("rule", e.getMessage());
+            throw new InvalidInputException("rule", Text.of("search.synonymRuleDoesNotParse", stripped));
         }
         long id = jdbc.sql("""
                 INSERT INTO search.synonyms (rule) VALUES (?)
@@ -417,7 +417,7 @@ class DefaultProductSearch implements ProductSearch {
     public void removeSynonym(Actor operator, long ruleId) {
         operator.require(Role.OPERATOR);
         if (jdbc.sql("DELETE FROM search.synonyms WHERE id = ?").param(ruleId).update() == 0) {
-            throw new NotFoundException("Synonym rule " + ruleId + " does not exist");
+            throw new NotFoundException(Text.of("search.synonymRuleDoesNotExist", ruleId));
         }
         synonyms.reload();
     }

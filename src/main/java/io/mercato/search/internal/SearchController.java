@@ -3,6 +3,7 @@ package io.mercato.search.internal;
 import io.mercato.merchant.StoreKind;
 import io.mercato.platform.Actor;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.search.ProductSearch;
 import io.mercato.search.ProductSearch.SynonymRule;
 import io.mercato.search.RebuildProgress;
@@ -66,7 +67,7 @@ class SearchController {
             try {
                 result.add(StoreKind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("kind", "Store kind '" + kind + "' is not one of " + List.of(StoreKind.values()));
+                throw new InvalidInputException("kind", Text.of("search.storeKindNotOne", kind, List.of(StoreKind.values())));
             }
         }
         return result;
@@ -77,7 +78,7 @@ class SearchController {
         for (String attribute : attributes == null ? List.<String>of() : attributes) {
             int colon = attribute.indexOf(':');
             if (colon <= 0 || colon == attribute.length() - 1 || attribute.length() > 150) {
-                throw new InvalidInputException("attr", "Attribute filter '" + attribute + "' must be name:value, such as colour:red");
+                throw new InvalidInputException("attr", Text.of("search.attributeFilterMustNameValue", attribute));
             }
             result.computeIfAbsent(attribute.substring(0, colon), k -> new ArrayList<>()).add(attribute.substring(colon + 1));
         }
@@ -88,7 +89,7 @@ class SearchController {
         try {
             return SearchSort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("sort", "Sort '" + sort + "' is not one of relevance, sales, price_asc, price_desc, newest");
+            throw new InvalidInputException("sort", Text.of("search.sortNotOneRelevanceSales", sort));
         }
     }
 

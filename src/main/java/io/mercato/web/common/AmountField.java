@@ -3,6 +3,7 @@ package io.mercato.web.common;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import java.util.Currency;
 
 /** An amount typed into a form field named {@code amount}, in major units: {@code 129.90}, {@code 1,299}. */
@@ -20,7 +21,7 @@ public final class AmountField {
         try {
             return new Money(Formats.parseMinor(amount, currency.getCurrencyCode()), currency);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidInputException("amount", "'" + amount + "' is not an amount of " + currencyCode);
+            throw new InvalidInputException("amount", Text.of("web.notAmount", amount, currencyCode));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mercato.web.common;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ public final class FormValues {
         try {
             return new Money(Formats.parseMinor(text, currency), Currencies.parse(currency));
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidInputException(field, "An amount such as 20.00, got '" + text.strip() + "'");
+            throw new InvalidInputException(field, Text.of("web.amountSuchGot", text.strip()));
         }
     }
 
@@ -33,7 +34,7 @@ public final class FormValues {
         try {
             return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "A date and time such as 2026-12-24T09:00");
+            throw new InvalidInputException(field, Text.of("web.dateTimeSuchT09"));
         }
     }
 
@@ -44,7 +45,7 @@ public final class FormValues {
         try {
             return Long.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "A whole number, got '" + text.strip() + "'");
+            throw new InvalidInputException(field, Text.of("web.wholeNumberGot", text.strip()));
         }
     }
 }

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -43,5 +46,20 @@ final class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+    }
+
+    /** An enum parameter of a page takes the spellings the API takes: {@code kind=tmall}, {@code sort=price_asc}. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new AnyCaseEnums());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class AnyCaseEnums implements ConverterFactory<String, Enum> {
+
+        @Override
+        public <T extends Enum> Converter<String, T> getConverter(Class<T> type) {
+            return text -> text.isBlank() ? null : (T) Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        }
     }
 }

@@ -12,7 +12,9 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,7 +105,7 @@ final class BillingPagesController {
                     number("storeId", storeId), rateOf(rate), amountMinor, currency, instant(effectiveFrom), note));
             redirect.addFlashAttribute("notice", "billing.rule.added");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/billing/rules";
     }
@@ -121,7 +123,7 @@ final class BillingPagesController {
                     cap.isBlank() ? null : minor("cap", cap, currency), currency, instant(effectiveFrom), instant(endAt)));
             redirect.addFlashAttribute("notice", "billing.rebate.added");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/billing/rules";
     }
@@ -134,7 +136,7 @@ final class BillingPagesController {
         try {
             return new BigDecimal(percent.strip()).movePointRight(2).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidInputException("rate", "Give the rate as a percentage with at most two decimals, e.g. 0.6");
+            throw new InvalidInputException("rate", Text.of("web.giveRatePercentageMostTwo"));
         }
     }
 
@@ -145,7 +147,7 @@ final class BillingPagesController {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "Give " + field + " as a whole number");
+            throw new InvalidInputException(field, Text.of("web.giveWholeNumber", field));
         }
     }
 
@@ -153,7 +155,7 @@ final class BillingPagesController {
         try {
             return Formats.parseMinor(text, Currencies.parse(currency).getCurrencyCode());
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidInputException(field, "Give the amount in " + currency + ", e.g. 6880.00");
+            throw new InvalidInputException(field, Text.of("web.giveAmountEG", currency));
         }
     }
 
@@ -165,7 +167,7 @@ final class BillingPagesController {
         try {
             return Enum.valueOf(type, text.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "Unknown " + field + " '" + text + "'");
+            throw new InvalidInputException(field, Text.of("web.unknown", field, text));
         }
     }
 
@@ -177,7 +179,7 @@ final class BillingPagesController {
         try {
             return LocalDateTime.parse(text.strip()).atZone(formats.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("effectiveFrom", "Give the date and time as YYYY-MM-DDTHH:MM");
+            throw new InvalidInputException("effectiveFrom", Text.of("web.giveDateTimeYYYYMM"));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.mercato.payment.Escrow;
 import io.mercato.platform.Actor;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.web.common.Timeline;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ final class LookupController {
     @GetMapping("/ops/accounts/{accountId}")
     String account(Actor operator, @PathVariable long accountId, Model model) {
         Account account = accounts.find(accountId)
-                .orElseThrow(() -> new NotFoundException("There is no account " + accountId));
+                .orElseThrow(() -> new NotFoundException(Text.of("web.thereNoAccount", accountId)));
         model.addAttribute("account", account);
         model.addAttribute("stores", account.role() == Role.SELLER ? stores.ownedBy(accountId) : List.of());
         model.addAttribute("orders", account.role() == Role.BUYER

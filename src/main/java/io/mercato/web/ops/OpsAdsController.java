@@ -6,6 +6,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.Role;
 import io.mercato.web.common.AmountField;
+import io.mercato.web.common.Said;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,7 @@ final class OpsAdsController {
             serving.configure(operator, placement, slots, AmountField.parse(reserve, "CNY").minor());
             redirect.addFlashAttribute("notice", "ads.ops.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/ads";
     }

@@ -5,6 +5,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.Funder;
@@ -12,6 +13,7 @@ import io.mercato.pricing.Presales;
 import io.mercato.pricing.Vouchers;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,7 +86,7 @@ final class OpsFestivalsController {
             redirect.addFlashAttribute("notice", "festivals.created");
             return "redirect:/ops/festivals/" + created.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/ops/festivals";
         }
     }
@@ -124,7 +126,7 @@ final class OpsFestivalsController {
             festivals.addStore(operator, festivalId, number("storeId", storeId));
             redirect.addFlashAttribute("notice", "festivals.storeAdded");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/festivals/" + festivalId;
     }
@@ -137,7 +139,7 @@ final class OpsFestivalsController {
             festivals.withdraw(operator, festivalId, skuId, reason);
             redirect.addFlashAttribute("notice", "festivals.removed");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/festivals/" + festivalId;
     }
@@ -157,7 +159,7 @@ final class OpsFestivalsController {
                     required("validFrom", validFrom), required("validUntil", validUntil), false, false));
             redirect.addFlashAttribute("notice", "festivals.poolAdded");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/festivals/" + festivalId;
     }
@@ -165,7 +167,7 @@ final class OpsFestivalsController {
     private Instant required(String field, String text) {
         Instant at = instant(field, text);
         if (at == null) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, Text.of("web.required", field));
         }
         return at;
     }
@@ -178,7 +180,7 @@ final class OpsFestivalsController {
         try {
             return LocalDateTime.parse(text.strip()).atZone(formats.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Give " + field + " as YYYY-MM-DDTHH:MM");
+            throw new InvalidInputException(field, Text.of("web.giveYYYYMMDDTHHMM", field));
         }
     }
 
@@ -186,7 +188,7 @@ final class OpsFestivalsController {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " must be a whole number");
+            throw new InvalidInputException(field, Text.of("web.mustWholeNumber", field));
         }
     }
 }

@@ -9,6 +9,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.web.common.RefusalText;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -146,7 +147,7 @@ final class OpsLogisticsController {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("day", "Give the day as YYYY-MM-DD");
+            throw new InvalidInputException("day", Text.of("web.giveDayYYYYMMDD"));
         }
     }
 
@@ -154,7 +155,7 @@ final class OpsLogisticsController {
         try {
             return LocalTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("cutoff", "Give the cut-off as HH:MM");
+            throw new InvalidInputException("cutoff", Text.of("web.giveCutOffHHMM"));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import io.mercato.pricing.AdjustmentKind;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.Promotions;
@@ -14,6 +15,7 @@ import io.mercato.pricing.Vouchers;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.FormValues;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,10 +89,10 @@ final class PricingOpsController {
             Long total = FormValues.whole("totalLimit", form.get("totalLimit"));
             Long perBuyer = FormValues.whole("perBuyerLimit", form.get("perBuyerLimit"));
             if (total == null) {
-                throw new InvalidInputException("totalLimit", "Say how many vouchers the pool issues");
+                throw new InvalidInputException("totalLimit", Text.of("web.sayHowManyVouchersPool"));
             }
             if (perBuyer == null || perBuyer > 1_000 || perBuyer < -1_000) {
-                throw new InvalidInputException("perBuyerLimit", "Say how many vouchers one buyer may hold (1 to 100)");
+                throw new InvalidInputException("perBuyerLimit", Text.of("web.sayHowManyVouchersOne"));
             }
             Money off = FormValues.money("amountOff", form.get("amountOff"), CURRENCY);
             Money threshold = FormValues.money("threshold", form.get("threshold"), CURRENCY);
@@ -118,7 +120,7 @@ final class PricingOpsController {
             promotions.endThreshold(operator, id);
             redirect.addFlashAttribute("notice", "pricing.ended");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/pricing";
     }
@@ -128,7 +130,7 @@ final class PricingOpsController {
         return act(operator, form, redirect, () -> {
             Long sku = FormValues.whole("skuId", form.get("skuId"));
             if (sku == null) {
-                throw new InvalidInputException("skuId", "Name the SKU to subsidise");
+                throw new InvalidInputException("skuId", Text.of("web.nameSKUSubsidise"));
             }
             Long percent = FormValues.whole("percentOff", form.get("percentOff"));
             promotions.create(operator, new Promotions.NewSkuPromotion(AdjustmentKind.SUBSIDY, form.get("name"), sku,
@@ -145,7 +147,7 @@ final class PricingOpsController {
             promotions.end(operator, id);
             redirect.addFlashAttribute("notice", "pricing.ended");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/pricing";
     }
@@ -159,7 +161,7 @@ final class PricingOpsController {
             action.run();
             redirect.addFlashAttribute("notice", "pricing.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/ops/pricing";
     }

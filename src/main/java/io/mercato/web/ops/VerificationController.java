@@ -6,6 +6,8 @@ import io.mercato.merchant.StoreStatus;
 import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.platform.Text;
+import io.mercato.web.common.Said;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +46,7 @@ final class VerificationController {
             stores.decideVerification(operator, storeId, approved, reason);
             redirect.addFlashAttribute("notice", approved ? "ops.approved" : "ops.rejected");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", "Store " + storeId + ": " + e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(Text.of("web.storeRefused", storeId, e.text())));
         }
         return "redirect:/ops/verification";
     }

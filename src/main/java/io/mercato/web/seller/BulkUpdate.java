@@ -11,6 +11,8 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.Formats;
+import io.mercato.platform.Text;
+import io.mercato.web.common.Said;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,11 +74,11 @@ final class BulkUpdate {
                 String message = transactions.execute(status -> applyLine(seller, text, productOfSku, yuan));
                 lines.add(new Line(i + 1, text, true, message == null ? "" : message));
             } catch (LineException | DomainException e) {
-                lines.add(new Line(i + 1, text, false, e.getMessage()));
+                lines.add(new Line(i + 1, text, false, e instanceof LineException line ? Said.of(line.text) : Said.of(e)));
             }
         }
         if (rows.length > MAX_LINES + 1) {
-            lines.add(new Line(MAX_LINES + 2, "", false, "Only the first " + MAX_LINES + " lines are read; split the file"));
+            lines.add(new Line(MAX_LINES + 2, "", false, Said.of(Text.of("web.bulk.onlyFirst", MAX_LINES))));
         }
         long applied = lines.stream().filter(Line::ok).count();
         return new Report(lines, applied, lines.size() - applied);
@@ -88,8 +90,7 @@ final class BulkUpdate {
             cells = new String[] {cells[0], cells[1], cells[2]};
         }
         if (cells.length != 3) {
-            throw new LineException("Expected 3 columns (" + (yuan ? HEADER : "sku_id,price_minor,on_hand")
-                    + "), found " + cells.length);
+            throw new LineException(Text.of("web.bulk.columns", cells.length));
         }
         long skuId = number(cells[0], "sku_id");
         Product owner = productOfSku.get(skuId);
@@ -99,30 +100,30 @@ final class BulkUpdate {
                 : yuan ? major(cells[1], currency) : number(cells[1], "price_minor");
         @Nullable Long onHand = cells[2].isBlank() ? null : number(cells[2], "on_hand");
         if (price == null && onHand == null) {
-            throw new LineException("Nothing to change: give price_minor, on_hand or both");
+            throw new LineException(Text.of("web.bulk.nothing"));
         }
         Product product = productOfSku.get(skuId);
         if (product == null) {
-            throw new LineException("SKU " + skuId + " is not a SKU of your stores");
+            throw new LineException(Text.of("web.bulk.notYours", skuId));
         }
         if (price != null && price <= 0) {
-            throw new LineException("price_minor must be positive, got " + price);
+            throw new LineException(Text.of("web.bulk.pricePositive", price));
         }
         if (onHand != null && onHand < 0) {
-            throw new LineException("on_hand must be 0 or more, got " + onHand);
+            throw new LineException(Text.of("web.bulk.onHandNotNegative", onHand));
         }
         List<String> done = new ArrayList<>();
         if (price != null) {
             Sku sku = product.skus().stream().filter(s -> s.id() == skuId).findFirst().orElseThrow();
             catalog.updateProduct(seller, product.id(), new ProductDraft(null, null, null, null, null,
                     List.of(new SkuDraft(skuId, null, price, sku.currency(), null, null))));
-            done.add(yuan ? "price " + Export.major(price, sku.currency()) : "price " + price);
+            done.add(Said.of(Text.of("web.bulk.price", yuan ? Export.major(price, sku.currency()) : String.valueOf(price))));
         }
         if (onHand != null) {
             stock.setOnHand(seller, skuId, onHand);
-            done.add("on hand " + onHand);
+            done.add(Said.of(Text.of("web.bulk.onHand", onHand)));
         }
-        return "SKU " + skuId + ": " + String.join(", ", done);
+        return Said.of(Text.of("web.bulk.applied", skuId, String.join(", ", done)));
     }
 
     private Map<Long, Product> productsBySku(Actor seller) {
@@ -143,7 +144,7 @@ final class BulkUpdate {
         try {
             return Formats.parseMinor(cell, currency);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new LineException("price '" + cell.strip() + "' is not an amount in yuan such as 12.90");
+            throw new LineException(Text.of("web.bulk.priceNotYuan", cell.strip()));
         }
     }
 
@@ -151,13 +152,16 @@ final class BulkUpdate {
         try {
             return Long.parseLong(cell.strip());
         } catch (NumberFormatException e) {
-            throw new LineException(column + " '" + cell.strip() + "' is not a whole number");
+            throw new LineException(Text.of("web.bulk.notWhole", column, cell.strip()));
         }
     }
 
     private static final class LineException extends RuntimeException {
-        LineException(String message) {
-            super(message);
+        private final Text text;
+
+        LineException(Text text) {
+            super(text.toString());
+            this.text = text;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.mercato.merchant.Store;
 import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ForbiddenException;
+import io.mercato.platform.Text;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ final class CurrentStore {
         }
         List<Store> mine = stores.ownedBy(seller.accountId());
         if (mine.isEmpty()) {
-            throw new ForbiddenException("Open a store first");
+            throw new ForbiddenException(Text.of("web.openStoreFirst"));
         }
         return mine.stream().filter(Store::canSell).findFirst().orElse(mine.getFirst());
     }

@@ -19,6 +19,7 @@ import io.mercato.web.common.Formats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import io.mercato.web.common.Said;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -122,7 +123,7 @@ final class ProductEditorController {
             redirect.addFlashAttribute("notice", "product.saved");
             return "redirect:/seller/products/" + saved.id();
         } catch (DomainException e) {
-            model.addAttribute("error", wording.of(e));
+            model.addAttribute("error", Said.of(e));
             model.addAttribute("form", form);
             if (productId == null) {
                 model.addAttribute("store", currentStore.of(seller, store));
@@ -166,7 +167,7 @@ final class ProductEditorController {
             }
             redirect.addFlashAttribute("notice", "product." + action);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/products/" + productId;
     }

@@ -6,6 +6,7 @@ import io.mercato.catalog.ProductDraft;
 import io.mercato.catalog.Sku;
 import io.mercato.inventory.Stock;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.web.common.Formats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ final class ProductForm {
                 price = Formats.parseMinor(row.getPrice() == null ? "" : row.getPrice(), currency);
             } catch (ArithmeticException | NumberFormatException e) {
                 throw new InvalidInputException("skus[" + line + "].price",
-                        "SKU row " + line + ": price '" + row.getPrice() + "' is not an amount such as 129.00");
+                        Text.of("web.skuRowPriceNotAmount", line, row.getPrice()));
             }
             Long initial = null;
             if (row.getId() == null) {
@@ -89,7 +90,7 @@ final class ProductForm {
             }
             return count;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("stock", "Stock '" + text + "' is not a whole number of units (0 or more)");
+            throw new InvalidInputException("stock", Text.of("web.stockNotWholeNumberUnits", text));
         }
     }
 
@@ -104,8 +105,7 @@ final class ProductForm {
             }
             String[] parts = pair.split("[:=：]", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new InvalidInputException("skus[" + line + "].attributes", "SKU row " + line + ": write attributes as "
-                        + "'colour: red, size: M', not '" + pair.strip() + "'");
+                throw new InvalidInputException("skus[" + line + "].attributes", Text.of("web.skuRowWriteAttributesColour", line, pair.strip()));
             }
             attributes.put(parts[0].strip(), parts[1].strip());
         }

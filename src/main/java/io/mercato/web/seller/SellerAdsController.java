@@ -15,9 +15,11 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -91,7 +93,7 @@ final class SellerAdsController {
             accounts.topUp(seller, AmountField.parse(amount, "CNY"));
             redirect.addFlashAttribute("notice", "ads.account.toppedUp");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/ads";
     }
@@ -111,7 +113,7 @@ final class SellerAdsController {
             redirect.addFlashAttribute("notice", "ads.campaign.created");
             return "redirect:/seller/ads/" + campaign.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/seller/ads";
         }
     }
@@ -157,7 +159,7 @@ final class SellerAdsController {
             campaigns.update(seller, id, draft(null, name, budget, targetRoi, "", endsAt));
             redirect.addFlashAttribute("notice", "ads.campaign.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/ads/" + id;
     }
@@ -191,7 +193,7 @@ final class SellerAdsController {
             try {
                 roi = new BigDecimal(targetRoi.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("targetRoi", "A target ROI is a number such as 3.5");
+                throw new InvalidInputException("targetRoi", Text.of("web.targetROINumberSuch"));
             }
         }
         return new CampaignDraft(productId, name.isBlank() ? null : name, budgetMinor, null, roi,
@@ -205,7 +207,7 @@ final class SellerAdsController {
         try {
             return LocalDateTime.parse(text.strip()).atZone(formats.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "A date and time such as 2026-12-24T09:00");
+            throw new InvalidInputException(field, Text.of("web.dateTimeSuchT09"));
         }
     }
 

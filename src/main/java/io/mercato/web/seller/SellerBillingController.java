@@ -10,6 +10,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.web.common.Formats;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -50,7 +51,7 @@ final class SellerBillingController {
             when = month == null || month.isBlank()
                     ? YearMonth.from(java.time.LocalDate.ofInstant(clock.instant(), formats.zone())) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "Give the month as YYYY-MM, e.g. 2026-12");
+            throw new InvalidInputException("month", Text.of("web.giveMonthYYYYMME"));
         }
         MerchantStatement statement = statements.statement(seller, null, when, Currencies.parse(currency));
         List<Store> own = stores.ownedBy(seller.accountId());

@@ -10,11 +10,13 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.Presales;
 import io.mercato.pricing.Presales.UnpaidRule;
 import io.mercato.web.common.AmountField;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +81,7 @@ final class SellerFestivalsController {
         Instant now = clock.instant();
         boolean participates = festivals.participants(festivalId).stream().anyMatch(p -> p.storeId() == store);
         if (!participates) {
-            throw new io.mercato.platform.NotFoundException("Store " + store + " does not take part in festival " + festivalId);
+            throw new io.mercato.platform.NotFoundException(Text.of("web.storeDoesNotTakePart", store, festivalId));
         }
         List<Festivals.Enrolment> enrolled = festivals.enrolments(festivalId, store);
         Set<Long> enrolledSkus = enrolled.stream().map(Festivals.Enrolment::skuId).collect(Collectors.toSet());
@@ -114,12 +116,12 @@ final class SellerFestivalsController {
             @RequestParam(required = false) Long skuId, RedirectAttributes redirect) {
         try {
             if (skuId == null) {
-                throw new InvalidInputException("skuId", "Choose a SKU");
+                throw new InvalidInputException("skuId", Text.of("web.chooseSKU"));
             }
             festivals.enrol(seller, festivalId, skuId);
             redirect.addFlashAttribute("notice", "festivals.enrolled");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/festivals/" + festivalId + "?store=" + store;
     }
@@ -131,7 +133,7 @@ final class SellerFestivalsController {
             festivals.withdraw(seller, festivalId, skuId, null);
             redirect.addFlashAttribute("notice", "festivals.withdrawn");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/festivals/" + festivalId + "?store=" + store;
     }
@@ -148,7 +150,7 @@ final class SellerFestivalsController {
             offers.create(seller, festivalId, new Presales.NewOffer(skuId, depositMinor, worthMinor, perBuyerLimit, unpaidRule));
             redirect.addFlashAttribute("notice", "festivals.presale.offered");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/festivals/" + festivalId + "?store=" + store;
     }

@@ -11,6 +11,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
+import io.mercato.web.common.Said;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

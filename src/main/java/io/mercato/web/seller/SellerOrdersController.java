@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import io.mercato.web.common.Said;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,8 +134,7 @@ final class SellerOrdersController {
             lifecycle.ship(seller, orderId, carrier, trackingNumber);
             redirect.addFlashAttribute("notice", "seller.shipped");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", wording.of(Text.of("workbench.order.refused", String.valueOf(orderId))) + " "
-                    + wording.of(e));
+            redirect.addFlashAttribute("error", Said.of(Text.of("web.orderRefused", orderId, e.text())));
         }
         return "redirect:/seller/orders";
     }
@@ -145,8 +145,7 @@ final class SellerOrdersController {
             lifecycle.markDelivered(seller, orderId);
             redirect.addFlashAttribute("notice", "seller.delivered");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", wording.of(Text.of("workbench.order.refused", String.valueOf(orderId))) + " "
-                    + wording.of(e));
+            redirect.addFlashAttribute("error", Said.of(Text.of("web.orderRefused", orderId, e.text())));
         }
         return "redirect:/seller/orders?status=SHIPPED";
     }

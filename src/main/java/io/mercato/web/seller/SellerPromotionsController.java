@@ -7,6 +7,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.AdjustmentKind;
 import io.mercato.pricing.Funder;
 import io.mercato.pricing.Promotions;
@@ -14,6 +15,7 @@ import io.mercato.pricing.Vouchers;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.FormValues;
 import io.mercato.web.common.Formats;
+import io.mercato.web.common.Said;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +92,10 @@ final class SellerPromotionsController {
             Long total = FormValues.whole("totalLimit", form.get("totalLimit"));
             Long perBuyer = FormValues.whole("perBuyerLimit", form.get("perBuyerLimit"));
             if (total == null) {
-                throw new InvalidInputException("totalLimit", "Say how many coupons the pool issues");
+                throw new InvalidInputException("totalLimit", Text.of("web.sayHowManyCouponsPool"));
             }
             if (perBuyer == null || perBuyer > Integer.MAX_VALUE || perBuyer < Integer.MIN_VALUE) {
-                throw new InvalidInputException("perBuyerLimit", "Say how many coupons one buyer may hold (1 to 100)");
+                throw new InvalidInputException("perBuyerLimit", Text.of("web.sayHowManyCouponsOne"));
             }
             var threshold = FormValues.money("threshold", form.get("threshold"), store.currency());
             var off = FormValues.money("amountOff", form.get("amountOff"), store.currency());
@@ -102,7 +104,7 @@ final class SellerPromotionsController {
                     total, perBuyer.intValue(), from, until, from, validUntil == null ? until : validUntil, false, false));
             redirect.addFlashAttribute("notice", "pricing.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return back(storeId);
     }
@@ -120,7 +122,7 @@ final class SellerPromotionsController {
             try {
                 kind = AdjustmentKind.valueOf(form.getOrDefault("kind", ""));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("kind", "Choose a flash sale, a limited-time discount or the member price");
+                throw new InvalidInputException("kind", Text.of("web.chooseFlashSaleLimitedTime"));
             }
             Long sku = FormValues.whole("skuId", form.get("skuId"));
             Long percent = FormValues.whole("percentOff", form.get("percentOff"));
@@ -131,7 +133,7 @@ final class SellerPromotionsController {
                     FormValues.instant("endsAt", form.get("endsAt"), formats.zone())));
             redirect.addFlashAttribute("notice", "pricing.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return back(storeId);
     }
@@ -142,7 +144,7 @@ final class SellerPromotionsController {
             promotions.end(seller, promotionId);
             redirect.addFlashAttribute("notice", "pricing.ended");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return back(storeId);
     }

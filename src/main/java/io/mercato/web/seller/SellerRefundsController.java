@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.web.common.Said;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,7 +79,7 @@ final class SellerRefundsController {
             }
             redirect.addFlashAttribute("notice", "refund." + decision);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", wording.of(e));
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/seller/refunds";
     }

@@ -14,6 +14,7 @@ import io.mercato.ordering.OrderView;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.web.common.Formats;
 import io.mercato.web.common.RefusalText;
 import java.time.LocalTime;
@@ -144,7 +145,7 @@ final class SellerShippingController {
                     try {
                         quantity = Long.parseLong(value.strip());
                     } catch (NumberFormatException e) {
-                        throw new InvalidInputException("quantity", "Quantities are whole numbers");
+                        throw new InvalidInputException("quantity", Text.of("web.quantitiesWholeNumbers"));
                     }
                     if (quantity != 0) {
                         lines.add(new PackedLine(Long.parseLong(name.substring(4)), quantity));
@@ -154,7 +155,7 @@ final class SellerShippingController {
             shipments.pack(seller, orderId, lines);
             redirect.addFlashAttribute("notice", "fulfillment.parcel.packed");
         } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", refusals.of("fulfillment.error", new InvalidInputException("lineId", "bad line")));
+            redirect.addFlashAttribute("error", refusals.of("fulfillment.error", new InvalidInputException("lineId", Text.of("web.badLine"))));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", refusals.of("fulfillment.error", e));
         }
@@ -165,7 +166,7 @@ final class SellerShippingController {
         try {
             return LocalTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("cutoff", "Give the cut-off as HH:MM");
+            throw new InvalidInputException("cutoff", Text.of("web.giveCutOffHHMM"));
         }
     }
 
@@ -173,11 +174,11 @@ final class SellerShippingController {
         try {
             long minor = Formats.parseMinor(text, currency);
             if (minor < 0) {
-                throw new InvalidInputException(field, "Amounts cannot be negative");
+                throw new InvalidInputException(field, Text.of("web.amountsCannotNegative"));
             }
             return minor;
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidInputException(field, "Give an amount such as 8.00");
+            throw new InvalidInputException(field, Text.of("web.giveAmountSuch"));
         }
     }
 }

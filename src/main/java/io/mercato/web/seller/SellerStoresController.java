@@ -6,6 +6,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.web.common.FormKeys;
+import io.mercato.web.common.Said;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -52,7 +53,7 @@ final class SellerStoresController {
             redirect.addFlashAttribute("notice", "store.opened");
             return "redirect:/seller/products?store=" + store.id();
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             model.addAttribute("name", name);
             return newStore(seller, model);
         }

@@ -5,6 +5,7 @@ import io.mercato.ordering.Cart.CartItem;
 import io.mercato.ordering.Cart;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
+import io.mercato.platform.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,7 @@ final class AddToCart {
         long wanted = already + quantity;
         long available = stock.stock(skuId).available();
         if (wanted > available) {
-            throw new ConflictException("Only " + available + " left of this item; you asked for " + wanted
-                    + (already > 0 ? " (" + already + " already in your cart)" : ""));
+            throw new ConflictException(Text.of("web.onlyLeftItemYouAsked", available, wanted, (already > 0 ? Text.of("web.alreadyInCart", already) : "")));
         }
         cart.put(buyer, skuId, wanted);
     }

@@ -4,6 +4,7 @@ import io.mercato.catalog.Catalog;
 import io.mercato.catalog.Category;
 import io.mercato.catalog.Product;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -49,7 +50,7 @@ final class BrowseController {
             Model model) {
         List<Category> tree = catalog.categoryTree();
         Category category = categoryId == null ? null : find(tree, categoryId)
-                .orElseThrow(() -> new NotFoundException("There is no category " + categoryId));
+                .orElseThrow(() -> new NotFoundException(Text.of("web.thereNoCategory", categoryId)));
         Catalog.Page<Product> products = catalog.browse(categoryId, null, sort, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("categories", tree);
         model.addAttribute("category", category);

@@ -9,6 +9,8 @@ import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
+import io.mercato.web.common.Said;
 import io.mercato.web.common.Timeline;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -80,13 +82,13 @@ final class BuyerOrdersController {
                 case "cancellation" -> lifecycle.cancel(buyer, orderId, reason);
                 case "receipt" -> lifecycle.confirmReceipt(buyer, orderId);
                 case "refund" -> refunds.request(buyer, orderId, null, reason == null ? "" : reason);
-                default -> throw new NotFoundException("No such action on an order: " + action);
+                default -> throw new NotFoundException(Text.of("web.noSuchActionOrder", action));
             }
             redirect.addFlashAttribute("notice", "order.done." + action);
         } catch (NotFoundException e) {
             throw e;
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/orders/" + orderId;
     }

@@ -5,6 +5,7 @@ import io.mercato.ordering.Cart.CartItem;
 import io.mercato.ordering.Cart;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
+import io.mercato.web.common.Said;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,7 @@ final class CartController {
             addToCart.add(buyer, skuId, quantity);
             redirect.addFlashAttribute("notice", "cart.added");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return productId != null ? "redirect:/p/" + productId + "?sku=" + skuId : "redirect:/cart";
     }
@@ -65,7 +66,7 @@ final class CartController {
                 cart.put(buyer, skuId, quantity);
             }
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/cart";
     }

@@ -13,7 +13,9 @@ import io.mercato.platform.DomainException;
 import io.mercato.platform.ForbiddenException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
+import io.mercato.platform.Text;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
+import io.mercato.web.common.Said;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -101,9 +103,9 @@ final class CheckoutController {
             return "redirect:/checkout/" + placed.checkoutId();
         } catch (InvalidInputException e) {
             model.addAttribute("fieldError", e.field());
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
         }
         model.addAttribute("address", address);
         return checkoutForm(buyer, null, model);
@@ -125,7 +127,7 @@ final class CheckoutController {
             return checkout.orders(buyer, checkoutId);
         } catch (ForbiddenException e) {
             // Someone else's checkout does not exist as far as this buyer's pages are concerned.
-            throw new NotFoundException("You have no checkout " + checkoutId);
+            throw new NotFoundException(Text.of("web.youHaveNoCheckout", checkoutId));
         }
     }
 
@@ -136,7 +138,7 @@ final class CheckoutController {
             redirect.addFlashAttribute("notice", "pay.done");
             return "redirect:/orders";
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/checkout/" + checkoutId;
         }
     }

@@ -3,6 +3,7 @@ package io.mercato.web.shop;
 import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.pricing.Vouchers;
+import io.mercato.web.common.Said;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ final class CouponsController {
             vouchers.claim(buyer, poolId);
             redirect.addFlashAttribute("notice", "pricing.claimed");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && !back.contains("\n")
                 && !back.contains("\r");

@@ -7,12 +7,14 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.PriceQuotes.CouponChoice;
 import io.mercato.pricing.Presales;
 import io.mercato.pricing.Presales.Offer;
 import io.mercato.pricing.Vouchers;
+import io.mercato.web.common.Said;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,13 +108,13 @@ final class FestivalPagesController {
         Vouchers service = vouchers.getIfAvailable();
         try {
             if (service == null || !festivals.poolIds(festivalId).contains(poolId)) {
-                throw new InvalidInputException("poolId", "Voucher pool " + poolId + " is not one of this festival's");
+                throw new InvalidInputException("poolId", Text.of("web.voucherPoolNotOneFestival", poolId));
             }
             buyer.require(Role.BUYER);
             service.claim(buyer, poolId);
             redirect.addFlashAttribute("notice", "festivals.voucher.claimed");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/festivals/" + festivalId;
     }
@@ -152,7 +154,7 @@ final class FestivalPagesController {
             model.addAttribute("name", festival.name(chinese()));
             model.addAttribute("open", chosen.depositOpen(now));
             model.addAttribute("address", address);
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             if (e instanceof InvalidInputException invalid) {
                 model.addAttribute("fieldError", invalid.field());
             }
@@ -201,7 +203,7 @@ final class FestivalPagesController {
             redirect.addFlashAttribute("notice", "festivals.presale.finalPaid");
             return "redirect:/orders/" + paid.orderId();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
             return "redirect:/presales/" + presaleId;
         }
     }

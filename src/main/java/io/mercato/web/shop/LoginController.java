@@ -4,6 +4,8 @@ import io.mercato.identity.Accounts;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
+import io.mercato.web.common.Said;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,9 +34,11 @@ final class LoginController {
     String login(@RequestParam(required = false) @Nullable String error, @Nullable HttpSession session, Model model) {
         if (error != null && session != null
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e) {
-            model.addAttribute("error", e.getMessage());
+            // The login form's refusal (a wrong password, too many tries) is the identity module's, carried as the cause.
+            model.addAttribute("error", e.getCause() instanceof DomainException refusal ? Said.of(refusal)
+                    : Said.of(Text.of("identity.emailPasswordWrong")));
         } else if (error != null) {
-            model.addAttribute("error", "Email or password is wrong");
+            model.addAttribute("error", Said.of(Text.of("identity.emailPasswordWrong")));
         }
         model.addAttribute("demo", demo);
         return "shop/login";
@@ -56,7 +60,7 @@ final class LoginController {
             redirect.addFlashAttribute("email", email);
             return "redirect:/login";
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             model.addAttribute("fieldError", e instanceof InvalidInputException invalid ? invalid.field() : null);
             model.addAttribute("email", email);
             model.addAttribute("displayName", displayName);

@@ -7,6 +7,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
+import io.mercato.platform.Text;
 import io.mercato.reviews.Review;
 import io.mercato.reviews.Reviews;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class ReviewPagesController {
             RedirectAttributes redirect) {
         try {
             if (rating == null) {
-                throw new InvalidInputException("rating", "Choose a rating");
+                throw new InvalidInputException("rating", Text.of("web.chooseRating"));
             }
             reviews.post(buyer, orderId, lineId, rating, text);
             redirect.addFlashAttribute("notice", "reviews.posted");

@@ -6,6 +6,7 @@ import io.mercato.search.ProductSearch;
 import io.mercato.search.SearchQuery;
 import io.mercato.search.SearchResult;
 import io.mercato.search.SearchSort;
+import io.mercato.web.common.Said;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -66,7 +67,7 @@ final class SearchPageController {
             model.addAttribute("pages", Math.max(1, Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE,
                     SearchQuery.MAX_WINDOW / PAGE_SIZE)));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", Said.of(e));
             model.addAttribute("hits", List.of());
             model.addAttribute("prices", Map.of());
             model.addAttribute("ads", List.of());

@@ -6,8 +6,10 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
+import io.mercato.web.common.Said;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,12 +50,12 @@ final class WalletController {
         try {
             Money money = AmountField.parse(amount, currency);
             if (money.minor() <= 0) {
-                throw new InvalidInputException("amount", "Top up a positive amount, not " + amount);
+                throw new InvalidInputException("amount", Text.of("web.topUpPositiveAmountNot", amount));
             }
             escrow.topUp(buyer, money);
             redirect.addFlashAttribute("notice", "wallet.topped");
         } catch (DomainException | PaymentDeclinedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Said.of(e));
         }
         return "redirect:/wallet";
     }

@@ -9,6 +9,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Vouchers;
 import java.time.Clock;
@@ -58,16 +59,16 @@ class DefaultFestivals implements Festivals {
         Instant starts = required("startsAt", festival.startsAt());
         Instant ends = required("endsAt", festival.endsAt());
         if (!ends.isAfter(now)) {
-            throw new InvalidInputException("endsAt", "A festival must end in the future, got " + ends);
+            throw new InvalidInputException("endsAt", Text.of("pricing.festivalMustEndFutureGot", ends));
         }
         if (starts.isAfter(now.plus(MAX_AHEAD))) {
-            throw new InvalidInputException("startsAt", "A festival starts at most a year ahead, got " + starts);
+            throw new InvalidInputException("startsAt", Text.of("pricing.festivalStartsMostYearAhead", starts));
         }
         if (!ends.isAfter(starts)) {
-            throw new InvalidInputException("endsAt", "The festival must end after it starts (" + starts + "), got " + ends);
+            throw new InvalidInputException("endsAt", Text.of("pricing.festivalMustEndAfterStarts", starts, ends));
         }
         if (Duration.between(starts, ends).compareTo(MAX_LENGTH) > 0) {
-            throw new InvalidInputException("endsAt", "A festival lasts at most " + MAX_LENGTH.toDays() + " days");
+            throw new InvalidInputException("endsAt", Text.of("pricing.festivalLastsMostDays", MAX_LENGTH.toDays()));
         }
         Instant presaleFrom = festival.presaleFrom();
         Instant presaleUntil = festival.presaleUntil();
@@ -80,22 +81,22 @@ class DefaultFestivals implements Festivals {
             finalFrom = required("finalFrom", finalFrom);
             finalUntil = required("finalUntil", finalUntil);
             if (!presaleUntil.isAfter(presaleFrom)) {
-                throw new InvalidInputException("presaleUntil", "The presale window must end after it opens (" + presaleFrom + ")");
+                throw new InvalidInputException("presaleUntil", Text.of("pricing.presaleWindowMustEndAfter", presaleFrom));
             }
             if (presaleUntil.isAfter(starts)) {
-                throw new InvalidInputException("presaleUntil", "The presale window must close by the festival's start (" + starts + ")");
+                throw new InvalidInputException("presaleUntil", Text.of("pricing.presaleWindowMustCloseFestival", starts));
             }
             if (finalFrom.isBefore(presaleUntil)) {
-                throw new InvalidInputException("finalFrom", "The final-payment window opens after the presale window closes (" + presaleUntil + ")");
+                throw new InvalidInputException("finalFrom", Text.of("pricing.finalPaymentWindowOpensAfter", presaleUntil));
             }
             if (finalFrom.isBefore(starts)) {
-                throw new InvalidInputException("finalFrom", "The final-payment window opens when the festival has started (" + starts + ")");
+                throw new InvalidInputException("finalFrom", Text.of("pricing.finalPaymentWindowOpensWhen", starts));
             }
             if (!finalUntil.isAfter(finalFrom)) {
-                throw new InvalidInputException("finalUntil", "The final-payment window must end after it opens (" + finalFrom + ")");
+                throw new InvalidInputException("finalUntil", Text.of("pricing.finalPaymentWindowMustEnd", finalFrom));
             }
             if (finalUntil.isAfter(ends)) {
-                throw new InvalidInputException("finalUntil", "The final-payment window must close by the festival's end (" + ends + ")");
+                throw new InvalidInputException("finalUntil", Text.of("pricing.finalPaymentWindowMustClose", ends));
             }
         }
         long id = rows.insert(kind, nameEn, nameZh, starts, ends, presaleFrom, presaleUntil, finalFrom, finalUntil,
@@ -133,12 +134,11 @@ class DefaultFestivals implements Festivals {
         operator.require(Role.OPERATOR);
         Festival festival = rows.lockFestival(festivalId).orElseThrow(() -> notFound(festivalId));
         if (festival.phase(now()) == Phase.ENDED) {
-            throw new ConflictException("Festival " + festivalId + " has ended; stores can no longer join it");
+            throw new ConflictException(Text.of("pricing.festivalHasEndedStoresCan", festivalId));
         }
         var store = stores.get(storeId);
         if (festival.kind() == Kind.VALUE_CHANNEL && store.kind() != StoreKind.TAOBAO) {
-            throw new ConflictException("Festival " + festivalId + " is a value-for-money channel for small merchants: "
-                    + "only Taobao stores take part, store " + storeId + " is " + store.kind());
+            throw new ConflictException(Text.of("pricing.festivalValueMoneyChannelSmall", festivalId, storeId, store.kind()));
         }
         rows.addStore(festivalId, storeId, store.ownerAccountId(), now());
         return rows.participants(festivalId);
@@ -164,16 +164,13 @@ class DefaultFestivals implements Festivals {
         Instant now = now();
         long storeId = catalog.requireSkuManagedBy(actor, skuId);
         if (!festival.enrolmentOpen(now)) {
-            throw new ConflictException("Enrolment in festival " + festivalId + " closed when it started at "
-                    + festival.startsAt());
+            throw new ConflictException(Text.of("pricing.enrolmentFestivalClosedWhenStarted", festivalId, festival.startsAt()));
         }
         if (!rows.participates(festivalId, storeId)) {
-            throw new ConflictException("Store " + storeId + " does not take part in festival " + festivalId
-                    + "; the operator adds the stores that do");
+            throw new ConflictException(Text.of("pricing.storeDoesNotTakePart", storeId, festivalId));
         }
         if (rows.removedByOperator(festivalId, skuId)) {
-            throw new ConflictException("An operator removed SKU " + skuId + " from festival " + festivalId
-                    + "; it cannot be enrolled again");
+            throw new ConflictException(Text.of("pricing.operatorRemovedSKUFromFestival", skuId, festivalId));
         }
         SaleableSku sku = catalog.saleable(skuId);
         if (rows.enrol(festivalId, skuId, sku.productId(), storeId, now, actor.label())) {
@@ -196,17 +193,15 @@ class DefaultFestivals implements Festivals {
         } else {
             catalog.requireSkuManagedBy(actor, skuId);
             if (!festival.enrolmentOpen(now)) {
-                throw new ConflictException("Festival " + festivalId + " has started; only an operator may remove SKU "
-                        + skuId + " now");
+                throw new ConflictException(Text.of("pricing.festivalHasStartedOnlyOperator", festivalId, skuId));
             }
             if (rows.offers(festivalId, null).stream().anyMatch(o -> o.skuId() == skuId)) {
-                throw new ConflictException("SKU " + skuId + " is on presale in festival " + festivalId
-                        + "; buyers' deposits depend on its enrolment");
+                throw new ConflictException(Text.of("pricing.skuPresaleFestivalBuyersDeposits", skuId, festivalId));
             }
             changed = rows.delete(festivalId, skuId);
         }
         if (!changed) {
-            throw new NotFoundException("SKU " + skuId + " is not enrolled in festival " + festivalId);
+            throw new NotFoundException(Text.of("pricing.skuNotEnrolledFestival", skuId, festivalId));
         }
         rows.bumpScopeVersion();
         scope.changed();
@@ -224,14 +219,14 @@ class DefaultFestivals implements Festivals {
         operator.require(Role.OPERATOR);
         Festival festival = rows.lockFestival(festivalId).orElseThrow(() -> notFound(festivalId));
         if (festival.phase(now()) == Phase.ENDED) {
-            throw new ConflictException("Festival " + festivalId + " has ended; it takes no new voucher pools");
+            throw new ConflictException(Text.of("pricing.festivalHasEndedTakesNo", festivalId));
         }
         if (pool.storeId() != null) {
-            throw new InvalidInputException("storeId", "A festival's vouchers are the platform's, for every store taking part");
+            throw new InvalidInputException("storeId", Text.of("pricing.festivalSVouchersPlatformS"));
         }
         Vouchers service = vouchers.getIfAvailable();
         if (service == null) {
-            throw new ConflictException("Voucher pools are not available on this platform");
+            throw new ConflictException(Text.of("pricing.voucherPoolsNotAvailablePlatform"));
         }
         // Instants at the database's precision (microseconds), so a window stored is the window asked for.
         Vouchers.Pool created = service.createPool(operator, new Vouchers.NewPool(pool.name(), pool.funder(), null,
@@ -256,23 +251,23 @@ class DefaultFestivals implements Festivals {
     }
 
     static NotFoundException notFound(long festivalId) {
-        return new NotFoundException("Festival " + festivalId + " does not exist");
+        return new NotFoundException(Text.of("pricing.festivalDoesNotExist", festivalId));
     }
 
     private static String name(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, Text.of("pricing.required", field));
         }
         String name = value.strip();
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException(field, field + " is longer than " + MAX_NAME + " characters");
+            throw new InvalidInputException(field, Text.of("pricing.longerCharacters", field, MAX_NAME));
         }
         return name;
     }
 
     private static Instant required(String field, @Nullable Instant value) {
         if (value == null) {
-            throw new InvalidInputException(field, field + " is required, as an instant such as 2026-11-11T00:00:00+08:00");
+            throw new InvalidInputException(field, Text.of("pricing.requiredInstantSuchT00", field));
         }
         return value.truncatedTo(ChronoUnit.MICROS);
     }

@@ -7,6 +7,7 @@ import io.mercato.platform.ConflictException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.NotFoundException;
 import io.mercato.platform.Role;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals.Festival;
 import io.mercato.pricing.Presales;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class DefaultPresales implements Presales {
     public Offer create(Actor actor, long festivalId, NewOffer offer) {
         actor.require(Role.SELLER, Role.OPERATOR);
         if (offer.skuId() == null) {
-            throw new InvalidInputException("skuId", "skuId is required: the enrolled SKU to put on presale");
+            throw new InvalidInputException("skuId", Text.of("pricing.skuIdRequiredEnrolledSKUPut"));
         }
         long skuId = offer.skuId();
         Festival festival = rows.lockFestival(festivalId).orElseThrow(() -> DefaultFestivals.notFound(festivalId));
@@ -45,44 +46,40 @@ class DefaultPresales implements Presales {
         long deposit = amount("depositMinor", offer.depositMinor());
         long worth = amount("worthMinor", offer.worthMinor());
         if (worth < deposit) {
-            throw new InvalidInputException("worthMinor", "A deposit is worth at least what it costs (" + deposit
-                    + "), got " + worth);
+            throw new InvalidInputException("worthMinor", Text.of("pricing.depositWorthLeastWhatCosts", deposit, worth));
         }
         int limit = offer.perBuyerLimit() == null ? 1 : offer.perBuyerLimit();
         if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("perBuyerLimit", "perBuyerLimit must be between 1 and 100, got " + limit);
+            throw new InvalidInputException("perBuyerLimit", Text.of("pricing.perBuyerLimitMustBetweenGot", limit));
         }
         if (offer.unpaidRule() == null) {
-            throw new InvalidInputException("unpaidRule", "unpaidRule is required: FORFEIT or REFUND");
+            throw new InvalidInputException("unpaidRule", Text.of("pricing.unpaidRuleRequiredFORFEITREFUND"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!festival.hasPresale() || festival.presaleUntil() == null) {
-            throw new ConflictException("Festival " + festivalId + " has no presale window");
+            throw new ConflictException(Text.of("pricing.festivalHasNoPresaleWindow", festivalId));
         }
         if (!now.isBefore(festival.presaleUntil())) {
-            throw new ConflictException("The presale window of festival " + festivalId + " closed at "
-                    + festival.presaleUntil());
+            throw new ConflictException(Text.of("pricing.presaleWindowFestivalClosed", festivalId, festival.presaleUntil()));
         }
         if (rows.enrolment(festivalId, skuId).isEmpty()) {
-            throw new ConflictException("SKU " + skuId + " is not enrolled in festival " + festivalId
-                    + "; enrol it before putting it on presale");
+            throw new ConflictException(Text.of("pricing.skuNotEnrolledFestivalEnrol", skuId, festivalId));
         }
         SaleableSku sku = catalog.saleable(skuId);
         if (worth >= sku.price().minor()) {
-            throw new InvalidInputException("worthMinor", "The deposit's worth must stay below the SKU's price ("
-                    + sku.price() + "), got " + worth);
+            throw new InvalidInputException("worthMinor", Text.of("pricing.depositSWorthMustStay", sku.price(), worth));
         }
         long id = rows.insertOffer(festivalId, skuId, sku.productId(), storeId, sku.price().currency(), deposit, worth,
                 limit, offer.unpaidRule(), actor.label(), now);
         if (id == 0) {
-            throw new ConflictException("SKU " + skuId + " is already on presale in festival " + festivalId);
+            throw new ConflictException(Text.of("pricing.skuAlreadyPresaleFestival", skuId, festivalId));
         }
         return offer(id);
     }
 
     @Override
     public Offer offer(long offerId) {
-        return rows.offer(offerId).orElseThrow(() -> new NotFoundException("Presale offer " + offerId + " does not exist"));
+        return rows.offer(offerId).orElseThrow(() -> new NotFoundException(Text.of("pricing.presaleOfferDoesNotExist", offerId)));
     }
 
     @Override
@@ -93,10 +90,10 @@ class DefaultPresales implements Presales {
 
     private static long amount(String field, @Nullable Long value) {
         if (value == null) {
-            throw new InvalidInputException(field, field + " is required, in minor units (5000 is RMB 50)");
+            throw new InvalidInputException(field, Text.of("pricing.requiredMinorUnitsRMB", field));
         }
         if (value <= 0 || value > MAX_DEPOSIT_MINOR) {
-            throw new InvalidInputException(field, field + " must be between 1 and " + MAX_DEPOSIT_MINOR + ", got " + value);
+            throw new InvalidInputException(field, Text.of("pricing.mustBetweenGot", field, MAX_DEPOSIT_MINOR, value));
         }
         return value;
     }

@@ -4,6 +4,7 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.Currencies;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Money;
+import io.mercato.platform.Text;
 import io.mercato.pricing.Festivals;
 import io.mercato.pricing.Festivals.Enrolment;
 import io.mercato.pricing.Festivals.Festival;
@@ -100,7 +101,7 @@ class FestivalController {
     List<Participant> addStore(@PathVariable long festivalId, @RequestBody StoreRequest request, Actor actor) {
         actor.require(io.mercato.platform.Role.OPERATOR);
         if (request.storeId() == null) {
-            throw new InvalidInputException("storeId", "storeId is required");
+            throw new InvalidInputException("storeId", Text.of("pricing.storeIdRequired"));
         }
         return festivals.addStore(actor, festivalId, request.storeId());
     }
@@ -121,7 +122,7 @@ class FestivalController {
     @ResponseStatus(HttpStatus.CREATED)
     Enrolment enrol(@PathVariable long festivalId, @RequestBody SkuRequest request, Actor actor) {
         if (request.skuId() == null) {
-            throw new InvalidInputException("skuId", "skuId is required");
+            throw new InvalidInputException("skuId", Text.of("pricing.skuIdRequired"));
         }
         return festivals.enrol(actor, festivalId, request.skuId());
     }
@@ -164,7 +165,7 @@ class FestivalController {
 
         private static <T> T require(String field, @Nullable T value) {
             if (value == null) {
-                throw new InvalidInputException(field, field + " is required");
+                throw new InvalidInputException(field, Text.of("pricing.required", field));
             }
             return value;
         }
