@@ -53,7 +53,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories/**", "/api/v1/brands/**",
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
                                 "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools",
-                                "/api/v1/festivals/**", "/api/v1/presale-offers/**", "/api/v1/fulfillment/promise").permitAll()
+                                "/api/v1/festivals/**", "/api/v1/presale-offers/**", "/api/v1/fulfillment/promise",
+                                "/api/v1/flash-sales", "/api/v1/flash-sales/*").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> HttpProblems.write(response, new UnauthorizedException(

@@ -4,6 +4,7 @@ import io.mercato.catalog.Catalog;
 import io.mercato.catalog.SaleableSku;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.Checkout;
+import io.mercato.ordering.CheckoutGuard;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderShipping;
 import io.mercato.ordering.OrderView;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +48,12 @@ class DefaultCheckout implements Checkout {
     private final PriceQuotes prices;
     private final Vouchers vouchers;
     private final List<OrderShipping> shipping;
+    private final ObjectProvider<CheckoutGuard> guards;
 
     DefaultCheckout(Catalog catalog, Orders orders, Carts carts, OrderMoves moves, OrderLifecycle lifecycle,
             OrderingProperties properties, Clock clock, ApplicationEventPublisher events, PriceQuotes prices,
-            Vouchers vouchers, List<OrderShipping> shipping) {
+            Vouchers vouchers, List<OrderShipping> shipping, ObjectProvider<CheckoutGuard> guards) {
+        this.guards = guards;
         this.prices = prices;
         this.vouchers = vouchers;
         this.catalog = catalog;
@@ -116,6 +120,8 @@ class DefaultCheckout implements Checkout {
             }
             quantities.merge(item.skuId(), item.quantity(), Long::sum);
         }
+        List<Item> merged = quantities.entrySet().stream().map(e -> new Item(e.getKey(), e.getValue())).toList();
+        guards.orderedStream().forEach(guard -> guard.check(buyer, merged, requestKey));
         Map<Long, List<Priced>> byStore = new LinkedHashMap<>();
         int index = 0;
         for (var entry : quantities.entrySet()) {
