@@ -4,6 +4,7 @@ CREATE SCHEMA IF NOT EXISTS flashsale;
 
 CREATE TABLE flashsale.sales (
     id               bigserial PRIMARY KEY,
+    name             text        NOT NULL,
     sku_id           bigint      NOT NULL,
     product_id       bigint      NOT NULL,
     store_id         bigint      NOT NULL,

@@ -104,8 +104,15 @@ final class FlashSaleController {
         return sales.claims(buyer, saleId);
     }
 
+    /** The books, with whether they balance (sold = units held by won and ordered claims, never above the quantity). */
+    record TallyJson(long saleId, long quantity, long sold, long held, long won, long ordered, long returned,
+            long failed, boolean balances) {
+    }
+
     @GetMapping("/{saleId}/tally")
-    FlashSales.Tally tally(@PathVariable long saleId, Actor actor) {
-        return sales.tally(actor, saleId);
+    TallyJson tally(@PathVariable long saleId, Actor actor) {
+        FlashSales.Tally t = sales.tally(actor, saleId);
+        return new TallyJson(t.saleId(), t.quantity(), t.sold(), t.held(), t.won(), t.ordered(), t.returned(),
+                t.failed(), t.balances());
     }
 }
