@@ -22,11 +22,14 @@ class FlashSalePageIT {
     static final PageFixture market = new PageFixture();
     static final Browser browser = market.browser();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.mercato.MutableClock clock;
+
     @Test
     void aBuyerWinsTheLastUnitAndTheNextSeesItSoldOutInEitherLanguage() {
         Merchant seller = market.signUpSeller("flash-seller", "TAOBAO");
         long sku = market.listedSku(seller.store(), market.category(0), 19_900, 10);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Api.Response sale = seller.store().api().create("/api/v1/flash-sales", Map.of("name", "Midnight hot SKU",
                 "skuId", sku, "priceMinor", 990, "quantity", 1, "perBuyerLimit", 1,
                 "startsAt", now.toString(), "endsAt", now.plus(Duration.ofDays(1)).toString()));
