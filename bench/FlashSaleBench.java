@@ -108,19 +108,27 @@ public class FlashSaleBench {
             log("warm-up: " + warmAttempts + " attempts on each path");
             mercato(sales, warmSale, warmAttempts, buyers, concurrency, 2_000_000, false);
             baseline(pool, skuIds[1], warmAttempts, concurrency, false);
-            sales.placeOrders();
+            for (int i = 0; sales.tally(new Actor(1, Role.OPERATOR), warmSale).won() > 0 && i < 6000; i++) {
+                sales.placeOrders();
+                Thread.sleep(100);
+            }
 
             log("Mercato: " + attempts + " attempts from " + buyers + " buyers for " + units + " units, "
                     + concurrency + " client threads");
             Run mine = mercato(sales, hotSale, attempts, buyers, concurrency, 10_000_000, true);
+            // Every claim becomes an order in the background (ordering's checkout, a hundred per transaction): wait for
+            // the last one before the baseline runs, so that it has the machine to itself (at most 10 min).
+            long ordering = System.nanoTime();
+            FlashSales.Tally tally = sales.tally(new Actor(1, Role.OPERATOR), hotSale);
+            for (int i = 0; tally.won() > 0 && i < 6000; i++) {
+                sales.placeOrders();
+                Thread.sleep(100);
+                tally = sales.tally(new Actor(1, Role.OPERATOR), hotSale);
+            }
+            log("orders for all " + tally.ordered() + " claims placed " + (System.nanoTime() - ordering) / 1_000_000
+                    + " ms after the last attempt");
             log("baseline: " + attempts + " attempts, one conditional UPDATE each in its own transaction");
             Run naive = baseline(pool, skuIds[3], attempts, concurrency, true);
-
-            long ordering = System.nanoTime();
-            sales.placeOrders();
-            FlashSales.Tally tally = sales.tally(new Actor(1, Role.OPERATOR), hotSale);
-            log("orders for every claim placed " + (System.nanoTime() - ordering) / 1_000_000 + " ms after the run: "
-                    + tally);
             long reservedFlash = jdbc.sql("SELECT reserved FROM inventory.stock WHERE sku_id = ?").param(skuIds[2])
                     .query(Long.class).single();
             long reservedBase = jdbc.sql("SELECT reserved FROM inventory.stock WHERE sku_id = ?").param(skuIds[3])

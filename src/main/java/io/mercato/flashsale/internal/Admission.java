@@ -63,13 +63,22 @@ class Admission {
     }
 
     /** One attempt waiting for its group. */
-    record Pending(long buyerId, long quantity, Address address, String key, CompletableFuture<FlashClaim> answer) {
+    record Pending(long buyerId, long quantity, Address address, String key, boolean clientKey,
+            CompletableFuture<FlashClaim> answer) {
     }
 
     /** Whether this instance saw the sale sold out within {@code soldOutFor}. */
     boolean knownSoldOut(long saleId) {
         Lane lane = lanes.get(saleId);
         return lane != null && lane.soldOutUntil > System.nanoTime();
+    }
+
+    /**
+     * The sale's "sold out" refusal, made once per lane: at the peak most attempts get it, and an exception's stack
+     * trace costs more than the whole in-memory check.
+     */
+    ConflictException soldOut(long saleId) {
+        return lanes.computeIfAbsent(saleId, Lane::new).soldOut;
     }
 
     /** Units came back (a cancelled order): ask the database on the next attempt. */
@@ -84,9 +93,10 @@ class Admission {
         return lanes.values().stream().mapToInt(lane -> lane.queue.size()).sum();
     }
 
-    CompletableFuture<FlashClaim> submit(long saleId, long buyerId, long quantity, Address address, String key) {
+    CompletableFuture<FlashClaim> submit(long saleId, long buyerId, long quantity, Address address, String key,
+            boolean clientKey) {
         Lane lane = lanes.computeIfAbsent(saleId, Lane::new);
-        Pending pending = new Pending(buyerId, quantity, address, key, new CompletableFuture<>());
+        Pending pending = new Pending(buyerId, quantity, address, key, clientKey, new CompletableFuture<>());
         if (!lane.queue.offer(pending)) {
             throw new TooManyRequestsException(Text.of("flashsale.queue.full", properties.queueCapacity()));
         }
@@ -103,10 +113,12 @@ class Admission {
         final long saleId;
         final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         final AtomicBoolean draining = new AtomicBoolean();
+        final ConflictException soldOut;
         volatile long soldOutUntil;
 
         Lane(long saleId) {
             this.saleId = saleId;
+            this.soldOut = new ConflictException(Text.of("flashsale.soldOut", saleId));
         }
 
         void schedule() {
@@ -179,17 +191,27 @@ class Admission {
         Instant now = clock.instant();
         // Retries of attempts already decided (the same buyer and key) get the claim they won.
         Map<String, FlashClaim> earlier = new HashMap<>();
-        jdbc.sql("""
-                SELECT %s, attempt_key FROM flashsale.claims
-                WHERE sale_id = ? AND (buyer_id, attempt_key) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))"""
-                .formatted(Sales.CLAIM_COLUMNS))
-                .params(saleId, group.stream().map(Pending::buyerId).toArray(Long[]::new),
-                        group.stream().map(Pending::key).toArray(String[]::new))
-                .query((rs, n) -> earlier.put(rs.getLong("buyer_id") + ":" + rs.getString("attempt_key"), Sales.claim(rs)))
-                .list();
+        List<Pending> keyed = group.stream().filter(Pending::clientKey).toList();
+        if (!keyed.isEmpty()) {
+            jdbc.sql("""
+                    SELECT %s, attempt_key FROM flashsale.claims
+                    WHERE sale_id = ? AND (buyer_id, attempt_key) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))"""
+                    .formatted(Sales.CLAIM_COLUMNS))
+                    .params(saleId, keyed.stream().map(Pending::buyerId).toArray(Long[]::new),
+                            keyed.stream().map(Pending::key).toArray(String[]::new))
+                    .query((rs, n) -> earlier.put(rs.getLong("buyer_id") + ":" + rs.getString("attempt_key"), Sales.claim(rs)))
+                    .list();
+        }
         long left = sale.left();
         List<Pending> winners = new ArrayList<>();
         Map<String, Pending> firstOfKey = new HashMap<>();
+        // Every writer of a buyer's count holds the sale's row lock first (admission here, give-backs in Sales), so
+        // the counts read now stay true until this commits: decide in memory, write them back in one statement.
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT buyer_id, quantity FROM flashsale.buyer_counts WHERE sale_id = ? AND buyer_id = ANY(?)")
+                .params(saleId, group.stream().map(Pending::buyerId).distinct().toArray(Long[]::new))
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        Map<Long, Long> raised = new HashMap<>();
         for (Pending p : group) {
             String id = p.buyerId() + ":" + p.key();
             FlashClaim before = earlier.get(id);
@@ -200,18 +222,35 @@ class Admission {
             if (firstOfKey.putIfAbsent(id, p) != null) {
                 continue; // the same attempt twice in one group: answered with the first below
             }
+            long held = counts.getOrDefault(p.buyerId(), 0L);
             if (now.isBefore(sale.startsAt())) {
                 answers.put(p, new ConflictException(Text.of("flashsale.notStarted", saleId)));
             } else if (!now.isBefore(sale.endsAt())) {
                 answers.put(p, new ConflictException(Text.of("flashsale.ended", saleId)));
             } else if (left < p.quantity()) {
-                answers.put(p, left == 0 ? new ConflictException(Text.of("flashsale.soldOut", saleId))
+                answers.put(p, left == 0 ? soldOut(saleId)
                         : new ConflictException(Text.of("flashsale.fewerLeft", left, p.quantity())));
-            } else if (!withinLimit(saleId, p, sale.limit())) {
+            } else if (held + p.quantity() > sale.limit()) {
                 answers.put(p, new ConflictException(Text.of("flashsale.limitReached", sale.limit())));
             } else {
                 left -= p.quantity();
+                counts.put(p.buyerId(), held + p.quantity());
+                raised.put(p.buyerId(), held + p.quantity());
                 winners.add(p);
+            }
+        }
+        if (!raised.isEmpty()) {
+            // The guard stays in the statement: a count never passes the limit, whatever the decision above said.
+            int written = jdbc.sql("""
+                    INSERT INTO flashsale.buyer_counts AS c (sale_id, buyer_id, quantity)
+                    SELECT ?, t.buyer, t.quantity FROM unnest(?::bigint[], ?::bigint[]) AS t(buyer, quantity)
+                    WHERE t.quantity <= ?
+                    ON CONFLICT (sale_id, buyer_id) DO UPDATE SET quantity = EXCLUDED.quantity""")
+                    .params(saleId, raised.keySet().toArray(Long[]::new), raised.values().toArray(Long[]::new), sale.limit())
+                    .update();
+            if (written != raised.size()) {
+                throw new IllegalStateException("Flash sale " + saleId + ": " + (raised.size() - written)
+                        + " buyers' counts would pass the limit of " + sale.limit());
             }
         }
         if (!winners.isEmpty()) {
@@ -238,15 +277,6 @@ class Admission {
             }
         }
         return left;
-    }
-
-    private boolean withinLimit(long saleId, Pending p, int limit) {
-        return !jdbc.sql("""
-                INSERT INTO flashsale.buyer_counts AS c (sale_id, buyer_id, quantity) VALUES (?, ?, ?)
-                ON CONFLICT (sale_id, buyer_id) DO UPDATE SET quantity = c.quantity + EXCLUDED.quantity
-                WHERE c.quantity + EXCLUDED.quantity <= ?
-                RETURNING quantity""")
-                .params(saleId, p.buyerId(), p.quantity(), limit).query(Long.class).list().isEmpty();
     }
 
     static Address address(String json) {

@@ -56,6 +56,11 @@ class ClaimOrders {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
     /** Who to tell when units go back on sale (admission answers "sold out" from memory until then). */
     void onUnitsBack(LongConsumer listener) {
         this.unitsBack = listener;

@@ -175,10 +175,10 @@ class DefaultFlashSales implements FlashSales {
             throw new ConflictException(Text.of("flashsale.ended", saleId));
         }
         if (admission.knownSoldOut(saleId)) {
-            throw new ConflictException(Text.of("flashsale.soldOut", saleId));
+            throw admission.soldOut(saleId);
         }
         try {
-            return admission.submit(saleId, buyer.accountId(), quantity, address, key)
+            return admission.submit(saleId, buyer.accountId(), quantity, address, key, attemptKey != null)
                     .get(properties.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof DomainException refusal) {
