@@ -60,6 +60,15 @@ class Admission {
         this.orders = orders;
         this.committers = Executors.newFixedThreadPool(properties.committers(),
                 Thread.ofPlatform().name("flashsale-commit-", 0).daemon().factory());
+        orders.deferWhile(this::busy);
+    }
+
+    private volatile long lastGroupAt;
+
+    /** Whether a group is being decided, or one was within the last 200 ms (more are likely to follow). */
+    boolean busy() {
+        return System.nanoTime() - lastGroupAt < 200_000_000L
+                || lanes.values().stream().anyMatch(lane -> lane.draining.get());
     }
 
     /** One attempt waiting for its group. */
@@ -158,6 +167,7 @@ class Admission {
                 group.forEach(p -> p.answer().completeExceptionally(retry));
                 return;
             }
+            lastGroupAt = System.nanoTime();
             if (left[0] <= 0) {
                 soldOutUntil = System.nanoTime() + properties.soldOutFor().toNanos();
             }

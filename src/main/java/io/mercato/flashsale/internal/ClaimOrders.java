@@ -34,6 +34,7 @@ class ClaimOrders {
     static final String KEY_PREFIX = "flash-claim:";
     private static final Logger log = LoggerFactory.getLogger(ClaimOrders.class);
     private static final int GROUP = 100;
+    static final java.time.Duration MOST_DEFERRAL = java.time.Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final Checkout checkout;
@@ -45,6 +46,7 @@ class ClaimOrders {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile LongConsumer unitsBack = saleId -> { };
+    private volatile java.util.function.BooleanSupplier admitting = () -> false;
 
     ClaimOrders(JdbcClient jdbc, Checkout checkout, Sales sales, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -61,6 +63,14 @@ class ClaimOrders {
         worker.shutdownNow();
     }
 
+    /**
+     * While admission is deciding groups (the rush before a sale sells out), orders wait for it, up to
+     * {@link #MOST_DEFERRAL}: the claims are already the buyers', and the rush gets the machine.
+     */
+    void deferWhile(java.util.function.BooleanSupplier busy) {
+        this.admitting = busy;
+    }
+
     /** Who to tell when units go back on sale (admission answers "sold out" from memory until then). */
     void onUnitsBack(LongConsumer listener) {
         this.unitsBack = listener;
@@ -72,9 +82,15 @@ class ClaimOrders {
         if (running.compareAndSet(false, true)) {
             worker.execute(() -> {
                 try {
+                    long until = System.nanoTime() + MOST_DEFERRAL.toNanos();
+                    while (admitting.getAsBoolean() && System.nanoTime() < until) {
+                        Thread.sleep(20);
+                    }
                     while (again.getAndSet(false)) {
                         placeAll();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     log.warn("Placing flash-sale orders failed; the sweep will try again", e);
                 } finally {
