@@ -63,7 +63,7 @@ class Admission {
         orders.deferWhile(this::busy);
     }
 
-    private volatile long lastGroupAt;
+    private volatile long lastGroupAt = System.nanoTime() - 1_000_000_000L;
 
     /** Whether a group is being decided, or one was within the last 200 ms (more are likely to follow). */
     boolean busy() {
