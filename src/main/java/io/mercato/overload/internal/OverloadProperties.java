@@ -26,6 +26,6 @@ record OverloadProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
         @DefaultValue("100") int writesPerClient, @DefaultValue("10") int attemptsPerClient,
         @DefaultValue("5") int anonymousFactor, @DefaultValue("128") int browseInFlight,
         @DefaultValue("48") int checkoutInFlight, @DefaultValue("512") int flashInFlight,
-        @DefaultValue("64") int writeInFlight, @DefaultValue("2s") Duration slowCall,
-        @DefaultValue("80") int slowShare, @DefaultValue("100") int window, @DefaultValue("2s") Duration shedFor) {
+        @DefaultValue("64") int writeInFlight, @DefaultValue("5s") Duration slowCall,
+        @DefaultValue("90") int slowShare, @DefaultValue("100") int window, @DefaultValue("2s") Duration shedFor) {
 }
