@@ -321,6 +321,24 @@ class AuthorizationMatrixIT {
                 t.threshold()), ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 201));
         rows.add(row("only operators see subsidised SKUs", t -> new Call("GET", "/api/v1/operator/pricing/subsidies", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        // Flash sales (each on a SKU of its own: a running sale takes its SKU out of ordinary checkout)
+        rows.add(row("flash sales are public", t -> new Call("GET", "/api/v1/flash-sales", null), ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("a flash sale is public", t -> new Call("GET", "/api/v1/flash-sales/" + t.flashSale(), null),
+                ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("only the SKU's seller or an operator schedules a flash sale",
+                t -> new Call("POST", "/api/v1/flash-sales", t.flashSaleBody()),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 201));
+        rows.add(row("sellers and operators list the flash sales they manage",
+                t -> new Call("GET", "/api/v1/flash-sales/managed", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only buyers try a flash sale", t -> new Call("POST", "/api/v1/flash-sales/" + t.flashSale() + "/attempts",
+                Map.of("quantity", 1, "address", MarketFixture.ADDRESS)), ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 201));
+        rows.add(row("a buyer reads only their own flash-sale claims",
+                t -> new Call("GET", "/api/v1/flash-sales/" + t.flashSale() + "/claims", null),
+                ANONYMOUS, 401, SELLER, 403, BUYER, 200));
+        rows.add(row("a flash sale's books are its seller's and operators'",
+                t -> new Call("GET", "/api/v1/flash-sales/" + t.flashSale() + "/tally", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200, OPERATOR, 200));
         // Festivals and presale
         rows.add(row("festivals are public", t -> new Call("GET", "/api/v1/festivals", null), ANONYMOUS, 200, BUYER, 200));
         rows.add(row("a festival and its enrolments are public",
@@ -788,6 +806,20 @@ class AuthorizationMatrixIT {
         return Map.of("name", "Matrix voucher", "amountOffMinor", 1_000, "thresholdMinor", 10_000, "totalLimit", 10,
                 "claimFrom", now.toString(), "claimUntil", now.plus(java.time.Duration.ofDays(1)).toString(),
                 "validFrom", now.toString(), "validUntil", now.plus(java.time.Duration.ofDays(2)).toString());
+    }
+
+    /** A running flash sale on a new SKU of the seller's store. */
+    Map<String, Object> flashSaleBody() {
+        long sku = market.listedProduct(seller, category, List.of(new MarketFixture.SkuSpec(Map.of("colour", "blue"),
+                PRICE, 100))).get("skus").get(0).get("id").asLong();
+        return Map.of("skuId", sku, "priceMinor", PRICE / 2, "quantity", 50, "perBuyerLimit", 5,
+                "startsAt", clock.instant().toString(), "endsAt", clock.instant().plus(java.time.Duration.ofDays(3)).toString());
+    }
+
+    long flashSale() {
+        Api.Response created = seller.api().create("/api/v1/flash-sales", flashSaleBody());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.id();
     }
 
     long festival() {

@@ -55,6 +55,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    /**
+     * Flash-sale attempts keep their own key (the claim's unique attempt key: a retry gets the claim it won) and wait
+     * for their admission group; holding a connection and transaction here while they wait would let a crowd of
+     * keyed attempts take the whole pool from the group that answers them.
+     */
+    private static final java.util.regex.Pattern SELF_KEYED = java.util.regex.Pattern.compile("/api/v1/flash-sales/[^/]+/attempts");
     /** How long a retry waits for the attempt that holds its key before answering 409. */
     static final Duration WAIT = Duration.ofSeconds(10);
     /** Keys claimed before claims and results shared a transaction may still say PENDING; they expire. */
@@ -76,7 +82,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/") || SELF_KEYED.matcher(request.getRequestURI()).matches();
     }
 
     @Override

@@ -55,7 +55,8 @@ class SecurityConfiguration {
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
                                 "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools",
                                 "/api/v1/festivals/**", "/api/v1/presale-offers/**", "/api/v1/fulfillment/promise",
-                                "/api/v1/fx/rates", "/api/v1/fx/rates/*", "/api/v1/fx/conversion", "/api/v1/tax/**", "/api/v1/regions/**").permitAll()
+                                "/api/v1/fx/rates", "/api/v1/fx/rates/*", "/api/v1/fx/conversion", "/api/v1/tax/**", "/api/v1/regions/**",
+                                "/api/v1/flash-sales", "/api/v1/flash-sales/*").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> wording.write(request, response, new UnauthorizedException(

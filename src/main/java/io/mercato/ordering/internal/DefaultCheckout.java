@@ -4,6 +4,7 @@ import io.mercato.catalog.Catalog;
 import io.mercato.catalog.SaleableSku;
 import io.mercato.ordering.Address;
 import io.mercato.ordering.Checkout;
+import io.mercato.ordering.CheckoutGuard;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderShipping;
 import io.mercato.ordering.OrderView;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +52,13 @@ class DefaultCheckout implements Checkout {
     private final Vouchers vouchers;
     private final List<OrderShipping> shipping;
     private final ExchangeRates rates;
+    private final ObjectProvider<CheckoutGuard> guards;
 
     DefaultCheckout(Catalog catalog, Orders orders, Carts carts, OrderMoves moves, OrderLifecycle lifecycle,
             OrderingProperties properties, Clock clock, ApplicationEventPublisher events, PriceQuotes prices,
-            Vouchers vouchers, List<OrderShipping> shipping, ExchangeRates rates) {
+            Vouchers vouchers, List<OrderShipping> shipping, ExchangeRates rates, ObjectProvider<CheckoutGuard> guards) {
         this.rates = rates;
+        this.guards = guards;
         this.prices = prices;
         this.vouchers = vouchers;
         this.catalog = catalog;
@@ -119,6 +123,8 @@ class DefaultCheckout implements Checkout {
             }
             quantities.merge(item.skuId(), item.quantity(), Long::sum);
         }
+        List<Item> merged = quantities.entrySet().stream().map(e -> new Item(e.getKey(), e.getValue())).toList();
+        guards.orderedStream().forEach(guard -> guard.check(buyer, merged, requestKey));
         Map<Long, List<Priced>> byStore = new LinkedHashMap<>();
         int index = 0;
         for (var entry : quantities.entrySet()) {
