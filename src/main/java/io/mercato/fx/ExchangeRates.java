@@ -24,7 +24,8 @@ public interface ExchangeRates {
      * Loads a CSV of rates ({@code date,currency,rate} with that header): every row or none. Refused with a 400 whose
      * field names the row and column ({@code rows[3].rate}) when a rate is zero, negative or malformed, a currency is
      * unknown or the base, a date is in the future or older than the staleness limit, a row repeats a currency and day,
-     * or a currency's days have a gap (within the file, or between the last day stored and the file's first). Each
+     * or a currency's days have a gap within the file (a pause between loads is no gap: the latest rate serves,
+     * within its age limit). Each
      * refusal is recorded for operators ({@link #refusedLoads}). Operators only.
      */
     Loaded load(Actor operator, String csv);

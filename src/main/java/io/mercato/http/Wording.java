@@ -37,7 +37,13 @@ public final class Wording {
     }
 
     public String of(Text text, Locale locale) {
-        Object[] args = Arrays.stream(text.args()).map(arg -> argument(arg, locale)).toArray();
+        Object[] given = text.args();
+        String pattern = given.length == 0 ? "" : messages.getMessage(text.key(), null, "", locale);
+        Object[] args = new Object[given.length];
+        for (int i = 0; i < given.length; i++) {
+            // A number the text formats itself ({0,number,#}) stays a number; any other is said as it is written.
+            args[i] = given[i] instanceof Number && Text.formatsNumber(pattern, i) ? given[i] : argument(given[i], locale);
+        }
         return messages.getMessage(text.key(), args, text.key(), locale);
     }
 

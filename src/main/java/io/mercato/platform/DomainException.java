@@ -44,13 +44,19 @@ public abstract sealed class DomainException extends RuntimeException
         if (args.length == 0) {
             return pattern;
         }
-        Object[] plain = Arrays.stream(args).map(arg -> switch (arg) {
-            case Text nested -> english(nested);
-            case Enum<?> constant -> English.BUNDLE.containsKey(Text.keyOf(constant))
-                    ? English.BUNDLE.getString(Text.keyOf(constant)) : constant.name();
-            case null -> "null";
-            default -> String.valueOf(arg);
-        }).toArray();
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            boolean numberFormatted = Text.formatsNumber(pattern, i);
+            plain[i] = switch (arg) {
+                case Text nested -> english(nested);
+                case Enum<?> constant -> English.BUNDLE.containsKey(Text.keyOf(constant))
+                        ? English.BUNDLE.getString(Text.keyOf(constant)) : constant.name();
+                case null -> "null";
+                case Number number when numberFormatted -> number;
+                default -> String.valueOf(arg);
+            };
+        }
         return new MessageFormat(pattern, Locale.ENGLISH).format(plain);
     }
 

@@ -51,4 +51,9 @@ public record Text(String key, Object... args) {
     public int hashCode() {
         return 31 * key.hashCode() + Arrays.hashCode(args);
     }
+
+    /** Whether a message pattern formats argument {@code index} as a number itself ({@code {0,number,#}}). */
+    public static boolean formatsNumber(String pattern, int index) {
+        return pattern != null && pattern.contains("{" + index + ",number");
+    }
 }

@@ -181,15 +181,16 @@ class FxIT {
     }
 
     @Test
-    void aGapAfterTheLastStoredDayIsRefusedAndSaidInChinese() {
+    void aPauseBetweenLoadsIsNoGapAndTheNewRateServesAtOnce() {
         load(days("TRY", "0.21"));
         clock.advance(java.time.Duration.ofDays(3));
         try {
             String late = "date,currency,rate\n" + today() + ",TRY,0.22\n";
-            Api.Response refused = csvIn("zh-CN", late);
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.body()).contains("rows[2].date").contains("下一条应为次日");
-            load(days("TRY", "0.22"));
+            Api.Response loaded = csvIn("zh-CN", late);
+            assertThat(loaded.status()).as("%s", loaded).isEqualTo(201);
+            Api.Response conversion = market.anonymous().get("/api/v1/fx/conversion?amountMinor=100&from=TRY&to=CNY");
+            assertThat(conversion.status()).as("%s", conversion).isEqualTo(200);
+            assertThat(conversion.body()).contains(today().toString());
         } finally {
             clock.advance(java.time.Duration.ofDays(-3));
         }

@@ -61,15 +61,11 @@ class DefaultExchangeRates implements ExchangeRates {
     @Transactional
     public Loaded load(Actor operator, String csv) {
         operator.require(Role.OPERATOR);
-        // One load at a time, so the gap check against the stored days holds when the rows are written.
+        // One load at a time: a day loaded twice at once takes one of the rates, whole.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('fx.rates'))").query(Object.class).single();
-        Map<String, LocalDate> last = new HashMap<>();
-        jdbc.sql("SELECT currency, max(day) FROM fx.rates GROUP BY currency")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        last.put(rs.getString(1).strip(), rs.getObject(2, LocalDate.class)));
         List<Rate> rates;
         try {
-            rates = RateCsv.parse(csv, today(), staleDays, last);
+            rates = RateCsv.parse(csv, today(), staleDays);
         } catch (InvalidInputException refused) {
             recordRefusal(operator, refused);
             throw refused;

@@ -32,9 +32,8 @@ final class RateCsv {
     /**
      * @param today the operator's today: no rate may be dated after it
      * @param staleDays how old a row may be
-     * @param lastStored each currency's last stored day, to refuse a gap between it and the file
      */
-    static List<Rate> parse(String csv, LocalDate today, int staleDays, Map<String, LocalDate> lastStored) {
+    static List<Rate> parse(String csv, LocalDate today, int staleDays) {
         if (csv != null && csv.length() > MAX_CHARS) {
             throw refuse(1, "header", "fx.csv.tooLong", MAX_CHARS);
         }
@@ -107,11 +106,7 @@ final class RateCsv {
         }
         for (var entry : days.entrySet()) {
             LocalDate previous = null;
-            LocalDate stored = lastStored.get(entry.getKey());
             for (var day : entry.getValue().entrySet()) {
-                if (previous == null && stored != null && day.getKey().isAfter(stored.plusDays(1))) {
-                    throw refuse(day.getValue(), "date", "fx.rate.gapStored", entry.getKey(), stored, day.getKey());
-                }
                 if (previous != null && !day.getKey().equals(previous.plusDays(1))) {
                     throw refuse(day.getValue(), "date", "fx.rate.gap", entry.getKey(), previous, day.getKey());
                 }
