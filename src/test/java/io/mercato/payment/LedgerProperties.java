@@ -101,7 +101,7 @@ class LedgerProperties {
                 .withAction(1, "advance clock and run timers", m -> true, step(Market::advanceAndRunTimers))
                 .withAction(1, "any step on any order", m -> !m.orders.isEmpty(), step(Market::chaos))
                 .withInvariant("ledger balances per currency", Market::trialBalanceIsZero)
-                .withInvariant("no account but provider clearing, merchant debt and subsidy spend is negative", Market::noNegativeAccounts)
+                .withInvariant("no account but provider clearing, FX clearing, merchant debt and subsidy spend is negative", Market::noNegativeAccounts)
                 .withInvariant("stock is never negative or over-reserved", Market::stockIsSane)
                 .withInvariant("escrow holds the money of paid, unsettled orders", Market::escrowMatchesOrders)
                 .withInvariant("the test's money is all accounted for", Market::moneyIsConserved)
@@ -483,7 +483,7 @@ class LedgerProperties {
             balance.json().properties().forEach(entry -> trialBalance.put(entry.getKey(), entry.getValue().asLong()));
             List<String> negative = market.jdbc.sql("""
                     SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.account_balances
-                    WHERE (kind NOT IN ('PROVIDER_CLEARING', 'MERCHANT_DEBT', 'SUBSIDY') AND balance_minor < 0)
+                    WHERE (kind NOT IN ('PROVIDER_CLEARING', 'FX_CLEARING', 'MERCHANT_DEBT', 'SUBSIDY') AND balance_minor < 0)
                        OR (kind IN ('MERCHANT_DEBT', 'SUBSIDY') AND balance_minor > 0)""").query(String.class).list();
             Map<Long, Long> wallets = new LinkedHashMap<>();
             market.buyers.forEach(buyer -> wallets.put(buyer.id(), market.fixture.walletBalance(buyer.api())));
