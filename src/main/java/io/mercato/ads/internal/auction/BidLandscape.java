@@ -71,10 +71,6 @@ final class BidLandscape {
      * the day gives too little evidence (no plan: the controllers alone set the bid).
      */
     double plan(double targetRoi, double budget) {
-        return level(targetRoi, budget);
-    }
-
-    private double level(double targetRoi, double budget) {
         double roi = targetRoi * (1 + ROI_MARGIN);
         int best = -1;
         for (int g = 0; g < MULTIPLIERS.length; g++) {
@@ -90,11 +86,8 @@ final class BidLandscape {
         }
         // Between the last feasible point and the next, the largest share of the step that keeps both slacks.
         int next = best + 1;
-        double share = 1;
-        share = Math.min(share, slackShare(value[best] - roi * cost[best], value[next] - roi * cost[next]));
-        if (budget != Double.POSITIVE_INFINITY) {
-            share = Math.min(share, slackShare(budget - cost[best], budget - cost[next]));
-        }
+        double share = Math.min(slackShare(value[best] - roi * cost[best], value[next] - roi * cost[next]),
+                slackShare(budget - cost[best], budget - cost[next]));
         return MULTIPLIERS[best] * Math.pow(MULTIPLIERS[next] / MULTIPLIERS[best], share);
     }
 
