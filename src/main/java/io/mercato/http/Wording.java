@@ -5,7 +5,6 @@ import io.mercato.platform.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -37,12 +36,11 @@ public final class Wording {
     }
 
     public String of(Text text, Locale locale) {
-        Object[] given = text.args();
-        String pattern = given.length == 0 ? "" : messages.getMessage(text.key(), null, "", locale);
-        Object[] args = new Object[given.length];
-        for (int i = 0; i < given.length; i++) {
-            // A number the text formats itself ({0,number,#}) stays a number; any other is said as it is written.
-            args[i] = given[i] instanceof Number && Text.formatsNumber(pattern, i) ? given[i] : argument(given[i], locale);
+        Object[] args = text.args();
+        if (args.length > 0) {
+            String pattern = messages.getMessage(text.key(), null, "", locale);
+            args = text.argumentsFor(pattern, nested -> of(nested, locale),
+                    constant -> messages.getMessage(Text.keyOf(constant), null, constant.name(), locale));
         }
         return messages.getMessage(text.key(), args, text.key(), locale);
     }
@@ -74,15 +72,5 @@ public final class Wording {
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String title, Text detail)
             throws IOException {
         HttpProblems.write(response, status, title, of(detail, request));
-    }
-
-    private Object argument(Object arg, Locale locale) {
-        if (arg instanceof Text nested) {
-            return of(nested, locale);
-        }
-        if (arg instanceof Enum<?> constant) {
-            return messages.getMessage(Text.keyOf(constant), null, constant.name(), locale);
-        }
-        return String.valueOf(arg);
     }
 }

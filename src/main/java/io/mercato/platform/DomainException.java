@@ -40,23 +40,12 @@ public abstract sealed class DomainException extends RuntimeException
         } catch (MissingResourceException missing) {
             return text.toString();
         }
-        Object[] args = text.args();
-        if (args.length == 0) {
+        if (text.args().length == 0) {
             return pattern;
         }
-        Object[] plain = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Object arg = args[i];
-            boolean numberFormatted = Text.formatsNumber(pattern, i);
-            plain[i] = switch (arg) {
-                case Text nested -> english(nested);
-                case Enum<?> constant -> English.BUNDLE.containsKey(Text.keyOf(constant))
-                        ? English.BUNDLE.getString(Text.keyOf(constant)) : constant.name();
-                case null -> "null";
-                case Number number when numberFormatted -> number;
-                default -> String.valueOf(arg);
-            };
-        }
+        Object[] plain = text.argumentsFor(pattern, DomainException::english, constant ->
+                English.BUNDLE.containsKey(Text.keyOf(constant)) ? English.BUNDLE.getString(Text.keyOf(constant))
+                        : constant.name());
         return new MessageFormat(pattern, Locale.ENGLISH).format(plain);
     }
 

@@ -2,6 +2,7 @@ package io.mercato.platform;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A text a user will read, named by its message-bundle key and the arguments it is filled with, so that whoever
@@ -50,6 +51,27 @@ public record Text(String key, Object... args) {
     @Override
     public int hashCode() {
         return 31 * key.hashCode() + Arrays.hashCode(args);
+    }
+
+    /**
+     * The arguments ready for this text's pattern in some language: a nested text put into words by {@code words},
+     * an enum constant named by {@code names}, a number the pattern formats itself ({@code {0,number,#}}) kept a
+     * number, anything else said as it is written ({@code String.valueOf}, so ids are never grouped as 12,345).
+     */
+    public Object[] argumentsFor(String pattern, Function<Text, String> words, Function<Enum<?>, String> names) {
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            boolean numberFormatted = formatsNumber(pattern, i);
+            plain[i] = switch (arg) {
+                case Text nested -> words.apply(nested);
+                case Enum<?> constant -> names.apply(constant);
+                case null -> "null";
+                case Number number when numberFormatted -> number;
+                default -> String.valueOf(arg);
+            };
+        }
+        return plain;
     }
 
     /** Whether a message pattern formats argument {@code index} as a number itself ({@code {0,number,#}}). */
