@@ -52,7 +52,10 @@ public interface Insights {
      */
     QuarterReport quarter(Actor operator, String quarter, String currency);
 
-    /** Folds the facts counted since the last roll-up into the daily tables; answers how many it folded. */
+    /**
+     * Folds the facts counted since the last roll-up into the daily tables and takes the ledger's and stores' figures
+     * of today and yesterday again (the timers do both on their own); answers how many facts it folded.
+     */
     int rollUp();
 
     /**

@@ -43,6 +43,7 @@ class DefaultInsights implements Insights {
     private final KpiSource source;
     private final RollUp rollUp;
     private final Recompute recompute;
+    private final BookedFigures booked;
     private final ExchangeRates rates;
     private final MembershipFigures memberships;
     private final SegmentCosts costModel;
@@ -50,13 +51,14 @@ class DefaultInsights implements Insights {
     private final ZoneId zone;
     private final @Nullable YearMonth reference;
 
-    DefaultInsights(KpiSource source, RollUp rollUp, Recompute recompute, ExchangeRates rates,
+    DefaultInsights(KpiSource source, RollUp rollUp, Recompute recompute, BookedFigures booked, ExchangeRates rates,
             MembershipFigures memberships, Environment environment, Clock clock,
             @Value("${mercato.web.time-zone:Asia/Shanghai}") String zone,
             @Value("${mercato.insights.constant-currency-reference:}") String reference) {
         this.source = source;
         this.rollUp = rollUp;
         this.recompute = recompute;
+        this.booked = booked;
         this.rates = rates;
         this.memberships = memberships;
         this.costModel = SegmentCosts.from(environment);
@@ -261,7 +263,10 @@ class DefaultInsights implements Insights {
 
     @Override
     public int rollUp() {
-        return rollUp.foldAll();
+        int folded = rollUp.foldAll();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        booked.take(today.minusDays(1), today);
+        return folded;
     }
 
     @Override
