@@ -33,6 +33,14 @@ final class InsightsFixture extends MarketFixture implements BeforeEachCallback 
         return application.getBean(type);
     }
 
+    /** Delivers an event as its module would, outside any transaction. */
+    void publish(Object event) {
+        if (application == null) {
+            throw new IllegalStateException("InsightsFixture is used before its test started");
+        }
+        application.publishEvent(event);
+    }
+
     MutableClock clock() {
         return bean(MutableClock.class);
     }

@@ -3,6 +3,7 @@ package io.mercato.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
+import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
 import io.mercato.platform.Money;
@@ -13,7 +14,6 @@ import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +35,9 @@ class InsightsIT {
         Seller tmall = market.seller("TMALL");
         long taobaoSku = market.listedSku(taobao, category, 10_000, 100);
         long tmallSku = market.listedSku(tmall, category, 20_000, 100);
-        Api alice = market.buyer(1_000_000);
+        String aliceEmail = MarketFixture.uniqueEmail("alice");
+        Api alice = market.account("BUYER", aliceEmail);
+        market.topUp(alice, 1_000_000);
         Api bob = market.buyer(1_000_000);
 
         long first = market.placedOrder(alice, taobaoSku, 2);
@@ -82,7 +84,7 @@ class InsightsIT {
         assertThat(tmallDay.get("refundedMinor").asLong()).isEqualTo(20_000);
 
         // An event delivered twice counts once.
-        market.bean(ApplicationEventPublisher.class).publishEvent(new OrderPaid(first, market.accountId(alice),
+        market.publish(new OrderPaid(first, market.accountId(alice),
                 taobao.storeId(), Money.of(20_000, "CNY"), List.of()));
         market.rollUp();
         assertThat(market.day(day).get("gmvMinor").asLong()).isEqualTo(40_000);
@@ -91,6 +93,7 @@ class InsightsIT {
         // A month later Alice buys again: the cohort of the first month keeps one buyer of two.
         market.clock().advance(Duration.ofDays(31));
         LocalDate later = market.today();
+        alice = market.login(aliceEmail, MarketFixture.PASSWORD);
         long third = market.placedOrder(alice, taobaoSku, 1);
         market.pay(alice, third);
         Activity activity = market.bean(Activity.class);

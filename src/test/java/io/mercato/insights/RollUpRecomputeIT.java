@@ -3,6 +3,7 @@ package io.mercato.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mercato.Api;
+import io.mercato.MarketFixture;
 import io.mercato.MarketFixture.Seller;
 import io.mercato.MercatoTest;
 import java.time.Duration;
@@ -29,7 +30,8 @@ class RollUpRecomputeIT {
     @RegisterExtension
     final InsightsFixture market = new InsightsFixture();
 
-    private record Sale(Api buyer, Seller seller, long orderId) {
+    /** Who bought from whom, by index into the test's buyers and sellers (whose logins are renewed as time passes). */
+    private record Sale(int buyer, int seller, long orderId) {
     }
 
     @Test
@@ -40,16 +42,25 @@ class RollUpRecomputeIT {
         market.clock().advance(Duration.ofDays(800));
         LocalDate start = market.today();
         long category = market.category(300);
-        List<Seller> sellers = new ArrayList<>();
+        List<String> sellerEmails = new ArrayList<>();
+        List<Api> sellers = new ArrayList<>();
         List<Long> skus = new ArrayList<>();
         for (String kind : new String[] {"TAOBAO", "TMALL", "LOCAL", "GLOBAL"}) {
-            Seller seller = market.seller(kind);
-            sellers.add(seller);
+            String email = MarketFixture.uniqueEmail("seller");
+            Api api = market.account("SELLER", email);
+            Seller seller = new Seller(api, market.openStore(api, kind));
+            sellerEmails.add(email);
+            sellers.add(api);
             skus.add(market.listedSku(seller, category, 1_000 + random.nextInt(20_000), 10_000));
         }
+        List<String> buyerEmails = new ArrayList<>();
         List<Api> buyers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            buyers.add(market.buyer(50_000_000));
+            String email = MarketFixture.uniqueEmail("buyer");
+            Api buyer = market.account("BUYER", email);
+            market.topUp(buyer, 50_000_000);
+            buyerEmails.add(email);
+            buyers.add(buyer);
         }
         List<Sale> paid = new ArrayList<>();
         List<Sale> completed = new ArrayList<>();
@@ -58,35 +69,41 @@ class RollUpRecomputeIT {
             int action = random.nextInt(10);
             if (action <= 3 || paid.isEmpty()) {
                 int s = random.nextInt(sellers.size());
-                Api buyer = buyers.get(random.nextInt(buyers.size()));
-                long order = market.placedOrder(buyer, skus.get(s), 1 + random.nextInt(3));
+                int b = random.nextInt(buyers.size());
+                long order = market.placedOrder(buyers.get(b), skus.get(s), 1 + random.nextInt(3));
                 if (random.nextInt(5) > 0) {
-                    market.pay(buyer, order);
-                    paid.add(new Sale(buyer, sellers.get(s), order));
+                    market.pay(buyers.get(b), order);
+                    paid.add(new Sale(b, s, order));
                     history.append(" pay:").append(order);
                 } else {
                     history.append(" place:").append(order);
                 }
             } else if (action == 4) {
                 Sale sale = paid.remove(random.nextInt(paid.size()));
-                market.refund(sale.buyer(), sale.orderId());
+                market.refund(buyers.get(sale.buyer()), sale.orderId());
                 history.append(" refund:").append(sale.orderId());
             } else if (action <= 6) {
                 Sale sale = paid.remove(random.nextInt(paid.size()));
-                market.ship(sale.seller().api(), sale.orderId());
-                market.deliver(sale.seller().api(), sale.orderId());
-                market.confirm(sale.buyer(), sale.orderId());
+                market.ship(sellers.get(sale.seller()), sale.orderId());
+                market.deliver(sellers.get(sale.seller()), sale.orderId());
+                market.confirm(buyers.get(sale.buyer()), sale.orderId());
                 completed.add(sale);
                 history.append(" complete:").append(sale.orderId());
             } else if (action == 7 && !completed.isEmpty()) {
                 Sale sale = completed.remove(random.nextInt(completed.size()));
-                long refund = market.refund(sale.buyer(), sale.orderId());
-                market.approve(sale.seller().api(), refund);
+                long refund = market.refund(buyers.get(sale.buyer()), sale.orderId());
+                market.approve(sellers.get(sale.seller()), refund);
                 history.append(" return:").append(sale.orderId());
             } else {
                 Duration pass = random.nextInt(4) == 0 ? Duration.ofDays(20 + random.nextInt(20))
                         : Duration.ofHours(1 + random.nextInt(30));
                 market.clock().advance(pass);
+                for (int i = 0; i < buyers.size(); i++) {
+                    buyers.set(i, market.login(buyerEmails.get(i), MarketFixture.PASSWORD));
+                }
+                for (int i = 0; i < sellers.size(); i++) {
+                    sellers.set(i, market.login(sellerEmails.get(i), MarketFixture.PASSWORD));
+                }
                 if (pass.toDays() >= 7) {
                     completed.clear(); // their return window has closed
                 }
