@@ -134,6 +134,55 @@ class InsightsIT {
     }
 
     @Test
+    void gmvInEveryCurrencyIsShownAsReportedAndAtConstantCurrency() throws Exception {
+        market.clock().advance(Duration.ofDays(1_500));
+        LocalDate first = market.today();
+        long category = market.category(0);
+        String sellerEmail = MarketFixture.uniqueEmail("usd-seller");
+        Api sellerApi = market.account("SELLER", sellerEmail);
+        Api.Response store = sellerApi.create("/api/v1/stores", java.util.Map.of("name", "Dollar store " + first,
+                "kind", "GLOBAL", "currency", "USD"));
+        assertThat(store.status()).as("%s", store).isEqualTo(201);
+        long sku = market.listedSku(new Seller(sellerApi, store.id()), category, 10_000, 10);
+        String buyerEmail = MarketFixture.uniqueEmail("usd-buyer");
+        Api buyer = market.account("BUYER", buyerEmail);
+        assertThat(buyer.create("/api/v1/wallet/top-ups", java.util.Map.of("amountMinor", 100_000, "currency", "USD"))
+                .status()).isEqualTo(201);
+        market.pay(buyer, market.placedOrder(buyer, sku, 1));
+        market.clock().advance(Duration.ofDays(35));
+        LocalDate second = market.today();
+        buyer = market.login(buyerEmail, MarketFixture.PASSWORD);
+        market.pay(buyer, market.placedOrder(buyer, sku, 1));
+        // The dollar is 7.00 yuan in the first month (the reference) and 6.00 on the second sale's day.
+        String csv = "date,currency,rate\n" + first + ",USD,7.00\n" + second + ",USD,6.00\n";
+        java.net.http.HttpResponse<String> loaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(market.anonymous().uri("/api/v1/operator/fx/rates"))
+                        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + market.operator().token())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        market.rollUp();
+
+        String range = "/api/ops/insights/kpis?from=" + first + "&to=" + second + "&grain=MONTH";
+        assertThat(sum(market.ok(market.operator().get(range + "&currency=USD")), "gmvMinor")).isEqualTo(20_000);
+        JsonNode all = market.ok(market.operator().get(range + "&currency=CNY"));
+        assertThat(sum(all, "gmvMinor")).as("no yuan sales in those days").isZero();
+        // As reported: $100 at 7.00 + $100 at 6.00 = ¥1,300.00; at constant currency both at 7.00 = ¥1,400.00.
+        assertThat(sum(all, "gmvCnyReportedMinor")).isEqualTo(130_000);
+        assertThat(sum(all, "gmvCnyConstantMinor")).isEqualTo(140_000);
+        assertThat(sum(market.ok(market.operator().get(range + "&currency=USD&segment=GLOBAL")), "gmvMinor"))
+                .isEqualTo(20_000);
+    }
+
+    private static long sum(JsonNode rows, String field) {
+        long sum = 0;
+        for (JsonNode row : rows) {
+            sum += row.hasNonNull(field) ? row.get(field).asLong() : 0;
+        }
+        return sum;
+    }
+
+    @Test
     void onlyOperatorsReadTheNumbersAndBadInputNamesItsField() {
         Api buyer = market.buyer(0);
         assertThat(buyer.get("/api/ops/insights/kpis").status()).isEqualTo(403);

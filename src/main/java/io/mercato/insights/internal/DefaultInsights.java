@@ -295,8 +295,12 @@ class DefaultInsights implements Insights {
         for (String currency : currencies) {
             NavigableMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
             if (!currency.equals("CNY")) {
-                for (ExchangeRates.Rate rate : rates.history(currency, from.minusDays(31), to)) {
-                    byDay.put(rate.day(), rate.cnyPerUnit());
+                // The rates service answers at most 366 days at a time.
+                for (LocalDate start = from.minusDays(31); !start.isAfter(to); start = start.plusDays(366)) {
+                    LocalDate end = start.plusDays(365).isAfter(to) ? to : start.plusDays(365);
+                    for (ExchangeRates.Rate rate : rates.history(currency, start, end)) {
+                        byDay.put(rate.day(), rate.cnyPerUnit());
+                    }
                 }
             }
             result.put(currency, byDay);
