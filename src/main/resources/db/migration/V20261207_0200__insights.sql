@@ -59,7 +59,7 @@ CREATE TABLE insights.daily_booked (
 
 -- The last day the booked figures were taken through, so days missed (a stopped platform) are taken next time.
 CREATE TABLE insights.booked_taken (
-    only    BOOLEAN PRIMARY KEY DEFAULT true CHECK (only),
+    id      SMALLINT PRIMARY KEY CHECK (id = 1),
     through DATE    NOT NULL
 );
 

@@ -67,8 +67,8 @@ class BookedFigures {
         });
         stores.openedPerDay(from, to, zone).forEach((day, count) -> insert(day, NEW_MERCHANTS, "---", count));
         jdbc.sql("""
-                INSERT INTO insights.booked_taken (only, through) VALUES (true, :to)
-                ON CONFLICT (only) DO UPDATE SET through = greatest(insights.booked_taken.through, EXCLUDED.through)""")
+                INSERT INTO insights.booked_taken (id, through) VALUES (1, :to)
+                ON CONFLICT (id) DO UPDATE SET through = greatest(insights.booked_taken.through, EXCLUDED.through)""")
                 .param("to", to).update();
         return (int) (to.toEpochDay() - from.toEpochDay() + 1);
     }
