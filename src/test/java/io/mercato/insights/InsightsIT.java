@@ -149,18 +149,13 @@ class InsightsIT {
         assertThat(buyer.create("/api/v1/wallet/top-ups", java.util.Map.of("amountMinor", 100_000, "currency", "USD"))
                 .status()).isEqualTo(201);
         market.pay(buyer, market.placedOrder(buyer, sku, 1));
+        // The dollar is 7.00 yuan in the first month (the reference) and 6.00 on the second sale's day.
+        loadRates("date,currency,rate\n" + first + ",USD,7.00\n");
         market.clock().advance(Duration.ofDays(35));
         LocalDate second = market.today();
         buyer = market.login(buyerEmail, MarketFixture.PASSWORD);
         market.pay(buyer, market.placedOrder(buyer, sku, 1));
-        // The dollar is 7.00 yuan in the first month (the reference) and 6.00 on the second sale's day.
-        String csv = "date,currency,rate\n" + first + ",USD,7.00\n" + second + ",USD,6.00\n";
-        java.net.http.HttpResponse<String> loaded = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(market.anonymous().uri("/api/v1/operator/fx/rates"))
-                        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + market.operator().token())
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        loadRates("date,currency,rate\n" + second + ",USD,6.00\n");
         market.rollUp();
 
         String range = "/api/ops/insights/kpis?from=" + first + "&to=" + second + "&grain=MONTH";
@@ -172,6 +167,15 @@ class InsightsIT {
         assertThat(sum(all, "gmvCnyConstantMinor")).isEqualTo(140_000);
         assertThat(sum(market.ok(market.operator().get(range + "&currency=USD&segment=GLOBAL")), "gmvMinor"))
                 .isEqualTo(20_000);
+    }
+
+    private void loadRates(String csv) throws Exception {
+        java.net.http.HttpResponse<String> loaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(market.anonymous().uri("/api/v1/operator/fx/rates"))
+                        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + market.operator().token())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
     }
 
     private static long sum(JsonNode rows, String field) {

@@ -46,6 +46,7 @@ class BookedFigures {
     /** Takes the days since the last taking (or yesterday, the first time) through today. */
     @Transactional
     int takeSinceLast(LocalDate today) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insights.daily_booked'))").query().listOfRows();
         LocalDate through = jdbc.sql("SELECT through FROM insights.booked_taken FOR UPDATE").query(LocalDate.class)
                 .optional().orElse(today);
         LocalDate from = (through.isAfter(today) ? today : through).minusDays(1);
@@ -55,6 +56,8 @@ class BookedFigures {
     /** Replaces the rows of {@code from..to} with what the ledger and the stores say now; answers the days taken. */
     @Transactional
     int take(LocalDate from, LocalDate to) {
+        // One taking at a time on every instance: two would each delete and then both add their rows.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insights.daily_booked'))").query().listOfRows();
         jdbc.sql("DELETE FROM insights.daily_booked WHERE day BETWEEN :from AND :to")
                 .param("from", from).param("to", to).update();
         LEDGER.forEach((metric, kind) -> {
