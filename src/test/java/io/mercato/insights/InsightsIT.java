@@ -35,6 +35,8 @@ class InsightsIT {
         Seller tmall = market.seller("TMALL");
         long taobaoSku = market.listedSku(taobao, category, 10_000, 100);
         long tmallSku = market.listedSku(tmall, category, 20_000, 100);
+        long productId = market.listedProduct(taobao, category,
+                List.of(new MarketFixture.SkuSpec(java.util.Map.of("colour", "blue"), 5_000, 5))).get("id").asLong();
         String aliceEmail = MarketFixture.uniqueEmail("alice");
         Api alice = market.account("BUYER", aliceEmail);
         market.topUp(alice, 1_000_000);
@@ -102,6 +104,8 @@ class InsightsIT {
         activity.record("visitor-1", ActivityKind.VIEW);
         activity.record("visitor-2", ActivityKind.SEARCH);
         activity.record("visitor-2", ActivityKind.CART);
+        // A shop visitor without a cookie yet opens a product page: a visit and a product view of a new visitor.
+        assertThat(market.anonymous().page("/p/" + productId).status()).isEqualTo(200);
         activity.flush();
         market.rollUp();
 
@@ -117,12 +121,12 @@ class InsightsIT {
         assertThat(laterDay.get("newBuyers").asLong()).as("Alice is not new any more").isZero();
         assertThat(laterDay.get("annualActiveConsumers").asLong()).isEqualTo(2);
         assertThat(laterDay.get("arpuMinor").asLong()).as("50000 over 12 months / 2 buyers").isEqualTo(25_000);
-        assertThat(laterDay.get("dau").asLong()).isEqualTo(2);
-        assertThat(laterDay.get("mau").asLong()).isEqualTo(2);
+        assertThat(laterDay.get("dau").asLong()).isEqualTo(3);
+        assertThat(laterDay.get("mau").asLong()).isEqualTo(3);
         JsonNode funnel = market.ok(market.operator().get("/api/ops/insights/funnel?from=" + later + "&to=" + later));
-        assertThat(funnel.get("visitors").asLong()).isEqualTo(2);
-        assertThat(funnel.get("visits").asLong()).isEqualTo(2);
-        assertThat(funnel.get("views").asLong()).isEqualTo(1);
+        assertThat(funnel.get("visitors").asLong()).isEqualTo(3);
+        assertThat(funnel.get("visits").asLong()).isEqualTo(3);
+        assertThat(funnel.get("views").asLong()).isEqualTo(2);
         assertThat(funnel.get("carts").asLong()).isEqualTo(1);
         assertThat(funnel.get("placedOrders").asLong()).isEqualTo(1);
         assertThat(funnel.get("paidOrders").asLong()).isEqualTo(1);
