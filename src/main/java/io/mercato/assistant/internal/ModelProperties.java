@@ -1,0 +1,30 @@
+package io.mercato.assistant.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The model the assistant may use: any OpenAI-compatible chat API (Qwen on Alibaba Cloud Model Studio, a local vLLM or
+ * Ollama). No URL, no model: the built-in assistant answers alone.
+ *
+ * @param url the API's base URL, up to and including {@code /v1}
+ * @param timeout for one call to the model
+ * @param maxRetries further attempts after a failed call
+ * @param maxToolRounds how many rounds of tool calls one answer may take
+ */
+@ConfigurationProperties("mercato.assistant.model")
+record ModelProperties(String url, String name, String key, Duration timeout, int maxRetries, int maxToolRounds) {
+
+    ModelProperties {
+        url = url == null ? "" : url.strip();
+        name = name == null || name.isBlank() ? "qwen-plus" : name.strip();
+        key = key == null ? "" : key;
+        timeout = timeout == null ? Duration.ofSeconds(15) : timeout;
+        maxRetries = Math.max(0, maxRetries);
+        maxToolRounds = maxToolRounds <= 0 ? 4 : maxToolRounds;
+    }
+
+    boolean configured() {
+        return !url.isEmpty();
+    }
+}
