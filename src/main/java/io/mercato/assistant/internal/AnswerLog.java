@@ -7,14 +7,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * One row per answer (intent, engine, whether handed over, time taken, model tokens) for the operator's count of AI
  * queries handled, and the same as Micrometer metrics: {@code mercato.assistant.answers} (timer, by intent and
  * engine), {@code mercato.assistant.model.tokens} (counter, by direction).
  */
-@Repository
+@Component
 final class AnswerLog {
 
     private final JdbcClient jdbc;

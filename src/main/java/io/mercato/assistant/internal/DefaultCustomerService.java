@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * gets an answer.
  */
 @Service
-final class DefaultCustomerService implements CustomerService {
+class DefaultCustomerService implements CustomerService {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultCustomerService.class);
 

@@ -8,10 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Questions the assistant could not answer, passed to the store they concern. */
-@Repository
+@Component
 final class Handovers {
 
     private final JdbcClient jdbc;

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Refund requests the assistant drafted, waiting for the buyer's confirmation (for 30 minutes). */
-@Repository
+@Component
 final class RefundProposals {
 
     static final Duration VALID_FOR = Duration.ofMinutes(30);
