@@ -61,6 +61,25 @@ final class AssistantFixture extends MarketFixture implements BeforeEachCallback
         return answer.json();
     }
 
+    /** Waits (at most 10 s) until the search finds this many products for the words. */
+    void awaitSearchable(String words, long atLeast) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end) {
+            Api.Response found = anonymous().get("/api/v1/search?q=" + java.net.URLEncoder.encode(words,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (found.status() == 200 && found.json().get("total").asLong() >= atLeast) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the search never found " + atLeast + " products for " + words);
+    }
+
     static List<String> tools(JsonNode answer) {
         return answer.get("tools").valueStream().map(t -> t.get("name").asString()).toList();
     }
