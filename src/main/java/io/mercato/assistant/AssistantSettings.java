@@ -8,10 +8,10 @@ import io.mercato.platform.Actor;
  */
 public interface AssistantSettings {
 
-    /** @throws io.mercato.platform.NotFoundException when the store is not the seller's */
+    /** @throws io.mercato.platform.ForbiddenException when the store is not the seller's (NotFoundException when there is none) */
     StoreSetting setting(Actor seller, long storeId);
 
-    /** @throws io.mercato.platform.NotFoundException when the store is not the seller's */
+    /** @throws io.mercato.platform.ForbiddenException when the store is not the seller's (NotFoundException when there is none) */
     StoreSetting setModelEnabled(Actor seller, long storeId, boolean enabled);
 
     /** Whether a model is configured at all. */

@@ -82,7 +82,17 @@ class ShoppingGuideIT {
         JsonNode guidance = guide(buyer.in("en"), "a quiet laptop keyboard for a student");
         assertThat(kinds(guidance)).contains("category");
         assertThat(titles(guidance)).first().isEqualTo("Quiet Mechanical Keyboard 静音机械键盘");
-        assertThat(guidance.get("refinements")).isNotEmpty();
+    }
+
+    @Test
+    void severalProductsComeWithACheaperRefinementThatKeepsTheRequest() {
+        JsonNode guidance = guide(buyer.in("en"), "shoes for my dad");
+        assertThat(titles(guidance)).hasSize(3);
+        JsonNode cheaper = guidance.get("refinements").valueStream()
+                .filter(r -> r.get("label").asString().startsWith("Under")).findFirst().orElseThrow();
+        assertThat(cheaper.get("label").asString()).isEqualTo("Under ¥459.00");
+        assertThat(cheaper.get("request").asString()).isEqualTo("shoes for my dad under 459 yuan");
+        assertThat(titles(guide(buyer.in("en"), cheaper.get("request").asString()))).hasSize(2);
     }
 
     @Test

@@ -99,8 +99,9 @@ final class BuiltinAssistant {
         Long orderId = named != null ? named : OrderReference.find(question);
         Knowledge.Understood understood = knowledge.understand(question);
         Intent intent = understood.intent();
-        if (intent == Intent.UNKNOWN && orderId != null) {
-            intent = Intent.ORDER_STATUS;
+        if (orderId != null && (intent == Intent.UNKNOWN || intent == Intent.POLICY)) {
+            // A question that names one of the buyer's orders is about that order, not about the rules in general.
+            intent = aboutTheOrder(understood.faq());
         }
         Reply reply = new Reply(intent, locale);
         switch (intent) {
@@ -114,6 +115,15 @@ final class BuiltinAssistant {
             case UNKNOWN -> handOver(reply, buyer, null, question);
         }
         return reply.answer(started);
+    }
+
+    private static Intent aboutTheOrder(@Nullable String faq) {
+        return switch (faq == null ? "" : faq) {
+            case "returns", "dispute" -> Intent.REFUND;
+            case "refundTime" -> Intent.REFUND_STATUS;
+            case "delivery" -> Intent.TRACKING;
+            default -> Intent.ORDER_STATUS;
+        };
     }
 
     private void policy(Reply reply, @Nullable String faq) {

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The built-in assistant's understanding: example questions of each intent and the help articles' questions, in
- * both languages, in a small in-memory Lucene index scored by BM25. A question takes the label whose examples
- * score highest in sum among the closest few; below a floor it is not understood.
+ * both languages, in a small in-memory Lucene index scored by BM25. A question takes the label of its closest
+ * example; below a floor it is not understood.
  */
 @Component
 final class Knowledge {
@@ -87,7 +87,7 @@ final class Knowledge {
             Map<String, Float> sums = new HashMap<>();
             for (ScoreDoc hit : top) {
                 String label = searcher.storedFields().document(hit.doc).get("label");
-                sums.merge(label, hit.score, Float::sum);
+                sums.merge(label, hit.score, Math::max);
             }
             String best = null;
             float bestScore = 0;
