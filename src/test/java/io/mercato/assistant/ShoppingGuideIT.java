@@ -40,6 +40,9 @@ class ShoppingGuideIT {
         market.product(seller, shoes, "Leather Boots 真皮靴", 45_900, Map.of("size", "42"));
         market.product(seller, computers, "Silent Wireless Mouse 静音无线鼠标", 9_900, Map.of("colour", "black"));
         market.product(seller, computers, "Quiet Mechanical Keyboard 静音机械键盘", 29_900, Map.of("colour", "white"));
+        long food = market.namedCategory("Food & Grocery 食品生鲜", 200);
+        market.product(seller, food, "Longjing Green Tea 龙井绿茶", 8_800, Map.of("weight", "250g"));
+        market.awaitSearchable("Longjing", 1);
         market.awaitSearchable("Running", 2);
         market.awaitSearchable("Quiet", 1);
     }
@@ -93,6 +96,17 @@ class ShoppingGuideIT {
         assertThat(cheaper.get("label").asString()).isEqualTo("Under ¥459.00");
         assertThat(cheaper.get("request").asString()).isEqualTo("shoes for my dad under 459 yuan");
         assertThat(titles(guide(buyer.in("en"), cheaper.get("request").asString()))).hasSize(2);
+    }
+
+    @Test
+    void aColourIsASkusColourWhenSomeSkuHasItElseAWordOfTheName() {
+        JsonNode mouse = guide(buyer.in("en"), "a black mouse");
+        assertThat(titles(mouse)).containsExactly("Silent Wireless Mouse 静音无线鼠标");
+        assertThat(mouse.get("applied").toString()).contains("colour: black");
+
+        JsonNode tea = guide(buyer.in("en"), "green tea as a gift under 200 yuan");
+        assertThat(titles(tea)).containsExactly("Longjing Green Tea 龙井绿茶");
+        assertThat(kinds(tea)).contains("category", "maxPrice").doesNotContain("attribute");
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * The shopping guide with no model: {@link RequestUnderstanding} turns the request into filters and keywords, the
  * search index answers, and each product gets a reason built from what it matched. When every keyword together finds
- * nothing, each keyword is tried alone, then the filters alone, and the guidance says so.
+ * nothing, a colour is read as a word of the name instead, then each keyword is tried alone, then the filters alone,
+ * and the guidance says so.
  */
 @Service
 final class DefaultShoppingGuide implements ShoppingGuide {
@@ -65,14 +66,25 @@ final class DefaultShoppingGuide implements ShoppingGuide {
                 say(locale, "assistant.guide.applied.attribute", name, String.join(", ", values)))));
 
         String keywords = wanted.keywords();
-        SearchResult result = query(keywords, categoryId, wanted, size);
+        Map<String, List<String>> attributes = wanted.attributes();
+        SearchResult result = query(keywords, categoryId, wanted, attributes, size);
         boolean relaxed = false;
+        if (result.hits().isEmpty() && !attributes.isEmpty()) {
+            // A colour word is often part of the name ("green tea") rather than a SKU's colour.
+            attributes = Map.of();
+            String withColours = (keywords + " " + String.join(" ", wanted.attributeWords())).strip();
+            result = query(withColours, categoryId, wanted, attributes, size);
+            applied.removeIf(f -> f.kind().equals("attribute"));
+            if (!result.hits().isEmpty()) {
+                keywords = withColours;
+            }
+        }
         if (result.hits().isEmpty() && keywords.contains(" ")) {
-            result = eachWord(keywords, categoryId, wanted, size);
+            result = eachWord(keywords, categoryId, wanted, attributes, size);
             relaxed = true;
         }
         if (result.hits().isEmpty() && !keywords.isBlank() && !applied.isEmpty()) {
-            result = query("", categoryId, wanted, size);
+            result = query("", categoryId, wanted, attributes, size);
             relaxed = true;
             keywords = "";
         }
@@ -87,19 +99,20 @@ final class DefaultShoppingGuide implements ShoppingGuide {
         return new Guidance(request, keywords, applied, suggestions, refinements, result.total(), "builtin");
     }
 
-    private SearchResult query(String text, @Nullable Long categoryId, RequestUnderstanding.Understood wanted, int size) {
+    private SearchResult query(String text, @Nullable Long categoryId, RequestUnderstanding.Understood wanted,
+            Map<String, List<String>> attributes, int size) {
         return search.search(new SearchQuery(text.isBlank() ? null : text, categoryId, null, Set.of(), Set.of(),
-                wanted.minPriceMinor(), wanted.maxPriceMinor(), false, wanted.attributes(), SearchSort.RELEVANCE, 0, size, true));
+                wanted.minPriceMinor(), wanted.maxPriceMinor(), false, attributes, SearchSort.RELEVANCE, 0, size, true));
     }
 
     /** Each word alone, best first within each, interleaved; products found by more words first. */
     private SearchResult eachWord(String keywords, @Nullable Long categoryId, RequestUnderstanding.Understood wanted,
-            int size) {
+            Map<String, List<String>> attributes, int size) {
         Map<Long, SearchResult.Hit> hits = new LinkedHashMap<>();
         Map<Long, Integer> found = new LinkedHashMap<>();
         SearchResult last = null;
         for (String word : keywords.split("\\s+")) {
-            last = query(word, categoryId, wanted, size);
+            last = query(word, categoryId, wanted, attributes, size);
             for (SearchResult.Hit hit : last.hits()) {
                 hits.putIfAbsent(hit.productId(), hit);
                 found.merge(hit.productId(), 1, Integer::sum);

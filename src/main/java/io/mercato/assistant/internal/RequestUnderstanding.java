@@ -60,9 +60,10 @@ final class RequestUnderstanding {
      * @param keywords the words left for the titles (may be blank)
      * @param category the category the request names, null when none
      * @param attributes SKU attribute values the request asks for
+     * @param attributeWords the request's words those values were read from ("红色", "green")
      */
     record Understood(String keywords, @Nullable Category category, @Nullable Long minPriceMinor,
-            @Nullable Long maxPriceMinor, Map<String, List<String>> attributes) {
+            @Nullable Long maxPriceMinor, Map<String, List<String>> attributes, List<String> attributeWords) {
     }
 
     Understood understand(String request) {
@@ -100,9 +101,11 @@ final class RequestUnderstanding {
         }
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         Set<String> colours = new LinkedHashSet<>();
+        List<String> colourWords = new ArrayList<>();
         for (Map.Entry<String, String> colour : COLOURS.entrySet()) {
             if (contains(lower, colour.getKey())) {
                 colours.add(colour.getValue());
+                colourWords.add(colour.getKey());
                 lower = remove(lower, colour.getKey());
             }
         }
@@ -113,7 +116,7 @@ final class RequestUnderstanding {
             lower = remove(lower, filler);
         }
         String keywords = PUNCTUATION.matcher(lower).replaceAll(" ").strip();
-        return new Understood(keywords, category, min, max, attributes);
+        return new Understood(keywords, category, min, max, attributes, colourWords);
     }
 
     /** Latin words match whole; Chinese words anywhere (Chinese has no spaces). */
