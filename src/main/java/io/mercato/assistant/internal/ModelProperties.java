@@ -2,6 +2,7 @@ package io.mercato.assistant.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The model the assistant may use: any OpenAI-compatible chat API (Qwen on Alibaba Cloud Model Studio, a local vLLM or
@@ -13,13 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxToolRounds how many rounds of tool calls one answer may take
  */
 @ConfigurationProperties("mercato.assistant.model")
-record ModelProperties(String url, String name, String key, Duration timeout, int maxRetries, int maxToolRounds) {
+record ModelProperties(@DefaultValue("") String url, @DefaultValue("qwen-plus") String name, @DefaultValue("") String key,
+        @DefaultValue("15s") Duration timeout, @DefaultValue("1") int maxRetries, @DefaultValue("4") int maxToolRounds) {
 
     ModelProperties {
         url = url == null ? "" : url.strip();
         name = name == null || name.isBlank() ? "qwen-plus" : name.strip();
         key = key == null ? "" : key;
-        timeout = timeout == null ? Duration.ofSeconds(15) : timeout;
+        timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(15) : timeout;
         maxRetries = Math.max(0, maxRetries);
         maxToolRounds = maxToolRounds <= 0 ? 4 : maxToolRounds;
     }
