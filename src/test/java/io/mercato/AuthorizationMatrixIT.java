@@ -527,6 +527,23 @@ class AuthorizationMatrixIT {
         rows.add(row("only operators recompute the insights roll-ups",
                 t -> new Call("POST", "/api/ops/insights/recompute", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        // assistant
+        rows.add(row("only buyers ask the assistant", t -> new Call("POST", "/api/v1/assistant/questions",
+                Map.of("question", "hello")), ANONYMOUS, 401, BUYER, 200, SELLER, 403, OPERATOR, 403));
+        rows.add(row("a refund proposal is confirmed only by its buyer",
+                t -> new Call("POST", "/api/v1/assistant/refund-proposals/999999999/confirmation", null),
+                ANONYMOUS, 401, BUYER, 404, SELLER, 403, OPERATOR, 403));
+        rows.add(row("the shopping guide answers signed-in people", t -> new Call("GET", "/api/v1/assistant/guide?q=shoes", null),
+                ANONYMOUS, 401, BUYER, 200, SELLER, 200));
+        rows.add(row("the listing copilot is sellers'", t -> new Call("POST", "/api/v1/seller/assistant/listing-drafts",
+                Map.of("product", "Mug")), ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("the weekly report is a seller's own", t -> new Call("GET", "/api/v1/seller/assistant/weekly-report", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 403));
+        rows.add(row("hand-overs are sellers' and operators'", t -> new Call("GET", "/api/v1/seller/assistant/handovers", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("a store's assistant switch is its seller's",
+                t -> new Call("PUT", "/api/v1/seller/stores/" + t.seller.storeId() + "/assistant", Map.of("modelEnabled", true)),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
         return rows.stream();
     }
 
