@@ -7,12 +7,10 @@ import io.mercato.platform.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,20 +21,18 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Prices in the reader's display currency beside the store's: {@code ≈ €13.07}, with the rate and its day said once
  * per page. The charge stays in the store's currency; these amounts are the day's conversion, shown as approximate.
- * The reader's currency is read once per request, each pair's rate at most once a minute per instance. Templates call
- * it as {@code @local}.
+ * The reader's currency and each pair's rate are read once per request. Templates call it as {@code @local}.
  */
 @Component("local")
 public final class LocalPrices {
 
     private static final String ATTRIBUTE = LocalPrices.class.getName() + ".currency";
-    private static final Duration FRESH = Duration.ofMinutes(1);
+    private static final String RATES = LocalPrices.class.getName() + ".rates";
 
     private final ExchangeRates rates;
     private final Formats formats;
     private final MessageSource messages;
     private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     LocalPrices(ExchangeRates rates, Formats formats, MessageSource messages, Clock clock) {
         this.rates = rates;
@@ -45,7 +41,7 @@ public final class LocalPrices {
         this.clock = clock;
     }
 
-    private record Cached(@Nullable BigDecimal rate, @Nullable LocalDate day, Instant at) {
+    private record Cached(@Nullable BigDecimal rate, @Nullable LocalDate day) {
     }
 
     /** The signed-in reader's display currency, if any; null for visitors. */
@@ -97,23 +93,28 @@ public final class LocalPrices {
                 formats.date(rate.day())}, LocaleContextHolder.getLocale());
     }
 
+    /** The pair's rate, read once per request (a page converts many prices at one rate). */
+    @SuppressWarnings("unchecked")
     private Cached rate(String from, String to) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(from + to);
-        if (cached != null && cached.at().plus(FRESH).isAfter(now)) {
-            return cached;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Map<String, Cached> known = request == null ? null
+                : (Map<String, Cached>) request.getAttribute(RATES, RequestAttributes.SCOPE_REQUEST);
+        if (known == null) {
+            known = new HashMap<>();
+            if (request != null) {
+                request.setAttribute(RATES, known, RequestAttributes.SCOPE_REQUEST);
+            }
         }
-        Cached fresh;
-        try {
-            // A large amount, so that the rate the conversion reports carries all its decimals.
-            var conversion = rates.convert(new Money(1_000_000, Currency.getInstance(from)), Currency.getInstance(to), now);
-            fresh = new Cached(conversion.rate(), conversion.rateDay(), now);
-        } catch (ConflictException | IllegalArgumentException noRate) {
-            // Not remembered: a rate loaded a moment later shows at once.
-            return new Cached(null, null, now);
-        }
-        cache.put(from + to, fresh);
-        return fresh;
+        return known.computeIfAbsent(from + to, pair -> {
+            try {
+                // A large amount, so that the rate the conversion reports carries all its decimals.
+                var conversion = rates.convert(new Money(1_000_000, Currency.getInstance(from)), Currency.getInstance(to),
+                        clock.instant());
+                return new Cached(conversion.rate(), conversion.rateDay());
+            } catch (ConflictException | IllegalArgumentException noRate) {
+                return new Cached(null, null);
+            }
+        });
     }
 
     /** The currencies a reader may show prices in. */
