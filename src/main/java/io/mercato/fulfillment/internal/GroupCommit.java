@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locks on it), and waits; a writer takes what has queued up (up to a batch), runs it all in one transaction and
  * answers each caller only once that transaction has committed — nothing acknowledged is lost. When the shared
  * transaction fails (a deadlock, a constraint), each piece of work is run again on its own, so one bad piece never
- * fails the others. When a writer's queue is full, the caller runs its work itself, in a transaction of its own.
+ * fails the others. When a writer's queue is full, the caller runs its work itself, in a transaction of its own; a
+ * caller already in a transaction runs it in that transaction.
  *
  * @param <W> a piece of work
  * @param <R> its result, computed inside the transaction; it must not throw for an expected refusal (return it)
@@ -49,7 +51,9 @@ final class GroupCommit<W, R> implements AutoCloseable {
     /** Runs the work in a shared transaction of the key's writer and answers once that has committed. */
     R submit(int key, W work) {
         Pending<W, R> pending = new Pending<>(work, new CompletableFuture<>());
-        if (closed || !queues.get(Math.floorMod(key, queues.size())).offer(pending)) {
+        // A caller already in a transaction takes its work in it: the work may read what that transaction wrote.
+        if (closed || TransactionSynchronizationManager.isActualTransactionActive()
+                || !queues.get(Math.floorMod(key, queues.size())).offer(pending)) {
             return alone(work);
         }
         try {
