@@ -481,6 +481,14 @@ class AuthorizationMatrixIT {
         rows.add(row("only operators set import rules", t -> new Call("PUT", "/api/v1/operator/tax/import-rules/AU",
                 Map.of("currency", "USD", "thresholdMinor", 0, "basisPoints", 1000)),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators remove import rules (one that does not exist is a 404)",
+                t -> new Call("DELETE", "/api/v1/operator/tax/import-rules/ZZ", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
+        rows.add(row("a settlement currency is a seller's own", t -> new Call("GET", "/api/v1/merchant/settlement-currency", null),
+                ANONYMOUS, 401, BUYER, 403, OPERATOR, 403, SELLER, 200));
+        rows.add(row("only sellers choose their settlement currency", t -> new Call("PUT",
+                "/api/v1/merchant/settlement-currency", Map.of("currency", "CNY")),
+                ANONYMOUS, 401, BUYER, 403, OPERATOR, 403, SELLER, 200));
         rows.add(row("pictures are uploaded by signed-in people only (an empty upload is bad input)",
                 t -> new Call("POST", "/api/v1/images", Map.of()),
                 ANONYMOUS, 401, BUYER, 400, SELLER, 400, OPERATOR, 400));

@@ -28,12 +28,45 @@ public record OrderView(long id, long checkoutId, long buyerAccountId, long stor
         @JsonIgnore @Nullable Money fee, Address address, @Nullable String carrier, @Nullable String trackingNumber,
         Instant placedAt, Instant payBy, @Nullable Instant paidAt, @Nullable Instant shippedAt,
         @Nullable Instant deliveredAt, @Nullable Instant completedAt, @Nullable Instant closedAt,
-        List<Line> lines, List<Transition> history, List<Refund> refunds, @Nullable BuyerAmount buyerAmount) {
+        List<Line> lines, List<Transition> history, List<Refund> refunds, @Nullable BuyerAmount buyerAmount,
+        @Nullable Taxes taxes) {
 
     public OrderView {
         lines = List.copyOf(lines);
         history = List.copyOf(history);
         refunds = List.copyOf(refunds);
+    }
+
+    /** An order without cross-border taxes. */
+    public OrderView(long id, long checkoutId, long buyerAccountId, long storeId, StoreKind storeKind,
+            long sellerAccountId, OrderStatus status, Money total, Money shipping, Money refunded, @Nullable Money fee,
+            Address address, @Nullable String carrier, @Nullable String trackingNumber, Instant placedAt, Instant payBy,
+            @Nullable Instant paidAt, @Nullable Instant shippedAt, @Nullable Instant deliveredAt,
+            @Nullable Instant completedAt, @Nullable Instant closedAt, List<Line> lines, List<Transition> history,
+            List<Refund> refunds, @Nullable BuyerAmount buyerAmount) {
+        this(id, checkoutId, buyerAccountId, storeId, storeKind, sellerAccountId, status, total, shipping, refunded, fee,
+                address, carrier, trackingNumber, placedAt, payBy, paidAt, shippedAt, deliveredAt, completedAt,
+                closedAt, lines, history, refunds, buyerAmount, null);
+    }
+
+    /**
+     * The cross-border taxes of an order to another country, in the order's currency, assessed at checkout on the goods
+     * and shipping: EU VAT collected under IOSS ({@code IOSS_VAT}, goods up to EUR 150), EU import VAT due at the
+     * border and not collected ({@code IMPORT_VAT_AT_BORDER}), or another destination's duty collected at checkout
+     * ({@code DUTY}). What is collected is paid on top of the total (the platform owes it, the merchant never holds
+     * it); refunds give back its share pro rata to the money refunded.
+     *
+     * @param collectedMinor paid by the buyer at checkout on top of the total
+     * @param dueMinor owed at the border, not collected
+     * @param refundedMinor the part of {@code collectedMinor} refunds gave back
+     */
+    public record Taxes(String treatment, int basisPoints, long collectedMinor, long dueMinor, long refundedMinor) {
+    }
+
+    /** What the buyer pays: the total and the taxes collected at checkout. */
+    @JsonProperty("payableMinor")
+    public long payableMinor() {
+        return total.minor() + (taxes == null ? 0 : taxes.collectedMinor());
     }
 
     /** An order that charged no shipping fee. */

@@ -39,5 +39,12 @@ public enum AccountKind {
      * debits it in the currency received (two postings, each balanced in its own currency). Its balance per currency is
      * the platform's net position in that currency, so it goes below zero.
      */
-    FX_CLEARING
+    FX_CLEARING,
+    /**
+     * EU VAT collected from buyers at checkout under IOSS, owed by the platform to the tax authorities: a liability, one
+     * account per currency, credited in the same posting as the order's payment and debited by the VAT share of refunds.
+     */
+    VAT_PAYABLE,
+    /** Import duties of other destinations collected at checkout, owed by the platform; as {@link #VAT_PAYABLE}. */
+    DUTY_PAYABLE
 }

@@ -15,10 +15,28 @@ public interface Escrow {
      *
      * @throws io.mercato.platform.ConflictException when the wallet holds too little
      */
-    void pay(long orderId, long buyerAccountId, Payee payee, Money amount);
+    default void pay(long orderId, long buyerAccountId, Payee payee, Money amount) {
+        pay(orderId, buyerAccountId, payee, amount, TaxShare.none(amount.currency()));
+    }
+
+    /**
+     * Moves {@code amount} from the buyer's wallet into the payee's escrow and the taxes collected at checkout into the
+     * platform's VAT and duty liabilities, in one posting: the wallet pays {@code amount} plus the taxes.
+     *
+     * @throws io.mercato.platform.ConflictException when the wallet holds too little
+     */
+    void pay(long orderId, long buyerAccountId, Payee payee, Money amount, TaxShare taxes);
 
     /** Returns money from escrow to the buyer's wallet. */
-    void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount);
+    default void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount) {
+        refund(orderId, refundId, buyerAccountId, payee, amount, TaxShare.none(amount.currency()));
+    }
+
+    /**
+     * Returns {@code amount} from escrow and {@code taxesBack} from the VAT and duty liabilities to the buyer's wallet,
+     * in one posting.
+     */
+    void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, TaxShare taxesBack);
 
     /**
      * Releases the order's escrow: the fee to the platform, the rest to the merchant, which first pays what the
@@ -40,8 +58,15 @@ public interface Escrow {
      * {@code subsidyBack}, the platform-funded discount on the refunded units it received at settlement, to the
      * platform's subsidy spend: the subsidy is reversed pro rata, in the same posting.
      */
+    default void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack,
+            Money subsidyBack) {
+        refundSettled(orderId, refundId, buyerAccountId, payee, amount, feeBack, subsidyBack,
+                TaxShare.none(amount.currency()));
+    }
+
+    /** As the one before, and the VAT and duty liabilities give back {@code taxesBack} to the buyer in the same posting. */
     void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack,
-            Money subsidyBack);
+            Money subsidyBack, TaxShare taxesBack);
 
     /**
      * Moves a presale deposit from the buyer's wallet into the payee's escrow, where it stays until the final payment's

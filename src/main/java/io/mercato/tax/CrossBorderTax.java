@@ -32,10 +32,22 @@ public interface CrossBorderTax {
     /** Every VAT table, newest first; anyone. */
     List<VatTable> vatTables();
 
-    /** Sets (or replaces) a non-EU destination's import rule; operators only. */
+    /**
+     * Sets (or replaces) a non-EU destination's import rule, for every category or for one category of the catalogue
+     * (and its sub-categories); operators only. Refused with a 400 naming {@code categoryId} for a category that does
+     * not exist.
+     */
     ImportRule putImportRule(Actor operator, ImportRule rule);
 
+    /** Every import rule, by country and category (the rule for every category first). */
     List<ImportRule> importRules();
+
+    /**
+     * Removes a destination's rule for one category (or, with null, its rule for every category); operators only.
+     *
+     * @throws io.mercato.platform.NotFoundException when there is no such rule
+     */
+    void removeImportRule(Actor operator, String country, @Nullable Long categoryId);
 
     /**
      * What a parcel of these goods (and this shipping fee, which VAT is also charged on) to the country owes on the day.
@@ -44,6 +56,18 @@ public interface CrossBorderTax {
      *     the goods to euros
      */
     Assessment assess(String country, Money goods, Money shipping, LocalDate on);
+
+    /**
+     * As {@link #assess(String, Money, Money, LocalDate)} for goods of several categories (one currency): outside the
+     * EU, each line pays the duty of the most specific rule for its category (its own, a parent's, else the country's
+     * rule for every category), once the parcel's goods are worth more than that rule's threshold; EU VAT does not
+     * depend on the category.
+     */
+    Assessment assess(String country, List<Goods> goods, Money shipping, LocalDate on);
+
+    /** Goods of one category in a parcel. */
+    record Goods(long categoryId, Money amount) {
+    }
 
     /** @param basisPoints the standard rate in hundredths of a percent (19% is 1900) */
     record CountryRate(String country, int basisPoints) {
@@ -55,8 +79,14 @@ public interface CrossBorderTax {
     /**
      * @param thresholdMinor goods worth more than this (in {@code currency}) pay the duty; 0 taxes every parcel
      * @param basisPoints the duty rate on the goods
+     * @param categoryId the category (with its sub-categories) the rule is for; null for every category
      */
-    record ImportRule(String country, String currency, long thresholdMinor, int basisPoints) {
+    record ImportRule(String country, String currency, long thresholdMinor, int basisPoints, @Nullable Long categoryId) {
+
+        /** A rule for every category. */
+        public ImportRule(String country, String currency, long thresholdMinor, int basisPoints) {
+            this(country, currency, thresholdMinor, basisPoints, null);
+        }
     }
 
     enum Treatment {

@@ -4,7 +4,7 @@
  * destinations' configurable duty rules.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "http", "fx"})
+@ApplicationModule(allowedDependencies = {"platform", "http", "fx", "catalog"})
 package io.mercato.tax;
 
 import org.jspecify.annotations.NullMarked;

@@ -49,7 +49,8 @@ class OrderJsonTest {
                 "refunds":[{"id":5,"orderId":1,"status":"APPROVED","returnGoods":false,"amountMinor":1000,\
                 "reason":"too big","requestedAt":"2026-12-02T10:15:30.123456Z",\
                 "decidedAt":"2026-12-02T10:15:30.123456Z","decidedBy":"system",\
-                "decisionNote":"refunded before shipment","lines":[{"lineId":7,"quantity":1,"amountMinor":1000}]}]}""");
+                "decisionNote":"refunded before shipment","lines":[{"lineId":7,"quantity":1,"amountMinor":1000}]}],\
+                "payableMinor":3000}""");
     }
 
     @Test

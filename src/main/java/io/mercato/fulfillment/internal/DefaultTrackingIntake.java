@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recorded on its own for operators.
  */
 @Service
-class DefaultTrackingIntake implements TrackingIntake {
+class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans.factory.DisposableBean {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final int MAX_BODY = 8 * 1024;
@@ -46,9 +46,13 @@ class DefaultTrackingIntake implements TrackingIntake {
     private final TransactionTemplate transactions;
     private final TransactionTemplate refusals;
     private final Clock clock;
+    private final GroupCommit<Taking, Taken> groupCommit;
 
     DefaultTrackingIntake(JdbcClient jdbc, CarrierSecrets secrets, DefaultShipments shipments,
-            org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
+            org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${mercato.fulfillment.intake.writers:2}") int writers,
+            @org.springframework.beans.factory.annotation.Value("${mercato.fulfillment.intake.queue:4096}") int queue,
+            @org.springframework.beans.factory.annotation.Value("${mercato.fulfillment.intake.batch:128}") int batch) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.shipments = shipments;
@@ -56,6 +60,28 @@ class DefaultTrackingIntake implements TrackingIntake {
         this.refusals = new TransactionTemplate(transactionManager);
         this.refusals.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.groupCommit = new GroupCommit<>("tracking-intake", writers, queue, batch, transactions, this::taken);
+    }
+
+    @Override
+    public void destroy() {
+        groupCommit.close();
+    }
+
+    /** An event to take, and what taking it gave: the outcome, or the refusal to answer with once committed. */
+    private record Taking(long carrierId, String signature, Event event, Instant now) {
+    }
+
+    private record Taken(@Nullable Outcome outcome, @Nullable Refusal refusal) {
+    }
+
+    /** Takes one event inside a shared transaction; a refusal is returned, not thrown, so it rolls nothing back. */
+    private Taken taken(Taking taking) {
+        try {
+            return new Taken(takeWithFollowUps(taking.carrierId(), taking.signature(), taking.event(), taking.now()), null);
+        } catch (Refusal refusal) {
+            return new Taken(null, refusal);
+        }
     }
 
     private record Event(String eventId, String trackingNumber, EventKind kind, Instant occurredAt,
@@ -98,19 +124,20 @@ class DefaultTrackingIntake implements TrackingIntake {
 
     /**
      * One statement takes the event: it locks the parcel, marks the signature used, inserts the event once, updates
-     * the parcel and notes when the order's first parcel left. Most events need nothing more, so they run on their
-     * own (one round trip, no BEGIN and COMMIT around it); an exception or a delivery has more to write (the alert,
-     * the orders delivered), so it runs with those in one transaction.
+     * the parcel and notes when the order's first parcel left; an exception or a delivery has more to write (the alert,
+     * the orders delivered). Events are taken in group commits ({@link GroupCommit}): the events that arrive while a
+     * writer commits share its next transaction, so a commit's cost is shared by many events; the carrier's answer
+     * comes only once the event's transaction has committed. A parcel's events always go to the same writer, in the
+     * order they arrived, so writers never wait for each other's parcel locks.
      */
     private Outcome take(long carrierId, String signature, Event event, Instant now) {
-        boolean more = event.kind() == EventKind.EXCEPTION || event.kind() == EventKind.DELIVERED;
-        try {
-            return more ? transactions.execute(status -> takeWithFollowUps(carrierId, signature, event, now))
-                    : outcome(store(carrierId, signature, event, now), event);
-        } catch (Refusal refusal) {
-            refusal.eventId = event.eventId();
-            throw refusal;
+        Taken taken = groupCommit.submit((carrierId + ":" + event.trackingNumber()).hashCode(),
+                new Taking(carrierId, signature, event, now));
+        if (taken.refusal() != null) {
+            taken.refusal().eventId = event.eventId();
+            throw taken.refusal();
         }
+        return taken.outcome();
     }
 
     private Outcome takeWithFollowUps(long carrierId, String signature, Event event, Instant now) {

@@ -22,6 +22,11 @@ import io.mercato.pricing.Vouchers;
 import java.time.Clock;
 import java.time.Instant;
 import io.mercato.fx.ExchangeRates;
+import io.mercato.ordering.internal.Order.Taxes;
+import io.mercato.platform.Money;
+import io.mercato.tax.CrossBorderTax;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -53,10 +58,15 @@ class DefaultCheckout implements Checkout {
     private final List<OrderShipping> shipping;
     private final ExchangeRates rates;
     private final ObjectProvider<CheckoutGuard> guards;
+    private final CrossBorderTax tax;
+    private final ZoneId zone;
 
     DefaultCheckout(Catalog catalog, Orders orders, Carts carts, OrderMoves moves, OrderLifecycle lifecycle,
             OrderingProperties properties, Clock clock, ApplicationEventPublisher events, PriceQuotes prices,
-            Vouchers vouchers, List<OrderShipping> shipping, ExchangeRates rates, ObjectProvider<CheckoutGuard> guards) {
+            Vouchers vouchers, List<OrderShipping> shipping, ExchangeRates rates, ObjectProvider<CheckoutGuard> guards,
+            CrossBorderTax tax, @Value("${mercato.web.time-zone:Asia/Shanghai}") String zone) {
+        this.tax = tax;
+        this.zone = ZoneId.of(zone);
         this.rates = rates;
         this.guards = guards;
         this.prices = prices;
@@ -160,8 +170,13 @@ class DefaultCheckout implements Checkout {
             long shippingFee = shippingFee(first, address, newLines);
             Order order = Order.place(checkoutId, buyer, first.storeId(), first.storeKind(), first.sellerAccountId(),
                     first.price().currency(), newLines, shippingFee, address, now, payBy);
+            Taxes taxes = taxes(address, newLines, first.price().currency(), shippingFee, now);
+            if (taxes != null) {
+                order.recordTaxes(taxes);
+            }
             recordBuyerAmount(order, display, now);
             orders.add(order);
+            orders.saveTaxes(order);
             moves.placed(order);
             events.publishEvent(order.placed());
             announceShipping(order.view(), address, lines);
@@ -208,12 +223,30 @@ class DefaultCheckout implements Checkout {
             return;
         }
         try {
-            var converted = rates.convert(order.total(), display, now);
+            var converted = rates.convert(order.payable(), display, now);
             order.recordBuyerAmount(new OrderView.BuyerAmount(display.getCurrencyCode(), converted.to().minor(),
                     converted.rate(), converted.rateDay()));
         } catch (ConflictException noRate) {
             // No rate fresh enough: nothing to record.
         }
+    }
+
+    /**
+     * The cross-border taxes of a parcel of these lines to the address, as the tax rules assess them on the day (in the
+     * platform's zone); null when none apply (a domestic order, a destination without rules). An EU destination
+     * without a VAT table in force, or goods no rate converts, refuse the checkout: the order cannot be taxed.
+     */
+    private @Nullable Taxes taxes(Address address, List<Order.NewLine> lines, Currency currency, long shippingMinor,
+            Instant now) {
+        List<CrossBorderTax.Goods> goods = lines.stream()
+                .map(line -> new CrossBorderTax.Goods(line.categoryId(), new Money(line.paidMinor(), currency))).toList();
+        CrossBorderTax.Assessment assessed = tax.assess(address.country(), goods, new Money(shippingMinor, currency),
+                now.atZone(zone).toLocalDate());
+        if (assessed.treatment() == CrossBorderTax.Treatment.NONE) {
+            return null;
+        }
+        return new Taxes(assessed.treatment().name(), assessed.basisPoints(), assessed.collected().minor(),
+                assessed.due().minor());
     }
 
     /** The store's shipping fee for these lines, as the shipping module (when one runs) computes it; zero otherwise. */

@@ -87,6 +87,7 @@ final class Order {
     private @Nullable Instant completedAt;
     private @Nullable Instant closedAt;
     private io.mercato.ordering.OrderView.@Nullable BuyerAmount buyerAmount;
+    private @Nullable Taxes taxes;
 
     // What changed since the order was loaded, for Orders.save.
     private boolean changed;
@@ -186,6 +187,11 @@ final class Order {
                 && stored.fxRateDay() != null) {
             order.buyerAmount = new io.mercato.ordering.OrderView.BuyerAmount(stored.buyerCurrency().strip(),
                     stored.buyerTotalMinor(), stored.fxRate(), stored.fxRateDay());
+        }
+        if (stored.taxTreatment() != null) {
+            order.taxes = new Taxes(stored.taxTreatment(), stored.taxBasisPoints() == null ? 0 : stored.taxBasisPoints(),
+                    stored.taxCollectedMinor() == null ? 0 : stored.taxCollectedMinor(),
+                    stored.taxDueMinor() == null ? 0 : stored.taxDueMinor());
         }
         return order;
     }
@@ -700,6 +706,65 @@ final class Order {
         return buyerAmount;
     }
 
+    /**
+     * The cross-border taxes assessed at checkout: {@code collectedMinor} is paid on top of the total into the
+     * platform's VAT ({@code IOSS_VAT}) or duty ({@code DUTY}) liability; {@code dueMinor} is owed at the border.
+     */
+    record Taxes(String treatment, int basisPoints, long collectedMinor, long dueMinor) {
+
+        Taxes {
+            if (collectedMinor < 0 || dueMinor < 0) {
+                throw new IllegalArgumentException("Taxes are never negative, got " + collectedMinor + " and " + dueMinor);
+            }
+        }
+    }
+
+    /** Records the taxes assessed at checkout, once, before the order is written. */
+    void recordTaxes(Taxes assessed) {
+        if (id != 0 || taxes != null) {
+            throw new IllegalStateException("Order " + id + " records its taxes once, before it is written");
+        }
+        taxes = assessed;
+    }
+
+    @Nullable Taxes taxes() {
+        return taxes;
+    }
+
+    /** What the buyer pays: the total and the taxes collected. */
+    Money payable() {
+        return money(totalMinor + (taxes == null ? 0 : taxes.collectedMinor()));
+    }
+
+    /** The taxes paid at checkout as the ledger takes them: VAT for IOSS, a duty otherwise. */
+    io.mercato.payment.TaxShare taxShare() {
+        return taxShare(taxes == null ? 0 : taxes.collectedMinor());
+    }
+
+    private io.mercato.payment.TaxShare taxShare(long minor) {
+        boolean vat = taxes != null && taxes.treatment().equals("IOSS_VAT");
+        return new io.mercato.payment.TaxShare(money(vat ? minor : 0), money(vat ? 0 : minor));
+    }
+
+    /**
+     * The taxes a refund just applied gives back: the collected taxes' share of the money refunded so far, less their
+     * share before it, each share floored, so that an order refunded in full gives back exactly what was collected.
+     */
+    io.mercato.payment.TaxShare taxesBack(Refund refund) {
+        long collected = taxes == null ? 0 : taxes.collectedMinor();
+        if (collected == 0 || totalMinor == 0) {
+            return taxShare(0);
+        }
+        long before = refundedMinor - refund.amountMinor();
+        return taxShare(Line.share(collected, refundedMinor, totalMinor) - Line.share(collected, before, totalMinor));
+    }
+
+    /** The part of the collected taxes refunds gave back. */
+    long taxesRefundedMinor() {
+        long collected = taxes == null ? 0 : taxes.collectedMinor();
+        return collected == 0 || totalMinor == 0 ? 0 : Line.share(collected, Math.min(refundedMinor, totalMinor), totalMinor);
+    }
+
     /** What the escrow holds for this order until it settles: the total less what was refunded. */
     Money escrow() {
         return money(totalMinor - refundedMinor);
@@ -791,7 +856,9 @@ final class Order {
                         line.attributes, money(line.unitPriceMinor), line.quantity, line.refundedQuantity,
                         line.pendingRefundQuantity, line.commissionBasisPoints, money(line.paidMinor),
                         line.adjustments)).toList(),
-                history, refunds, buyerAmount);
+                history, refunds, buyerAmount, taxes == null ? null
+                        : new OrderView.Taxes(taxes.treatment(), taxes.basisPoints(), taxes.collectedMinor(),
+                                taxes.dueMinor(), taxesRefundedMinor()));
     }
 
     /**

@@ -42,7 +42,7 @@ final class OrderMoves {
 
     /** The wallet pays into escrow and the reserved units leave on-hand stock. */
     void paid(Order order) {
-        escrow.pay(order.id(), order.buyerId(), payee(order), order.total());
+        escrow.pay(order.id(), order.buyerId(), payee(order), order.total(), order.taxShare());
         stock.commit(order.id());
     }
 
@@ -69,9 +69,10 @@ final class OrderMoves {
                     : refund.lines().stream().map(line -> order.subsidyOf(line.lineId(), line.quantity()))
                             .reduce(Money.zero(order.currency()), Money::plus);
             escrow.refundSettled(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount(), feeBack,
-                    subsidyBack);
+                    subsidyBack, order.taxesBack(refund));
         } else {
-            escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount());
+            escrow.refund(order.id(), refund.id(), order.buyerId(), payee(order), refund.amount(),
+                    order.taxesBack(refund));
         }
         for (RefundLine line : refund.lines()) {
             stock.restock(order.id(), order.line(line.lineId()).skuId(), line.quantity());

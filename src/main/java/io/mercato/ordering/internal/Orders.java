@@ -152,6 +152,19 @@ class Orders {
      * Writes what the order's transitions changed since it was loaded: its row, new history entries, new and
      * decided refunds, and the lines whose refunded or held quantities moved. The row must be locked.
      */
+    /** Writes the cross-border taxes assessed at checkout, once the order was added. */
+    void saveTaxes(Order order) {
+        Order.Taxes taxes = order.taxes();
+        if (taxes == null) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE ordering.orders SET tax_treatment = ?, tax_basis_points = ?, tax_collected_minor = ?, tax_due_minor = ?
+                WHERE id = ?""")
+                .params(taxes.treatment(), taxes.basisPoints(), taxes.collectedMinor(), taxes.dueMinor(), order.id())
+                .update();
+    }
+
     /** Writes what the platform keeps of a settled order after a refund gave part of its fee back. */
     void saveFee(Order order) {
         jdbc.sql("UPDATE ordering.orders SET fee_minor = ? WHERE id = ?")
@@ -442,7 +455,9 @@ class Orders {
             @Nullable Instant paidAt, @Nullable Instant shippedAt, @Nullable Instant deliveredAt,
             @Nullable Instant completedAt, @Nullable Instant closedAt, List<StoredLine> lines, List<Transition> history,
             List<StoredRefund> refunds, @Nullable Long shippingMinor, @Nullable String buyerCurrency,
-            @Nullable Long buyerTotalMinor, java.math.@Nullable BigDecimal fxRate, java.time.@Nullable LocalDate fxRateDay) {
+            @Nullable Long buyerTotalMinor, java.math.@Nullable BigDecimal fxRate, java.time.@Nullable LocalDate fxRateDay,
+            @Nullable String taxTreatment, @Nullable Integer taxBasisPoints, @Nullable Long taxCollectedMinor,
+            @Nullable Long taxDueMinor) {
     }
 
     record StoredLine(long id, long skuId, long productId, String title, Map<String, String> attributes,
@@ -474,7 +489,9 @@ class Orders {
               'storeKind', o.store_kind, 'sellerAccountId', o.seller_id, 'status', o.status, 'currency', o.currency,
               'totalMinor', o.total_minor, 'shippingMinor', o.shipping_minor, 'refundedMinor', o.refunded_minor,
               'feeMinor', o.fee_minor, 'buyerCurrency', o.buyer_currency, 'buyerTotalMinor', o.buyer_total_minor,
-              'fxRate', o.fx_rate, 'fxRateDay', o.fx_rate_day,
+              'fxRate', o.fx_rate, 'fxRateDay', o.fx_rate_day, 'taxTreatment', o.tax_treatment,
+              'taxBasisPoints', o.tax_basis_points, 'taxCollectedMinor', o.tax_collected_minor,
+              'taxDueMinor', o.tax_due_minor,
               'address', o.address, 'carrier', o.carrier, 'trackingNumber', o.tracking_number,
               'placedAt', %s, 'payBy', %s, 'paidAt', %s, 'shippedAt', %s, 'deliveredAt', %s, 'completedAt', %s,
               'closedAt', %s,

@@ -8,6 +8,10 @@ import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.payment.PaymentProvider;
 import io.mercato.payment.Posting;
 import io.mercato.payment.Settlement;
+import io.mercato.payment.SettlementCurrencies;
+import io.mercato.payment.TaxShare;
+import io.mercato.payment.CurrencyExchange;
+import io.mercato.fx.ExchangeRates;
 import io.mercato.payment.TopUp;
 import io.mercato.payment.Withdrawal;
 import io.mercato.payment.internal.Ledger.Leg;
@@ -43,8 +47,15 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     private final JdbcClient jdbc;
     private final PaymentProvider provider;
     private final Clock clock;
+    private final SettlementCurrencies settlementCurrencies;
+    private final CurrencyExchange exchange;
+    private final ExchangeRates rates;
 
-    DefaultEscrow(Ledger ledger, JdbcClient jdbc, PaymentProvider provider, Clock clock) {
+    DefaultEscrow(Ledger ledger, JdbcClient jdbc, PaymentProvider provider, Clock clock,
+            SettlementCurrencies settlementCurrencies, CurrencyExchange exchange, ExchangeRates rates) {
+        this.settlementCurrencies = settlementCurrencies;
+        this.exchange = exchange;
+        this.rates = rates;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.provider = provider;
@@ -53,13 +64,18 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
 
     @Override
     @Transactional
-    public void pay(long orderId, long buyerAccountId, Payee payee, Money amount) {
+    public void pay(long orderId, long buyerAccountId, Payee payee, Money amount, TaxShare taxes) {
         requirePositive(amount);
+        requireSameCurrency(amount, taxes);
+        String memo = "Payment of order " + orderId + " into escrow"
+                + (taxes.vat().isPositive() ? ", VAT collected " + taxes.vat() : "")
+                + (taxes.duty().isPositive() ? ", duty collected " + taxes.duty() : "");
         try {
-            ledger.post("ORDER_PAYMENT", orderId, "order:" + orderId + ":payment",
-                    "Payment of order " + orderId + " into escrow", amount.currencyCode(), List.of(
-                            new Leg(AccountKind.WALLET, buyerAccountId, -amount.minor()),
-                            new Leg(AccountKind.ESCROW, owner(payee), amount.minor())));
+            ledger.post("ORDER_PAYMENT", orderId, "order:" + orderId + ":payment", memo, amount.currencyCode(), List.of(
+                            new Leg(AccountKind.WALLET, buyerAccountId, -amount.plus(taxes.total()).minor()),
+                            new Leg(AccountKind.ESCROW, owner(payee), amount.minor()),
+                            new Leg(AccountKind.VAT_PAYABLE, PLATFORM, taxes.vat().minor()),
+                            new Leg(AccountKind.DUTY_PAYABLE, PLATFORM, taxes.duty().minor())));
         } catch (ConflictException e) {
             throw new ConflictException(Text.of("payment.paymentDeclinedOrderTopUp", orderId, e.text()));
         }
@@ -67,12 +83,22 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
 
     @Override
     @Transactional
-    public void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount) {
+    public void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, TaxShare taxesBack) {
         requirePositive(amount);
-        ledger.post("REFUND", orderId, "refund:" + refundId, "Refund " + refundId + " of order " + orderId,
+        requireSameCurrency(amount, taxesBack);
+        ledger.post("REFUND", orderId, "refund:" + refundId, "Refund " + refundId + " of order " + orderId
+                + (taxesBack.isZero() ? "" : ", taxes given back " + taxesBack.total()),
                 amount.currencyCode(), List.of(
                         new Leg(AccountKind.ESCROW, owner(payee), -amount.minor()),
-                        new Leg(AccountKind.WALLET, buyerAccountId, amount.minor())));
+                        new Leg(AccountKind.VAT_PAYABLE, PLATFORM, -taxesBack.vat().minor()),
+                        new Leg(AccountKind.DUTY_PAYABLE, PLATFORM, -taxesBack.duty().minor()),
+                        new Leg(AccountKind.WALLET, buyerAccountId, amount.plus(taxesBack.total()).minor())));
+    }
+
+    private static void requireSameCurrency(Money amount, TaxShare taxes) {
+        if (!taxes.vat().currency().equals(amount.currency())) {
+            throw new IllegalArgumentException("Taxes " + taxes + " are not in the currency of " + amount);
+        }
     }
 
     @Override
@@ -143,7 +169,36 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                 : "Settlement of order " + orderId + ": " + settlement.net() + " to merchant, fee " + settlement.fee()
                         + (settlement.subsidy().isPositive() ? " including the platform's subsidy " + settlement.subsidy() : "")
                         + (repaid > 0 ? ", " + new Money(repaid, gross.currency()) + " of it paying the merchant's debt" : "");
-        ledger.post("SETTLEMENT", orderId, "order:" + orderId + ":settlement", memo, gross.currencyCode(), legs);
+        boolean posted = ledger.post("SETTLEMENT", orderId, "order:" + orderId + ":settlement", memo,
+                gross.currencyCode(), legs).isPresent();
+        if (posted && settlement.payee() instanceof Payee.Merchant merchant && settlement.net().minor() - repaid > 0) {
+            intoSettlementCurrency(orderId, merchant.sellerAccountId(), new Money(settlement.net().minor() - repaid,
+                    gross.currency()));
+        }
+    }
+
+    /**
+     * Converts what a settlement paid the merchant into the merchant's own settlement currency, through FX clearing at
+     * the day's rate, in the settlement's transaction. Without a rate in force (or an amount too small to convert) the
+     * money stays in the order's currency: a settlement is never refused for want of a rate.
+     */
+    private void intoSettlementCurrency(long orderId, long sellerAccountId, Money paid) {
+        Currency wanted = settlementCurrencies.of(sellerAccountId).orElse(null);
+        if (wanted == null || wanted.equals(paid.currency())) {
+            return;
+        }
+        ExchangeRates.Conversion conversion;
+        try {
+            conversion = rates.convert(paid, wanted, clock.instant());
+        } catch (ConflictException noRate) {
+            return;
+        }
+        if (conversion.to().minor() <= 0) {
+            return;
+        }
+        exchange.post("order:" + orderId + ":settlement:fx", AccountKind.MERCHANT, sellerAccountId, paid,
+                conversion.to(), "Settlement of order " + orderId + " converted into " + wanted.getCurrencyCode()
+                        + " at " + conversion.rate() + " (" + conversion.rateDay() + ")");
     }
 
     /**
@@ -158,8 +213,9 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     @Override
     @Transactional
     public void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount,
-            Money feeBack, Money subsidyBack) {
+            Money feeBack, Money subsidyBack, TaxShare taxesBack) {
         requirePositive(amount);
+        requireSameCurrency(amount, taxesBack);
         if (subsidyBack.isNegative() || (subsidyBack.isPositive() && !(payee instanceof Payee.Merchant))) {
             throw new IllegalArgumentException("Refund " + refundId + " cannot give back a subsidy of " + subsidyBack);
         }
@@ -181,13 +237,17 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                     new Leg(AccountKind.MERCHANT_DEBT, seller, -debt),
                     new Leg(AccountKind.FEE_REVENUE, PLATFORM, -feeBack.minor()),
                     new Leg(AccountKind.SUBSIDY, PLATFORM, subsidyBack.minor()),
-                    new Leg(AccountKind.WALLET, buyerAccountId, amount.minor()));
+                    new Leg(AccountKind.VAT_PAYABLE, PLATFORM, -taxesBack.vat().minor()),
+                    new Leg(AccountKind.DUTY_PAYABLE, PLATFORM, -taxesBack.duty().minor()),
+                    new Leg(AccountKind.WALLET, buyerAccountId, amount.plus(taxesBack.total()).minor()));
             memo = "Refund " + refundId + " of settled order " + orderId + ": fee given back " + feeBack
                     + (subsidyBack.isPositive() ? ", subsidy returned " + subsidyBack : "")
                     + (debt > 0 ? ", " + new Money(debt, amount.currency()) + " owed by the merchant" : "");
         } else {
             legs = List.of(new Leg(AccountKind.SALES_REVENUE, PLATFORM, -amount.minor()),
-                    new Leg(AccountKind.WALLET, buyerAccountId, amount.minor()));
+                    new Leg(AccountKind.VAT_PAYABLE, PLATFORM, -taxesBack.vat().minor()),
+                    new Leg(AccountKind.DUTY_PAYABLE, PLATFORM, -taxesBack.duty().minor()),
+                    new Leg(AccountKind.WALLET, buyerAccountId, amount.plus(taxesBack.total()).minor()));
             memo = "Refund " + refundId + " of the platform's own settled order " + orderId;
         }
         ledger.post("REFUND_AFTER_SETTLEMENT", orderId, "refund:" + refundId, memo, currency, legs);
@@ -299,7 +359,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
             case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
             case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT', 'MERCHANT_DEBT') AND owner_id = ?", actor.accountId());
             // The system actor is the platform itself, so its accounts are the platform's.
-            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING', 'VAT_PAYABLE', 'DUTY_PAYABLE') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
     }
 

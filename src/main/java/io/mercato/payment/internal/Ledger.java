@@ -188,7 +188,8 @@ class Ledger {
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
             case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT -> false;
-            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE, FX_CLEARING -> true;
+            case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE, FX_CLEARING, VAT_PAYABLE,
+                    DUTY_PAYABLE -> true;
         };
     }
 

@@ -31,9 +31,27 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final Escrow escrow;
+    private final io.mercato.payment.SettlementCurrencies settlementCurrencies;
 
-    PaymentController(Escrow escrow) {
+    PaymentController(Escrow escrow, io.mercato.payment.SettlementCurrencies settlementCurrencies) {
         this.escrow = escrow;
+        this.settlementCurrencies = settlementCurrencies;
+    }
+
+    /** The currency the merchant is paid in; null when each order settles in its own currency. */
+    record SettlementCurrency(@org.jspecify.annotations.Nullable String currency) {
+    }
+
+    @GetMapping("/merchant/settlement-currency")
+    SettlementCurrency settlementCurrency(Actor actor) {
+        return new SettlementCurrency(settlementCurrencies.of(actor.require(Role.SELLER).accountId())
+                .map(java.util.Currency::getCurrencyCode).orElse(null));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/merchant/settlement-currency")
+    SettlementCurrency chooseSettlementCurrency(@RequestBody SettlementCurrency wanted, Actor actor) {
+        return new SettlementCurrency(settlementCurrencies.choose(actor, wanted.currency())
+                .map(java.util.Currency::getCurrencyCode).orElse(null));
     }
 
     record Amount(@NotNull Long amountMinor, @NotBlank String currency) {

@@ -1,6 +1,10 @@
 package io.mercato.tax.internal;
 
+import io.mercato.catalog.Catalog;
+import io.mercato.catalog.Category;
 import io.mercato.fx.ExchangeRates;
+import io.mercato.platform.NotFoundException;
+import java.util.HashMap;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.Currencies;
@@ -33,8 +37,10 @@ class DefaultCrossBorderTax implements CrossBorderTax {
     private final JdbcClient jdbc;
     private final ExchangeRates rates;
     private final Clock clock;
+    private final Catalog catalog;
 
-    DefaultCrossBorderTax(JdbcClient jdbc, ExchangeRates rates, Clock clock) {
+    DefaultCrossBorderTax(JdbcClient jdbc, ExchangeRates rates, Clock clock, Catalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.rates = rates;
         this.clock = clock;
@@ -128,28 +134,71 @@ class DefaultCrossBorderTax implements CrossBorderTax {
         if (rule.basisPoints() < 0 || rule.basisPoints() > 10_000) {
             throw new InvalidInputException("basisPoints", Text.of("tax.import.rate"));
         }
+        Long categoryId = rule.categoryId();
+        if (categoryId != null && !parents().containsKey(categoryId)) {
+            throw new InvalidInputException("categoryId", Text.of("tax.import.category", categoryId));
+        }
         jdbc.sql("""
-                INSERT INTO tax.import_rules (country, currency, threshold_minor, basis_points) VALUES (?, ?, ?, ?)
-                ON CONFLICT (country) DO UPDATE SET currency = EXCLUDED.currency, threshold_minor = EXCLUDED.threshold_minor,
-                    basis_points = EXCLUDED.basis_points""")
-                .params(country, currency, rule.thresholdMinor(), rule.basisPoints()).update();
-        return new ImportRule(country, currency, rule.thresholdMinor(), rule.basisPoints());
+                INSERT INTO tax.import_rules (country, category_id, currency, threshold_minor, basis_points)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (country, category_id) DO UPDATE SET currency = EXCLUDED.currency,
+                    threshold_minor = EXCLUDED.threshold_minor, basis_points = EXCLUDED.basis_points""")
+                .params(country, categoryId == null ? 0L : categoryId, currency, rule.thresholdMinor(), rule.basisPoints())
+                .update();
+        return new ImportRule(country, currency, rule.thresholdMinor(), rule.basisPoints(), categoryId);
+    }
+
+    @Override
+    @Transactional
+    public void removeImportRule(Actor operator, String country, @Nullable Long categoryId) {
+        operator.require(Role.OPERATOR);
+        String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        int removed = jdbc.sql("DELETE FROM tax.import_rules WHERE country = ? AND category_id = ?")
+                .params(code, categoryId == null ? 0L : categoryId).update();
+        if (removed == 0) {
+            throw new NotFoundException(Text.of("tax.import.none", code));
+        }
+    }
+
+    /** Each category's parent (0 for a top-level one), from the catalogue's tree. */
+    private Map<Long, Long> parents() {
+        Map<Long, Long> parents = new HashMap<>();
+        java.util.ArrayDeque<Category> open = new java.util.ArrayDeque<>(catalog.categoryTree());
+        while (!open.isEmpty()) {
+            Category category = open.pop();
+            parents.put(category.id(), category.parentId() == null ? 0L : category.parentId());
+            open.addAll(category.children());
+        }
+        return parents;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<ImportRule> importRules() {
-        return jdbc.sql("SELECT country, currency, threshold_minor, basis_points FROM tax.import_rules ORDER BY country")
-                .query((rs, n) -> new ImportRule(rs.getString(1), rs.getString(2).strip(), rs.getLong(3), rs.getInt(4)))
+        return jdbc.sql("""
+                SELECT country, currency, threshold_minor, basis_points, category_id FROM tax.import_rules
+                ORDER BY country, category_id""")
+                .query((rs, n) -> new ImportRule(rs.getString(1), rs.getString(2).strip(), rs.getLong(3), rs.getInt(4),
+                        rs.getLong(5) == 0 ? null : rs.getLong(5)))
                 .list();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Assessment assess(String country, Money goods, Money shipping, LocalDate on) {
+        return assess(country, List.of(new Goods(0, goods)), shipping, on);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Assessment assess(String country, List<Goods> lines, Money shipping, LocalDate on) {
         String destination = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         if (!destination.matches("[A-Z]{2}")) {
             throw new InvalidInputException("country", Text.of("tax.import.country", String.valueOf(country)));
+        }
+        Money goods = Money.zero(shipping.currency());
+        for (Goods line : lines) {
+            goods = goods.plus(line.amount());
         }
         if (EU.contains(destination)) {
             record Found(long tableId, int basisPoints) {
@@ -163,10 +212,31 @@ class DefaultCrossBorderTax implements CrossBorderTax {
             Money inEuros = rates.convert(goods, EUR, on).to();
             return TaxRule.eu(destination, found.basisPoints(), goods, shipping, inEuros, found.tableId());
         }
-        ImportRule rule = importRules().stream().filter(r -> r.country().equals(destination)).findFirst().orElse(null);
-        Money inRuleCurrency = rule == null ? null
-                : rates.convert(goods, Currencies.parse(rule.currency()), on).to();
-        return TaxRule.elsewhere(destination, rule, goods, inRuleCurrency);
+        List<ImportRule> rules = importRules().stream().filter(r -> r.country().equals(destination)).toList();
+        if (rules.isEmpty()) {
+            return TaxRule.elsewhere(destination, null, goods, null);
+        }
+        Map<Long, Long> parents = rules.stream().anyMatch(r -> r.categoryId() != null) ? parents() : Map.of();
+        Map<String, Money> inCurrency = new HashMap<>();
+        List<TaxRule.Dutiable> dutiable = new ArrayList<>();
+        for (Goods line : lines) {
+            ImportRule rule = TaxRule.ruleFor(line.categoryId(), rules, parents);
+            if (rule == null) {
+                continue;
+            }
+            Money parcelInRuleCurrency = inCurrency.computeIfAbsent(rule.currency(),
+                    code -> rates.convert(goodsOf(lines, shipping), Currencies.parse(code), on).to());
+            dutiable.add(new TaxRule.Dutiable(line.amount(), rule, parcelInRuleCurrency));
+        }
+        return TaxRule.duties(destination, goods, dutiable);
+    }
+
+    private static Money goodsOf(List<Goods> lines, Money shipping) {
+        Money goods = Money.zero(shipping.currency());
+        for (Goods line : lines) {
+            goods = goods.plus(line.amount());
+        }
+        return goods;
     }
 
 }

@@ -64,7 +64,15 @@ class TaxController {
 
     @PutMapping("/operator/tax/import-rules/{country}")
     ImportRule putImportRule(@PathVariable String country, @RequestBody ImportRule rule, Actor operator) {
-        return tax.putImportRule(operator, new ImportRule(country, rule.currency(), rule.thresholdMinor(), rule.basisPoints()));
+        return tax.putImportRule(operator, new ImportRule(country, rule.currency(), rule.thresholdMinor(), rule.basisPoints(),
+                rule.categoryId()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/operator/tax/import-rules/{country}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeImportRule(@PathVariable String country, @RequestParam(required = false) @Nullable Long categoryId,
+            Actor operator) {
+        tax.removeImportRule(operator, country, categoryId);
     }
 
     @GetMapping("/tax/import-rules")

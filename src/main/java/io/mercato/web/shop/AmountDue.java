@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What is left to pay of a checkout: the totals of its orders still awaiting payment, per currency. */
+/**
+ * What is left to pay of a checkout: what its orders still awaiting payment cost the buyer (their totals and the taxes
+ * collected at checkout), per currency.
+ */
 final class AmountDue {
 
     private AmountDue() {
@@ -15,6 +18,6 @@ final class AmountDue {
 
     static Map<String, Long> perCurrency(List<OrderView> orders) {
         return orders.stream().filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT).collect(Collectors.groupingBy(
-                OrderView::currency, LinkedHashMap::new, Collectors.summingLong(OrderView::totalMinor)));
+                OrderView::currency, LinkedHashMap::new, Collectors.summingLong(OrderView::payableMinor)));
     }
 }

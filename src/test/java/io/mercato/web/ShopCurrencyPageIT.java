@@ -1,0 +1,119 @@
+package io.mercato.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mercato.Api;
+import io.mercato.MercatoTest;
+import io.mercato.MutableClock;
+import io.mercato.tax.CrossBorderTax;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The shop in the buyer's currency, in a real browser: a buyer who picks euros in the header sees the product's price,
+ * the cart and the amount to pay converted with the rate and its day, still paying in yuan; a parcel to Germany shows
+ * its IOSS VAT and the VAT-inclusive amount on the payment and order pages; both languages, a phone's width.
+ */
+@MercatoTest
+class ShopCurrencyPageIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    static final PageFixture market = new PageFixture();
+    static final Browser browser = market.browser();
+
+    @Autowired
+    MutableClock clock;
+
+    private void ratesAndVat() throws Exception {
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        StringBuilder csv = new StringBuilder("date,currency,rate\n");
+        for (int back = 10; back >= 0; back--) {
+            csv.append(today.minusDays(back)).append(",EUR,8\n");
+        }
+        Api operator = market.operator();
+        HttpResponse<String> loaded = HTTP.send(HttpRequest.newBuilder(operator.uri("/api/v1/operator/fx/rates"))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + operator.token())
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (String country : CrossBorderTax.EU.stream().sorted().toList()) {
+            rates.add(Map.of("country", country, "basisPoints", country.equals("DE") ? 1900 : 2000));
+        }
+        assertThat(operator.create("/api/v1/operator/tax/vat-tables", Map.of("effectiveFrom", today.toString(),
+                "rates", rates)).status()).isIn(201, 400);
+    }
+
+    @Test
+    void aBuyerShowingEurosSeesConvertedPricesAndTheVatOfAParcelToGermany() throws Exception {
+        ratesAndVat();
+        var seller = market.signUpSeller("currency-page-seller", "GLOBAL");
+        JsonNode product = market.listedProduct(seller.store(), market.category(0),
+                List.of(new io.mercato.MarketFixture.SkuSpec(Map.of("colour", "red"), 10_000, 10)));
+        long productId = product.get("id").asLong();
+        long sku = product.get("skus").get(0).get("id").asLong();
+        var buyer = market.signUpBuyer("currency-page-buyer", 100_000);
+        market.logIn(buyer);
+
+        browser.open("/p/" + productId + "?lang=en");
+        assertThat(browser.all(".local-price")).as("no second currency until the buyer picks one").isEmpty();
+        new Select(browser.find("#display-currency")).selectByValue("EUR");
+        browser.clickAndWait("#choose-currency");
+        assertThat(browser.path()).startsWith("/p/" + productId);
+        assertThat(browser.text("#price")).contains("¥100.00").contains("≈ €12.50");
+        assertThat(browser.text("#local-rate")).contains("1 CNY = 0.125 EUR").contains("you pay in CNY");
+
+        assertThat(buyer.api().put("/api/v1/cart/items/" + sku, Map.of("quantity", 2)).status()).isEqualTo(200);
+        browser.open("/cart");
+        assertThat(browser.text(".checkout-bar")).contains("¥200.00").contains("≈ €25.00");
+
+        Api.Response placed = buyer.api().create("/api/v1/checkouts", Map.of("address", Map.of("recipient", "Anna Schmidt",
+                "phone", "+49 30 1234567", "line1", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117",
+                "country", "DE"), "items", List.of(Map.of("skuId", sku, "quantity", 1))));
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        long checkoutId = placed.json().get("checkoutId").asLong();
+        long orderId = placed.json().get("orders").get(0).get("id").asLong();
+
+        browser.open("/checkout/" + checkoutId);
+        assertThat(browser.text(".tax-line")).contains("VAT 19.00 %").contains("DE").contains("¥19.00");
+        assertThat(browser.text(".tax-payable")).contains("VAT included").contains("¥119.00");
+        assertThat(browser.text("#amount-due")).isEqualTo("¥119.00");
+        browser.clickAndWait("#pay");
+        assertThat(market.walletBalance(buyer.api())).isEqualTo(100_000 - 11_900);
+
+        browser.open("/orders/" + orderId + "?lang=zh-CN");
+        assertThat(browser.text(".tax-line")).contains("增值税").contains("IOSS");
+        assertThat(browser.text(".tax-payable")).contains("含增值税");
+        browser.open("/p/" + productId);
+        assertThat(browser.text("#local-rate")).contains("实际以 CNY 支付");
+        browser.open("/p/" + productId + "?lang=en");
+
+        var window = browser.driver().manage().window();
+        Dimension before = window.getSize();
+        window.setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("/p/" + productId, "/orders/" + orderId)) {
+                browser.open(page);
+                Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.querySelector('main').scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).longValue()).as(page).isLessThanOrEqualTo(0);
+            }
+        } finally {
+            window.setSize(before);
+        }
+    }
+}
