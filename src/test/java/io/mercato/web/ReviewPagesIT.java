@@ -95,6 +95,7 @@ class ReviewPagesIT {
 
         market.logInAsOperator();
         browser.open("/ops/reviews?lang=en&maxStars=2");
+        assertThat(browser.text("#me")).isEqualTo("Platform operator");
         String abusive = "#ops-reviews li:has(.review-text)";
         assertThat(browser.text(abusive)).contains("Too small");
         browser.type(abusive + " input[name='reason']", "Insulting words");
@@ -103,6 +104,7 @@ class ReviewPagesIT {
         fitsAPhone("/ops/reviews?hidden=true");
         browser.open("/ops/reviews?lang=zh-CN&hidden=true");
         assertThat(browser.text("#ops-reviews")).contains("已被平台隐藏").contains("Too small");
+        assertThat(browser.text("#me")).as("the seeded operator's name in the reader's language").isEqualTo("平台运营");
 
         browser.open("/p/" + productId + "?lang=en");
         browser.find("#latest-reviews .review");
@@ -115,7 +117,7 @@ class ReviewPagesIT {
     private static long delivered(Merchant seller, Member buyer, long sku) {
         long orderId = market.paidOrder(buyer.api(), sku, 1);
         assertThat(seller.api().post("/api/v1/orders/" + orderId + "/shipment",
-                Map.of("carrier", "SF Express", "trackingNumber", "SF" + orderId)).status()).isEqualTo(200);
+                Map.of("carrier", "SF Express", "trackingNumber", "SF" + (5_550_000 + orderId))).status()).isEqualTo(200);
         assertThat(seller.api().post("/api/v1/orders/" + orderId + "/delivery", null).status()).isEqualTo(200);
         return orderId;
     }
