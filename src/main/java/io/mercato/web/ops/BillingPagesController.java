@@ -60,8 +60,8 @@ final class BillingPagesController {
     String cmr(Actor operator,
             @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate start,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate end,
-            @RequestParam(required = false) @Nullable Integer days, Model model) {
-        DateRange range = DateRange.of(start, end, days, clock, formats);
+            @RequestParam(name = "days", required = false) @Nullable Integer preset, Model model) {
+        DateRange range = DateRange.of(start, end, preset, clock, formats);
         model.addAttribute("range", range);
         LocalDate today = range.to();
         LocalDate from = range.from();

@@ -35,9 +35,9 @@ final class MembershipFiguresController {
     String figures(Actor operator,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable Integer months,
+            @RequestParam(name = "months", required = false) @Nullable Integer preset,
             Model model) {
-        MonthRange range = MonthRange.of(from, to, months, YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)));
+        MonthRange range = MonthRange.of(from, to, preset, YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)));
         model.addAttribute("range", range);
         Report report = figures.report(operator, range.from(), range.to());
         List<Month> months = report.months();

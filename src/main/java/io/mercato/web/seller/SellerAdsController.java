@@ -126,12 +126,12 @@ final class SellerAdsController {
     String campaign(Actor seller, @PathVariable long id,
             @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate start,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate end,
-            @RequestParam(required = false) @Nullable Integer days, Model model) {
+            @RequestParam(name = "days", required = false) @Nullable Integer preset, Model model) {
         Campaign campaign = campaigns.get(seller, id);
         LocalDate now = LocalDate.ofInstant(clock.instant(), formats.zone());
         // Two weeks unless asked otherwise; the daily report covers at most CHART_MAX_DAYS, so longer ranges are cut.
-        DateRange asked = DateRange.of(start == null && end == null && days == null ? now.minusDays(CHART_DAYS - 1) : start,
-                end, days, clock, formats);
+        DateRange asked = DateRange.of(start == null && end == null && preset == null ? now.minusDays(CHART_DAYS - 1) : start,
+                end, preset, clock, formats);
         LocalDate today = asked.to();
         LocalDate first = asked.from().isBefore(today.minusDays(CHART_MAX_DAYS - 1)) ? today.minusDays(CHART_MAX_DAYS - 1)
                 : asked.from();
