@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param preset the number of months of the preset that this range equals, or 0
  */
-record MonthRange(YearMonth from, YearMonth to, YearMonth current, int preset) {
+public record MonthRange(YearMonth from, YearMonth to, YearMonth current, int preset) {
 
     static final int DEFAULT_MONTHS = 12;
     static final int MAX_MONTHS = 36;
@@ -53,7 +53,7 @@ record MonthRange(YearMonth from, YearMonth to, YearMonth current, int preset) {
         }
     }
 
-    List<Integer> presets() {
+    public List<Integer> presets() {
         return PRESETS;
     }
 }
