@@ -411,6 +411,43 @@ class AuthorizationMatrixIT {
                 ANONYMOUS, 401, OTHER_BUYER, 403, OTHER_SELLER, 403, BUYER, 200, SELLER, 200, OPERATOR, 200));
         rows.add(row("a product's reviews are public",
                 t -> new Call("GET", "/api/v1/products/" + t.listedProduct + "/reviews", null), ANONYMOUS, 200, BUYER, 200));
+        // Reviews in full and favourites
+        rows.add(row("only the reviewer follows a review up",
+                t -> new Call("POST", "/api/v1/reviews/" + t.review() + "/follow-up", Map.of("text", "still good")),
+                ANONYMOUS, 401, OTHER_BUYER, 404, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only the store's seller replies to a review",
+                t -> new Call("POST", "/api/v1/reviews/" + t.review() + "/reply", Map.of("text", "thank you")),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 404, OPERATOR, 403, SELLER, 200));
+        rows.add(row("only operators hide a review",
+                t -> new Call("POST", "/api/v1/reviews/" + t.review() + "/hide", Map.of("reason", "abuse")),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators show a hidden review again",
+                t -> new Call("POST", "/api/v1/reviews/" + t.review() + "/unhide", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators list reviews for moderation", t -> new Call("GET", "/api/v1/reviews", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("a store's reviews are listed for its sellers and operators",
+                t -> new Call("GET", "/api/v1/stores/" + t.seller.storeId() + "/reviews", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("a store's ratings are public",
+                t -> new Call("GET", "/api/v1/stores/" + t.seller.storeId() + "/rating", null), ANONYMOUS, 200, BUYER, 200));
+        rows.add(row("a product's sorted reviews are public",
+                t -> new Call("GET", "/api/v1/products/" + t.listedProduct + "/reviews/page?sort=LOWEST", null),
+                ANONYMOUS, 200, SELLER, 200));
+        rows.add(row("favourites are a buyer's own", t -> new Call("GET", "/api/v1/favourites", null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 200));
+        rows.add(row("only buyers keep a favourite product",
+                t -> new Call("PUT", "/api/v1/favourites/products/" + t.listedProduct, Map.of()),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 204));
+        rows.add(row("only buyers drop a favourite product",
+                t -> new Call("DELETE", "/api/v1/favourites/products/" + t.listedProduct, null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 204));
+        rows.add(row("only buyers follow a store",
+                t -> new Call("PUT", "/api/v1/favourites/stores/" + t.seller.storeId(), Map.of()),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 204));
+        rows.add(row("only buyers unfollow a store",
+                t -> new Call("DELETE", "/api/v1/favourites/stores/" + t.seller.storeId(), null),
+                ANONYMOUS, 401, SELLER, 403, OPERATOR, 403, BUYER, 204));
         // Fulfillment
         rows.add(row("only operators see carriers", t -> new Call("GET", "/api/v1/operator/fulfillment/carriers", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
@@ -789,6 +826,16 @@ class AuthorizationMatrixIT {
         Api.Response delivered = seller.api().post("/api/v1/orders/" + order + "/delivery", null);
         assertThat(delivered.status()).as("%s", delivered).isEqualTo(200);
         return order;
+    }
+
+    /** A review by the buyer of a delivered order of the seller's store. */
+    long review() {
+        long order = deliveredOrder();
+        long line = actors.get(BUYER).get("/api/v1/orders/" + order).json().get("lines").get(0).get("id").asLong();
+        Api.Response posted = actors.get(BUYER).create("/api/v1/orders/" + order + "/reviews",
+                Map.of("lineId", line, "rating", 3, "description", 4, "service", 4, "logistics", 4));
+        assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+        return posted.id();
     }
 
     long requestedReturn() {

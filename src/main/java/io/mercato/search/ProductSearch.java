@@ -14,6 +14,12 @@ public interface ProductSearch {
     SearchResult search(SearchQuery query);
 
     /**
+     * Units sold of each product, counted from paid orders (refunds do not take units back), including sales not
+     * yet folded into the index; products never sold are absent.
+     */
+    java.util.Map<Long, Long> unitsSold(java.util.Collection<Long> productIds);
+
+    /**
      * Starts a full rebuild from the database into a new index; the current index serves until the new one
      * is complete. Returns at once; a rebuild already running is not started twice.
      *

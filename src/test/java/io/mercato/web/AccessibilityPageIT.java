@@ -42,21 +42,23 @@ class AccessibilityPageIT {
         long productId = market.anonymous().get("/api/v1/products?size=1").json().get("items").get(0).get("id").asLong();
 
         List<String> found = new ArrayList<>();
-        for (String path : List.of("/", "/products", "/p/" + productId, "/search?q=a", "/login", "/register")) {
+        for (String path : List.of("/", "/products", "/p/" + productId, "/search?q=a", "/login", "/register",
+                "/s/" + seller.store().storeId())) {
             found.addAll(check(path));
         }
         market.logIn(buyer);
-        for (String path : List.of("/orders", "/orders/" + orderId, "/cart", "/wallet")) {
+        for (String path : List.of("/orders", "/orders/" + orderId, "/cart", "/wallet", "/favourites",
+                "/checkout/buy-now?sku=" + sku)) {
             found.addAll(check(path));
         }
         market.logIn(seller);
         for (String path : List.of("/seller", "/seller/products", "/seller/orders", "/seller/refunds", "/seller/finance",
-                "/seller/alerts", "/seller/bulk", "/seller/orders/batch-shipping", "/seller/disputes")) {
+                "/seller/alerts", "/seller/bulk", "/seller/orders/batch-shipping", "/seller/disputes", "/seller/reviews")) {
             found.addAll(check(path));
         }
         market.logInAsOperator();
         for (String path : List.of("/ops", "/ops/orders", "/ops/stores", "/ops/buyers", "/ops/products",
-                "/ops/orders/" + orderId, "/ops/disputes")) {
+                "/ops/orders/" + orderId, "/ops/disputes", "/ops/reviews")) {
             found.addAll(check(path));
         }
         browser.open("/?lang=en");

@@ -109,7 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
                         .requestMatchers("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**",
                                 "/wallet", "/wallet/**", "/coupons", "/coupons/**", "/presales", "/presales/**",
-                                "/membership", "/membership/**", "/addresses", "/addresses/**", "/disputes", "/disputes/**")
+                                "/membership", "/membership/**", "/addresses", "/addresses/**", "/disputes", "/disputes/**",
+                                "/favourites", "/favourites/**")
                         .hasRole("BUYER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new LandingPageHandler()))

@@ -84,6 +84,24 @@ class DefaultProductSearch implements ProductSearch {
     }
 
     @Override
+    public java.util.Map<Long, Long> unitsSold(java.util.Collection<Long> productIds) {
+        java.util.Map<Long, Long> units = new java.util.HashMap<>();
+        if (productIds.isEmpty()) {
+            return units;
+        }
+        long[] ids = productIds.stream().mapToLong(Long::longValue).toArray();
+        jdbc.sql("""
+                SELECT product_id, sum(units) FROM (
+                    SELECT product_id, units FROM search.product_sales WHERE product_id = ANY(?)
+                    UNION ALL
+                    SELECT product_id, units FROM search.sales_log WHERE product_id = ANY(?)) AS sold
+                GROUP BY product_id""")
+                .params(ids, ids)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> units.put(rs.getLong(1), rs.getLong(2)));
+        return units;
+    }
+
+    @Override
     public SearchResult search(SearchQuery query) {
         long started = System.nanoTime();
         return index.withSearcher(searcher -> {

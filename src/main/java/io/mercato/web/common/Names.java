@@ -22,17 +22,43 @@ public final class Names {
     private final Accounts accounts;
     private final Stores stores;
     private final MessageSource messages;
+    /** The operators seeded from configuration, as {@code email} → the display name they were seeded with. */
+    private final java.util.Map<String, String> seededOperators;
 
-    Names(Accounts accounts, Stores stores, MessageSource messages) {
+    /** One operator of {@code mercato.identity.operators}, as identity seeds it. */
+    record SeededOperator(String email, @org.jspecify.annotations.Nullable String displayName) {
+    }
+
+    Names(Accounts accounts, Stores stores, MessageSource messages, org.springframework.core.env.Environment environment) {
         this.accounts = accounts;
         this.stores = stores;
         this.messages = messages;
+        this.seededOperators = new java.util.HashMap<>();
+        org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("mercato.identity.operators",
+                        org.springframework.boot.context.properties.bind.Bindable.listOf(SeededOperator.class))
+                .orElse(java.util.List.of())
+                .forEach(operator -> seededOperators.put(operator.email().toLowerCase(Locale.ROOT),
+                        operator.displayName() == null ? "" : operator.displayName()));
     }
 
     /** The account holder's display name, or "Account 8" when there is none. */
     public String account(long accountId) {
-        return accounts.find(accountId).map(Account::displayName)
+        return accounts.find(accountId).map(this::of)
                 .orElseGet(() -> text("names.account", String.valueOf(accountId)));
+    }
+
+    /**
+     * The name a page shows for an account: its display name, except for an operator seeded from configuration that
+     * still carries the configured name, which is shown in the reader's language ("Platform operator", "平台运营").
+     */
+    public String of(Account account) {
+        String seededAs = account.role() == io.mercato.platform.Role.OPERATOR
+                ? seededOperators.get(account.email().toLowerCase(Locale.ROOT)) : null;
+        if (seededAs != null && seededAs.equals(account.displayName())) {
+            return text("names.seededOperator", null);
+        }
+        return account.displayName();
     }
 
     public String store(long storeId) {

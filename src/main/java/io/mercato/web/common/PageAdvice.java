@@ -34,7 +34,10 @@ final class PageAdvice {
     private final MessageSource messages;
     private final Wording wording;
 
-    PageAdvice(Accounts accounts, MessageSource messages, Wording wording) {
+    private final Names names;
+
+    PageAdvice(Accounts accounts, MessageSource messages, Wording wording, Names names) {
+        this.names = names;
         this.accounts = accounts;
         this.messages = messages;
         this.wording = wording;
@@ -44,7 +47,7 @@ final class PageAdvice {
     void common(Model model, HttpServletRequest request) {
         CurrentActor.find().ifPresent(actor -> {
             model.addAttribute("me", actor);
-            accounts.find(actor.accountId()).ifPresent(account -> model.addAttribute("myName", account.displayName()));
+            accounts.find(actor.accountId()).ifPresent(account -> model.addAttribute("myName", names.of(account)));
         });
         model.addAttribute("currentPath", request.getRequestURI());
     }

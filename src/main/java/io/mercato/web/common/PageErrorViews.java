@@ -22,9 +22,11 @@ import org.springframework.web.servlet.ModelAndView;
 final class PageErrorViews implements ErrorViewResolver {
 
     private final Accounts accounts;
+    private final Names names;
 
-    PageErrorViews(Accounts accounts) {
+    PageErrorViews(Accounts accounts, Names names) {
         this.accounts = accounts;
+        this.names = names;
     }
 
     @Override
@@ -32,7 +34,7 @@ final class PageErrorViews implements ErrorViewResolver {
         Map<String, Object> page = new HashMap<>(model);
         CurrentActor.find().ifPresent(actor -> {
             page.put("me", actor);
-            accounts.find(actor.accountId()).ifPresent(account -> page.put("myName", account.displayName()));
+            accounts.find(actor.accountId()).ifPresent(account -> page.put("myName", names.of(account)));
         });
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         page.put("currentPath", path == null ? "/" : path.toString());

@@ -13,6 +13,7 @@ import io.mercato.platform.Currencies;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.InvalidInputException;
 import io.mercato.platform.Text;
+import io.mercato.web.common.DateRange;
 import io.mercato.web.common.Formats;
 import io.mercato.web.common.Said;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +57,14 @@ final class BillingPagesController {
     }
 
     @GetMapping("/ops/billing")
-    String cmr(Actor operator, Model model) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), formats.zone());
-        LocalDate from = today.minusDays(29);
+    String cmr(Actor operator,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate start,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate end,
+            @RequestParam(name = "days", required = false) @Nullable Integer preset, Model model) {
+        DateRange range = DateRange.of(start, end, preset, clock, formats);
+        model.addAttribute("range", range);
+        LocalDate today = range.to();
+        LocalDate from = range.from();
         List<CmrDay> days = statements.cmr(operator, from, today, Currencies.parse(CURRENCY));
         long gmv = days.stream().mapToLong(CmrDay::gmvMinor).sum();
         long fees = days.stream().mapToLong(CmrDay::feeRevenueMinor).sum();

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.jspecify.annotations.Nullable;
 
 /** The operator's 88VIP figures: members, joins, renewals, cancellations and churn per month, and the cohort table. */
 @Controller
@@ -30,9 +32,14 @@ final class MembershipFiguresController {
     }
 
     @GetMapping("/ops/membership")
-    String figures(Actor operator, Model model) {
-        YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone));
-        Report report = figures.report(operator, now.minusMonths(11), now);
+    String figures(Actor operator,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(name = "months", required = false) @Nullable Integer preset,
+            Model model) {
+        MonthRange range = MonthRange.of(from, to, preset, YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)));
+        model.addAttribute("range", range);
+        Report report = figures.report(operator, range.from(), range.to());
         List<Month> months = report.months();
         Month current = months.getLast();
         model.addAttribute("months", months);

@@ -20,6 +20,8 @@ import io.mercato.web.common.AmountField;
 import io.mercato.web.common.FormKeys;
 import io.mercato.web.common.Formats;
 import io.mercato.web.common.Said;
+import io.mercato.web.common.DateRange;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -48,6 +50,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class SellerAdsController {
 
     private static final int CHART_DAYS = 14;
+    /** The longest daily report ads keeps to (its {@code AdReports.MAX_DAYS}). */
+    private static final int CHART_MAX_DAYS = 92;
 
     private final AdCampaigns campaigns;
     private final AdAccounts accounts;
@@ -119,11 +123,22 @@ final class SellerAdsController {
     }
 
     @GetMapping("/seller/ads/{id}")
-    String campaign(Actor seller, @PathVariable long id, Model model) {
+    String campaign(Actor seller, @PathVariable long id,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate start,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate end,
+            @RequestParam(name = "days", required = false) @Nullable Integer preset, Model model) {
         Campaign campaign = campaigns.get(seller, id);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), formats.zone());
-        CampaignReport daily = campaigns.report(seller, id, CampaignReport.Period.DAY, today.minusDays(CHART_DAYS - 1), today);
-        CampaignReport hourly = campaigns.report(seller, id, CampaignReport.Period.HOUR, today, today);
+        LocalDate now = LocalDate.ofInstant(clock.instant(), formats.zone());
+        // Two weeks unless asked otherwise; the daily report covers at most CHART_MAX_DAYS, so longer ranges are cut.
+        DateRange asked = DateRange.of(start == null && end == null && preset == null ? now.minusDays(CHART_DAYS - 1) : start,
+                end, preset, clock, formats);
+        LocalDate today = asked.to();
+        LocalDate first = asked.from().isBefore(today.minusDays(CHART_MAX_DAYS - 1)) ? today.minusDays(CHART_MAX_DAYS - 1)
+                : asked.from();
+        DateRange range = new DateRange(first, today, asked.today(), first.equals(asked.from()) ? asked.preset() : 0);
+        model.addAttribute("range", range);
+        CampaignReport daily = campaigns.report(seller, id, CampaignReport.Period.DAY, first, today);
+        CampaignReport hourly = campaigns.report(seller, id, CampaignReport.Period.HOUR, now, now);
         model.addAttribute("campaign", campaign);
         model.addAttribute("daily", daily);
         model.addAttribute("hourly", hourly);
@@ -134,7 +149,7 @@ final class SellerAdsController {
         List<BigDecimal> gmv = new ArrayList<>();
         List<Long> clicks = new ArrayList<>();
         List<Long> impressions = new ArrayList<>();
-        for (LocalDate day = today.minusDays(CHART_DAYS - 1); !day.isAfter(today); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             CampaignReport.Row row = byDay.get(day);
             days.add(day.getMonthValue() + "/" + day.getDayOfMonth());
             spend.add(major(row == null ? 0 : row.spendMinor()));

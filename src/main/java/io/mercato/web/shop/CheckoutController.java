@@ -40,10 +40,12 @@ final class CheckoutController {
     private final PricingView pricing;
 
     private final AddressBook addressBook;
+    private final BuyNow buyNow;
 
     CheckoutController(AddressBook addressBook, Cart cart, Checkout checkout, Stores stores, LastAddress lastAddress, StoreNames storeNames,
-            Wallets wallets, PricingView pricing) {
+            Wallets wallets, PricingView pricing, BuyNow buyNow) {
         this.pricing = pricing;
+        this.buyNow = buyNow;
         this.cart = cart;
         this.checkout = checkout;
         this.stores = stores;
@@ -60,6 +62,11 @@ final class CheckoutController {
         if (items.isEmpty()) {
             return "redirect:/cart";
         }
+        return form(buyer, addressId, items, model);
+    }
+
+    /** The checkout page for these items: the cart's, or the one SKU of "Buy now". */
+    private String form(Actor buyer, @Nullable Long addressId, List<CartItem> items, Model model) {
         List<SavedAddress> saved = addressBook.list(buyer);
         model.addAttribute("savedAddresses", saved);
         if (!model.containsAttribute("address")) {
@@ -109,6 +116,53 @@ final class CheckoutController {
         }
         model.addAttribute("address", address);
         return checkoutForm(buyer, null, model);
+    }
+
+    /** "Buy now" on a product page: straight to checkout with that SKU alone, the cart left as it is. */
+    @PostMapping("/checkout/buy-now/start")
+    String buyNowStart(@RequestParam long skuId, @RequestParam(defaultValue = "1") long quantity) {
+        return "redirect:/checkout/buy-now?sku=" + skuId + "&quantity=" + Math.max(1, quantity);
+    }
+
+    @GetMapping("/checkout/buy-now")
+    String buyNowForm(Actor buyer, @RequestParam long sku, @RequestParam(defaultValue = "1") long quantity,
+            @RequestParam(name = "address", required = false) @Nullable Long addressId, Model model,
+            RedirectAttributes redirect) {
+        try {
+            List<CartItem> items = List.of(buyNow.item(sku, quantity));
+            model.addAttribute("buyNow", new Checkout.Item(sku, quantity));
+            return form(buyer, addressId, items, model);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", Said.of(e));
+            return "redirect:/";
+        }
+    }
+
+    @PostMapping("/checkout/buy-now")
+    String buyNowPlace(Actor buyer, AddressForm address, @RequestParam long sku,
+            @RequestParam(defaultValue = "1") long quantity, @RequestParam(required = false) @Nullable String checkoutKey,
+            @RequestParam(defaultValue = "BEST") String couponMode,
+            @RequestParam(required = false) @Nullable List<Long> couponIds, Model model, RedirectAttributes redirect) {
+        CouponChoice choice = switch (couponMode) {
+            case "NONE" -> CouponChoice.NONE;
+            case "CHOSEN" -> CouponChoice.chosen(couponIds == null ? List.of() : couponIds.stream().limit(20).toList());
+            default -> CouponChoice.BEST;
+        };
+        model.addAttribute("choice", choice);
+        model.addAttribute("checkoutKey", checkoutKey == null || checkoutKey.isBlank()
+                ? UUID.randomUUID().toString() : checkoutKey);
+        try {
+            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), List.of(new Checkout.Item(sku, quantity)),
+                    (String) model.getAttribute("checkoutKey"), choice);
+            return "redirect:/checkout/" + placed.checkoutId();
+        } catch (InvalidInputException e) {
+            model.addAttribute("fieldError", e.field());
+            model.addAttribute("error", Said.of(e));
+        } catch (DomainException e) {
+            model.addAttribute("error", Said.of(e));
+        }
+        model.addAttribute("address", address);
+        return buyNowForm(buyer, sku, quantity, null, model, redirect);
     }
 
     @GetMapping("/checkout/{checkoutId}")

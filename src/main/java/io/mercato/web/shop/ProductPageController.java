@@ -7,6 +7,9 @@ import io.mercato.http.CurrentActor;
 import io.mercato.inventory.StockLedger;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.Stores;
+import io.mercato.favourites.Favourites;
+import io.mercato.reviews.Reviews;
+import io.mercato.search.ProductSearch;
 import io.mercato.web.common.Visits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,9 +30,16 @@ final class ProductPageController {
     private final StockLedger stock;
     private final Visits visits;
     private final PricingView pricing;
+    private final Reviews reviews;
+    private final Favourites favourites;
+    private final ProductSearch search;
 
-    ProductPageController(Catalog catalog, Stores stores, StockLedger stock, Visits visits, PricingView pricing) {
+    ProductPageController(Catalog catalog, Stores stores, StockLedger stock, Visits visits, PricingView pricing,
+            Reviews reviews, Favourites favourites, ProductSearch search) {
         this.pricing = pricing;
+        this.reviews = reviews;
+        this.favourites = favourites;
+        this.search = search;
         this.catalog = catalog;
         this.stores = stores;
         this.stock = stock;
@@ -46,6 +56,10 @@ final class ProductPageController {
         model.addAttribute("store", store);
         model.addAttribute("axes", BuyBox.axes(product));
         model.addAttribute("claimable", pricing.claimable(store.id()));
+        model.addAttribute("storeRating", reviews.ofStore(store.id()));
+        model.addAttribute("sold", search.unitsSold(List.of(productId)).getOrDefault(productId, 0L));
+        model.addAttribute("kept", CurrentActor.find().map(me -> favourites.keptProducts(me, List.of(productId))
+                .contains(productId)).orElse(false));
         buyBox(product, sku, model);
         return "shop/product";
     }

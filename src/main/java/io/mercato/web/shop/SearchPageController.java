@@ -28,9 +28,12 @@ final class SearchPageController {
     private final ProductSearch search;
     private final SponsoredTiles sponsored;
     private final PricingView pricing;
+    private final io.mercato.reviews.Reviews reviews;
 
-    SearchPageController(ProductSearch search, SponsoredTiles sponsored, PricingView pricing) {
+    SearchPageController(ProductSearch search, SponsoredTiles sponsored, PricingView pricing,
+            io.mercato.reviews.Reviews reviews) {
         this.pricing = pricing;
+        this.reviews = reviews;
         this.search = search;
         this.sponsored = sponsored;
     }
@@ -57,6 +60,8 @@ final class SearchPageController {
                     inStock, Map.of(), sort, Math.max(0, page), PAGE_SIZE, true));
             model.addAttribute("result", result);
             model.addAttribute("hits", result.hits());
+            model.addAttribute("storeRatings", reviews.ofStores(
+                    result.hits().stream().map(SearchResult.Hit::storeId).distinct().toList()));
             model.addAttribute("prices", pricing.productPrices(result.hits().stream().map(SearchResult.Hit::productId).toList(),
                     io.mercato.http.CurrentActor.find().orElse(null)));
             model.addAttribute("ads", result.page() == 0 && !result.hits().isEmpty() ? sponsored.forSearch(
@@ -69,6 +74,7 @@ final class SearchPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("error", Said.of(e));
             model.addAttribute("hits", List.of());
+            model.addAttribute("storeRatings", Map.of());
             model.addAttribute("prices", Map.of());
             model.addAttribute("ads", List.of());
             model.addAttribute("page", 0);
