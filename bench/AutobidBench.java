@@ -72,7 +72,7 @@ public class AutobidBench {
     }
 
     /** What a day gave each advertiser. */
-    record Day(long[] spend, long[] gmv, long revenue) {
+    record Day(long[] spend, long[] gmv, double[] expectedGmv, long revenue) {
     }
 
     /** Conversion rate by hour of day relative to the day's mean (evening shoppers buy more), unless stationary. */
@@ -212,6 +212,7 @@ public class AutobidBench {
         int n = advertisers.size();
         long[] spend = new long[n];
         long[] gmv = new long[n];
+        double[] expectedGmv = new double[n];
         long revenue = 0;
         for (Opportunity o : opportunities) {
             AdRequest template = o.request();
@@ -231,6 +232,9 @@ public class AutobidBench {
                 spend[i] += win.priceMinor();
                 revenue += win.priceMinor();
                 double pConvert = a.cvr() * hourOfDayCvr(at.atZone(ZONE).getHour(), stationary) * lognormal(uniform(salt * 8 + 3, o.index(), i), 0.4);
+                // What the click is worth before its conversion is drawn: its known conversion probability × the
+                // mean order value (the value draw is a mean-one log-normal).
+                expectedGmv[i] += Math.min(1, pConvert) * a.orderValue();
                 if (uniform(salt * 8 + 4, o.index(), i) < pConvert) {
                     long value = Math.round(a.orderValue() * lognormal(uniform(salt * 8 + 5, o.index(), i), 0.3));
                     engine.converted(win.bid().campaignId(), value, at);
@@ -238,17 +242,19 @@ public class AutobidBench {
                 }
             }
         }
-        return new Day(spend, gmv, revenue);
+        return new Day(spend, gmv, expectedGmv, revenue);
     }
 
-    double score(Day day, int i) {
+    /** The score of advertiser i's day: its GMV × min(1, achieved ROI ÷ target)², on drawn or on expected GMV. */
+    double score(Day day, int i, boolean expected) {
         Advertiser a = advertisers.get(i);
-        if (day.gmv()[i] == 0) {
+        double gmv = expected ? day.expectedGmv()[i] : day.gmv()[i];
+        if (gmv == 0) {
             return 0;
         }
-        double roi = day.spend()[i] == 0 ? Double.POSITIVE_INFINITY : (double) day.gmv()[i] / day.spend()[i];
+        double roi = day.spend()[i] == 0 ? Double.POSITIVE_INFINITY : gmv / day.spend()[i];
         double ratio = Math.min(1, roi / a.targetRoi());
-        return day.gmv()[i] * ratio * ratio;
+        return gmv * ratio * ratio;
     }
 
     long[] naiveBids() {
@@ -315,6 +321,9 @@ public class AutobidBench {
         }
         double score = 0;
         double baseline = 0;
+        double expectedScore = 0;
+        double expectedBaseline = 0;
+        int expectedWins = 0;
         long autoSpend = 0;
         long fixedSpend = 0;
         long budgetSum = 0;
@@ -323,18 +332,24 @@ public class AutobidBench {
         for (int i = 0; i < n; i++) {
             Advertiser a = bench.advertisers.get(i);
             Day auto = autoRuns.get(i).get();
-            double autoScore = bench.score(auto, i);
+            double autoScore = bench.score(auto, i, false);
+            double autoExpected = bench.score(auto, i, true);
             double best = -1;
+            double bestExpected = -1;
             Day bestDay = null;
             for (int g = 0; g < grid.length; g++) {
                 Day d = gridRuns.get(i).get(g).get();
-                double s = bench.score(d, i);
+                double s = bench.score(d, i, false);
                 if (s > best) {
                     best = s;
                     bestDay = d;
                     bestBids[i] = Math.max(RESERVE, Math.round(naive[i] * grid[g]));
                 }
+                bestExpected = Math.max(bestExpected, bench.score(d, i, true));
             }
+            expectedScore += autoExpected;
+            expectedBaseline += bestExpected;
+            expectedWins += autoExpected >= bestExpected ? 1 : 0;
             score += autoScore;
             baseline += best;
             autoSpend += auto.spend()[i];
@@ -343,12 +358,13 @@ public class AutobidBench {
             wins += autoScore >= best ? 1 : 0;
             System.out.printf("advertiser %2d: target ROI %.1f, budget ¥%,9.2f | auto: spend ¥%,9.2f GMV ¥%,10.2f ROI %5.2f"
                     + " score %,12.0f | best fixed bid %,5d fen (%s naive): spend ¥%,9.2f GMV ¥%,10.2f ROI %5.2f score"
-                    + " %,12.0f%n", i + 1, a.targetRoi(), a.budget() / 100.0, auto.spend()[i] / 100.0,
+                    + " %,12.0f | expected GMV: auto score %,12.0f, best fixed %,12.0f%n", i + 1, a.targetRoi(), a.budget() / 100.0, auto.spend()[i] / 100.0,
                     auto.gmv()[i] / 100.0, roi(auto, i), autoScore, bestBids[i],
                     String.format("%.2f×", (double) bestBids[i] / naive[i]), bestDay.spend()[i] / 100.0,
-                    bestDay.gmv()[i] / 100.0, roi(bestDay, i), best);
+                    bestDay.gmv()[i] / 100.0, roi(bestDay, i), best, autoExpected, bestExpected);
         }
-        System.out.printf("per advertiser, auto-bidder against the best fixed bid: %d of %d at least as good%n", wins, n);
+        System.out.printf("per advertiser, auto-bidder against the best fixed bid: %d of %d at least as good on drawn"
+                + " GMV, %d of %d on expected GMV%n", wins, n, expectedWins, n);
 
         long[] allAuto = new long[n];
         Arrays.fill(allAuto, AUTO);
@@ -359,8 +375,8 @@ public class AutobidBench {
         double autoMarketScore = 0;
         double fixedMarketScore = 0;
         for (int i = 0; i < n; i++) {
-            autoMarketScore += bench.score(autoMarket, i);
-            fixedMarketScore += bench.score(fixedMarket, i);
+            autoMarketScore += bench.score(autoMarket, i, false);
+            fixedMarketScore += bench.score(fixedMarket, i, false);
         }
         System.out.printf("whole market, every advertiser on the auto-bidder: score %,.0f, budget use %.3f, platform"
                 + " revenue ¥%,.2f%n", autoMarketScore, (double) Arrays.stream(autoMarket.spend()).sum() / budgetSum,
@@ -371,6 +387,11 @@ public class AutobidBench {
         System.out.printf("evaluated advertisers' budget use: auto-bidder %.3f, best fixed bid %.3f; %.1f s in all%n",
                 (double) autoSpend / budgetSum, (double) fixedSpend / budgetSum, (System.nanoTime() - started) / 1e9);
         pool.shutdown();
+        System.out.printf("on drawn GMV (the conversions and order values that happened): score %.0f, best fixed"
+                + " bids %.0f, ratio %.3f%n", score, baseline, score / baseline);
+        System.out.printf("on expected GMV (each click bought at its known conversion probability × mean order value):"
+                + " score %.0f, best fixed bids %.0f, ratio %.3f%n", expectedScore, expectedBaseline,
+                expectedScore / expectedBaseline);
         System.out.printf("RESULT score=%.0f baseline_score=%.0f ratio=%.3f budget_use=%.3f%n", score, baseline,
                 score / baseline, (double) autoSpend / budgetSum);
     }
