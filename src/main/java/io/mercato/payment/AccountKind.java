@@ -39,5 +39,18 @@ public enum AccountKind {
      * debits it in the currency received (two postings, each balanced in its own currency). Its balance per currency is
      * the platform's net position in that currency, so it goes below zero.
      */
-    FX_CLEARING
+    FX_CLEARING,
+    /**
+     * Instant delivery fees held until the rider delivers: the buyer's part and the platform's subsidy of each fee,
+     * released to delivery revenue and the rider on delivery, or back to the buyer and the subsidy on a refund
+     * before it. Owner 0 (the platform).
+     */
+    DELIVERY_ESCROW,
+    /**
+     * What instant deliveries earned the platform: each delivered fee less the rider's pay for it. Below zero when
+     * riders cost more than the fees bring, so it may go negative. Owner 0.
+     */
+    DELIVERY_REVENUE,
+    /** What the platform owes a rider for deliveries made; owner is the rider's account. */
+    RIDER
 }

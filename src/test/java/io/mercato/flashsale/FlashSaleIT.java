@@ -129,6 +129,45 @@ class FlashSaleIT {
     }
 
     @Test
+    void aClaimWonInTheWindowWhoseOrderIsPlacedAfterItEndsStillPaysTheSalePrice() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = market.sku(seller, LIST_PRICE, 10);
+        Instant now = market.clock().instant();
+        Api.Response scheduled = market.schedule(seller.api(), sku, SALE_PRICE, 5, 1, now, now.plus(Duration.ofHours(1)));
+        assertThat(scheduled.status()).as("schedule: %s", scheduled).isEqualTo(201);
+        long sale = scheduled.id();
+        Api first = market.buyer(100_000);
+        assertThat(market.attempt(first, sale, 1).status()).isEqualTo(201);
+        market.sales().placeOrders();
+        assertThat(first.get("/api/v1/flash-sales/" + sale + "/claims").json().get(0).get("status").asString())
+                .isEqualTo("ORDERED");
+
+        // The window ends; then a claim won inside it (a crash came between its commit and its order) gets its order.
+        market.clock().advance(Duration.ofHours(2));
+        Api late = market.buyer(100_000);
+        long lateBuyer = market.accountId(late);
+        var jdbc = market.jdbc();
+        jdbc.sql("""
+                INSERT INTO flashsale.claims (sale_id, buyer_id, quantity, attempt_key, address, status, claimed_at)
+                SELECT sale_id, ?, 1, 'won-before-a-crash', address, 'WON', claimed_at FROM flashsale.claims
+                WHERE sale_id = ?""").params(lateBuyer, sale).update();
+        jdbc.sql("UPDATE flashsale.sales SET sold = sold + 1 WHERE id = ?").param(sale).update();
+        jdbc.sql("INSERT INTO flashsale.buyer_counts (sale_id, buyer_id, quantity) VALUES (?, ?, 1)")
+                .params(sale, lateBuyer).update();
+        market.sales().placeOrders();
+
+        JsonNode claim = late.get("/api/v1/flash-sales/" + sale + "/claims").json().get(0);
+        assertThat(claim.get("status").asString()).isEqualTo("ORDERED");
+        JsonNode order = late.get("/api/v1/orders/" + claim.get("orderId").asLong()).json();
+        assertThat(order.get("totalMinor").asLong()).as("the sale price, not the list price").isEqualTo(SALE_PRICE);
+        // Anyone else buying the SKU now pays the list price.
+        Api.Response ordinary = market.checkout(market.buyer(100_000), sku, 1);
+        assertThat(ordinary.status()).as("checkout: %s", ordinary).isEqualTo(201);
+        assertThat(ordinary.json().get("orders").get(0).get("totalMinor").asLong()).isEqualTo(LIST_PRICE);
+        assertThat(market.tally(sale).get("balances").asBoolean()).isTrue();
+    }
+
+    @Test
     void aSkuOnARunningSaleIsNotSoldThroughOrdinaryCheckoutInEitherLanguage() {
         Seller seller = market.seller("TAOBAO");
         long sku = market.sku(seller, LIST_PRICE, 10);
