@@ -33,7 +33,8 @@ final class Views {
     }
 
     /**
-     * The delivery fee, subsidy and rider pay as the ledger booked them (nothing booked: zero); the commission as
+     * The delivery fee and subsidy as the ledger booked them (nothing booked: zero); the rider's pay as booked once
+     * delivered (or cancelled: none), and until then what the rider will be paid on delivery; the commission as
      * recorded when the delivery was requested, since billing books the order's commission only at settlement.
      */
     static UnitEconomics economics(DeliveryRows.Row row, DeliveryFees.@Nullable DeliveryBooks books, Instant now) {
@@ -41,6 +42,13 @@ final class Views {
         Money zero = Money.of(0, c);
         return new UnitEconomics(row.id(), row.orderId(), row.storeId(), row.status(), late(row, now),
                 books == null ? zero : books.fee(), Money.of(row.commissionMinor(), c),
-                books == null ? zero : books.riderPay(), books == null ? zero : books.subsidy());
+                riderPay(row, books), books == null ? zero : books.subsidy());
+    }
+
+    private static Money riderPay(DeliveryRows.Row row, DeliveryFees.@Nullable DeliveryBooks books) {
+        if (row.status() == DeliveryStatus.DELIVERED || row.status() == DeliveryStatus.CANCELLED) {
+            return books == null ? Money.of(0, row.currency()) : books.riderPay();
+        }
+        return Money.of(row.riderPayMinor(), row.currency());
     }
 }
