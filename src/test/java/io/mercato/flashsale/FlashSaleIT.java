@@ -203,6 +203,11 @@ class FlashSaleIT {
         Api.Response running = market.operator().in("zh-CN").create("/api/v1/flash-sales/" + next + "/cancellation", null);
         assertThat(running.status()).as("a running sale stays").isEqualTo(409);
         assertThat(running.json().get("detail").asString()).contains("已开始");
+        Instant tomorrow = market.clock().instant().plus(Duration.ofDays(3));
+        Api.Response upcoming = market.schedule(seller.api(), sku, SALE_PRICE, 2, 1, tomorrow, tomorrow.plus(Duration.ofHours(1)));
+        assertThat(upcoming.status()).as("schedule: %s", upcoming).isEqualTo(201);
+        Api.Response byOperator = market.operator().create("/api/v1/flash-sales/" + upcoming.id() + "/cancellation", null);
+        assertThat(byOperator.status()).as("an operator cancels any sale: %s", byOperator).isEqualTo(200);
     }
 
     @Test
