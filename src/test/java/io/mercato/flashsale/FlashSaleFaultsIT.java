@@ -49,7 +49,7 @@ class FlashSaleFaultsIT {
         try (ChildPlatforms platforms = new ChildPlatforms(root)) {
             Process first = platforms.start("first", "data");
             MarketFixture market = new MarketFixture(platforms.awaitHealthy(first));
-            Sale sale = sale(market, 300, 10);
+            Sale sale = sale(market, 1_000, 40);
             List<Api> buyers = buyers(market, 24);
 
             List<Ack> acks = new ArrayList<>();
@@ -92,7 +92,7 @@ class FlashSaleFaultsIT {
                     }
                 }
             }));
-            // Killed in the middle: 24 buyers may take 240 of the 300 units, and a quarter of that is acknowledged.
+            // Killed in the middle: 24 buyers may take 960 of the 1,000 units, so attempts are still being won.
             eventually(Duration.ofSeconds(40), () -> acknowledged(acks) >= 60 && paid.size() >= 5);
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             killed.set(true);
@@ -106,7 +106,7 @@ class FlashSaleFaultsIT {
             List<Api> again = buyers.stream().map(b -> after.anonymous().as(b.token())).toList();
             // Claims the crash left without an order get one from the sweep that runs on every instance.
             eventually(Duration.ofSeconds(40), () -> tally(after, sale.id()).get("won").asLong() == 0);
-            checkBooks(after, sale, again, acks, 10);
+            checkBooks(after, sale, again, acks, 40);
             for (long order : paid) {
                 Api owner = after.anonymous().as(tokenOfOrder(again, order));
                 assertThat(owner.get("/api/v1/orders/" + order).json().get("status").asString())
