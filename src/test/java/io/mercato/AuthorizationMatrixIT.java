@@ -339,6 +339,9 @@ class AuthorizationMatrixIT {
         rows.add(row("a flash sale's books are its seller's and operators'",
                 t -> new Call("GET", "/api/v1/flash-sales/" + t.flashSale() + "/tally", null),
                 ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200, OPERATOR, 200));
+        rows.add(row("only a flash sale's seller or an operator cancels it before it starts",
+                t -> new Call("POST", "/api/v1/flash-sales/" + t.upcomingFlashSale() + "/cancellation", null),
+                ANONYMOUS, 401, BUYER, 403, OTHER_SELLER, 403, SELLER, 200));
         // Festivals and presale
         rows.add(row("festivals are public", t -> new Call("GET", "/api/v1/festivals", null), ANONYMOUS, 200, BUYER, 200));
         rows.add(row("a festival and its enrolments are public",
@@ -901,6 +904,15 @@ class AuthorizationMatrixIT {
 
     long flashSale() {
         Api.Response created = seller.api().create("/api/v1/flash-sales", flashSaleBody());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.id();
+    }
+
+    /** A flash sale of the seller's that starts tomorrow. */
+    long upcomingFlashSale() {
+        Map<String, Object> body = new java.util.HashMap<>(flashSaleBody());
+        body.put("startsAt", clock.instant().plus(java.time.Duration.ofDays(1)).toString());
+        Api.Response created = seller.api().create("/api/v1/flash-sales", body);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.id();
     }

@@ -17,7 +17,9 @@ public record FlashSale(long id, String name, long skuId, long productId, long s
     }
 
     public enum Status {
-        UPCOMING, LIVE, SOLD_OUT, ENDED;
+        UPCOMING, LIVE, SOLD_OUT, ENDED,
+        /** Called off by its seller or an operator before it started. */
+        CANCELLED;
 
         public static Status at(Instant now, Instant startsAt, Instant endsAt, long remaining) {
             if (!now.isBefore(endsAt)) {

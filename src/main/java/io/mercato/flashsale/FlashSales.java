@@ -30,6 +30,16 @@ public interface FlashSales {
      */
     FlashSale schedule(Actor actor, NewFlashSale sale);
 
+    /**
+     * Calls off a sale before it starts: buyers no longer see it, attempts are refused, its flash-sale price is ended.
+     * The sale's seller or an operator.
+     *
+     * @throws io.mercato.platform.ForbiddenException for another seller's sale, or a buyer
+     * @throws io.mercato.platform.ConflictException when it has started or was already cancelled
+     * @throws io.mercato.platform.NotFoundException when there is no such sale
+     */
+    FlashSale cancel(Actor actor, long saleId);
+
     /** @throws io.mercato.platform.NotFoundException when there is no such sale */
     FlashSale sale(long saleId);
 

@@ -3,7 +3,7 @@
  * admission path that commits winners in groups so that a hot SKU's buyers do not queue one by one on its row.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "http", "catalog", "inventory", "ordering", "pricing"})
+@ApplicationModule(allowedDependencies = {"platform", "http", "catalog", "inventory", "ordering", "pricing", "merchant"})
 package io.mercato.flashsale;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,5 +11,7 @@ public enum DeliveryStatus {
     /** The rider has the goods. */
     PICKED_UP,
     /** Handed over, with the buyer's proof code. */
-    DELIVERED
+    DELIVERED,
+    /** The order was refunded before the rider picked it up; its delivery fee went back to the buyer. */
+    CANCELLED
 }

@@ -11,7 +11,18 @@ import io.mercato.platform.Money;
  * @param withinHalfHour whether the order can arrive in 30 minutes
  */
 public record Quote(long storeId, String storeName, boolean inZone, boolean open, int etaMinutes, boolean withinHalfHour,
-        long distanceMetres, @JsonIgnore Money deliveryFee) {
+        long distanceMetres, @JsonIgnore Money deliveryFee, @JsonIgnore Money subsidy) {
+
+    /** What the buyer pays for the delivery: the fee less the platform's subsidy, never below zero. */
+    @JsonIgnore
+    public Money buyerFee() {
+        return deliveryFee.minor() <= subsidy.minor() ? Money.zero(deliveryFee.currency()) : deliveryFee.minus(subsidy);
+    }
+
+    @JsonProperty
+    public long buyerFeeMinor() {
+        return buyerFee().minor();
+    }
 
     /** The store delivers here now. */
     @JsonProperty

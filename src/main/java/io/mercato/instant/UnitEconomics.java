@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mercato.platform.Money;
 
 /**
- * What one instant order earns the platform: delivery fee + commission − rider pay − subsidy, as recorded when the
+ * What one instant order earns the platform: delivery fee + commission − rider pay − subsidy. The fee, the subsidy
+ * and the rider's pay are what the ledger booked (the fee and subsidy when the buyer sent for a rider, net of a refund;
+ * the rider's pay on delivery); the commission is the store's instant rate on the order's goods, recorded when the
  * delivery was requested.
  */
 public record UnitEconomics(long deliveryId, long orderId, long storeId, DeliveryStatus status, boolean late,

@@ -4,7 +4,7 @@
  * kept; unit economics per order.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "http", "identity", "merchant", "ordering", "catalog"})
+@ApplicationModule(allowedDependencies = {"platform", "http", "identity", "merchant", "ordering", "catalog", "payment"})
 package io.mercato.instant;
 
 import org.jspecify.annotations.NullMarked;

@@ -13,4 +13,13 @@ public interface CheckoutGuard {
 
     /** @throws io.mercato.platform.DomainException to refuse the checkout */
     void check(Actor buyer, List<Checkout.Item> items, @Nullable String requestKey);
+
+    /**
+     * The moment whose prices this checkout keeps, when it is not now: a flash-sale claim won inside the sale's window
+     * keeps the sale price although its order is placed after the window ended. Empty (the default): priced now.
+     */
+    default java.util.Optional<java.time.Instant> pricedAt(Actor buyer, List<Checkout.Item> items,
+            @Nullable String requestKey) {
+        return java.util.Optional.empty();
+    }
 }

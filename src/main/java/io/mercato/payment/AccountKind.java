@@ -46,5 +46,18 @@ public enum AccountKind {
      */
     VAT_PAYABLE,
     /** Import duties of other destinations collected at checkout, owed by the platform; as {@link #VAT_PAYABLE}. */
-    DUTY_PAYABLE
+    DUTY_PAYABLE,
+    /**
+     * Instant delivery fees held until the rider delivers: the buyer's part and the platform's subsidy of each fee,
+     * released to delivery revenue and the rider on delivery, or back to the buyer and the subsidy on a refund
+     * before it. Owner 0 (the platform).
+     */
+    DELIVERY_ESCROW,
+    /**
+     * What instant deliveries earned the platform: each delivered fee less the rider's pay for it. Below zero when
+     * riders cost more than the fees bring, so it may go negative. Owner 0.
+     */
+    DELIVERY_REVENUE,
+    /** What the platform owes a rider for deliveries made; owner is the rider's account. */
+    RIDER
 }

@@ -29,6 +29,10 @@ final class FlashSaleFixture extends MarketFixture implements BeforeEachCallback
         return application.getBean(MutableClock.class);
     }
 
+    org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    }
+
     FlashSales sales() {
         return application.getBean(FlashSales.class);
     }

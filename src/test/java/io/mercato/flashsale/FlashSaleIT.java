@@ -83,7 +83,7 @@ class FlashSaleIT {
         assertThat(late.json().get("detail").asString()).contains("sold out");
 
         // Every claim becomes an order awaiting payment, at the sale price, holding the units.
-        market.sales().placeOrders();
+        allOrdered(sale);
         for (Api buyer : buyers) {
             for (JsonNode claim : buyer.get("/api/v1/flash-sales/" + sale + "/claims").json()) {
                 assertThat(claim.get("status").asString()).isEqualTo("ORDERED");
@@ -110,7 +110,7 @@ class FlashSaleIT {
         long payerClaim = market.attempt(payer, sale, 1).id();
         assertThat(market.attempt(idler, sale, 1).status()).isEqualTo(201);
         assertThat(market.attempt(market.buyer(100_000), sale, 1).status()).as("sold out").isEqualTo(409);
-        market.sales().placeOrders();
+        allOrdered(sale);
         long paidOrder = payer.get("/api/v1/flash-sales/" + sale + "/claims").json().get(0).get("orderId").asLong();
         assertThat(payer.get("/api/v1/flash-sales/" + sale + "/claims").json().get(0).get("id").asLong()).isEqualTo(payerClaim);
         assertThat(payer.create("/api/v1/orders/" + paidOrder + "/payment", null).status()).isEqualTo(200);
@@ -126,6 +126,88 @@ class FlashSaleIT {
         JsonNode tally = market.tally(sale);
         assertThat(tally.get("balances").asBoolean()).isTrue();
         assertThat(tally.get("returned").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimWonInTheWindowWhoseOrderIsPlacedAfterItEndsStillPaysTheSalePrice() {
+        Seller seller = market.seller("TAOBAO");
+        long sku = market.sku(seller, LIST_PRICE, 10);
+        Instant now = market.clock().instant();
+        Api.Response scheduled = market.schedule(seller.api(), sku, SALE_PRICE, 5, 1, now, now.plus(Duration.ofHours(1)));
+        assertThat(scheduled.status()).as("schedule: %s", scheduled).isEqualTo(201);
+        long sale = scheduled.id();
+        Api first = market.buyer(100_000);
+        assertThat(market.attempt(first, sale, 1).status()).isEqualTo(201);
+        allOrdered(sale);
+        assertThat(first.get("/api/v1/flash-sales/" + sale + "/claims").json().get(0).get("status").asString())
+                .isEqualTo("ORDERED");
+
+        // The window ends; then a claim won inside it (a crash came between its commit and its order) gets its order.
+        market.clock().advance(Duration.ofHours(2));
+        Api late = market.buyer(100_000);
+        long lateBuyer = market.accountId(late);
+        var jdbc = market.jdbc();
+        jdbc.sql("""
+                INSERT INTO flashsale.claims (sale_id, buyer_id, quantity, attempt_key, address, status, claimed_at)
+                SELECT sale_id, ?, 1, 'won-before-a-crash', address, 'WON', claimed_at FROM flashsale.claims
+                WHERE sale_id = ?""").params(lateBuyer, sale).update();
+        jdbc.sql("UPDATE flashsale.sales SET sold = sold + 1 WHERE id = ?").param(sale).update();
+        jdbc.sql("INSERT INTO flashsale.buyer_counts (sale_id, buyer_id, quantity) VALUES (?, ?, 1)")
+                .params(sale, lateBuyer).update();
+        allOrdered(sale);
+
+        JsonNode claim = late.get("/api/v1/flash-sales/" + sale + "/claims").json().get(0);
+        assertThat(claim.get("status").asString()).isEqualTo("ORDERED");
+        JsonNode order = late.get("/api/v1/orders/" + claim.get("orderId").asLong()).json();
+        assertThat(order.get("totalMinor").asLong()).as("the sale price, not the list price").isEqualTo(SALE_PRICE);
+        // Anyone else buying the SKU now pays the list price.
+        Api.Response ordinary = market.checkout(market.buyer(100_000), sku, 1);
+        assertThat(ordinary.status()).as("checkout: %s", ordinary).isEqualTo(201);
+        assertThat(ordinary.json().get("orders").get(0).get("totalMinor").asLong()).isEqualTo(LIST_PRICE);
+        assertThat(market.tally(sale).get("balances").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSaleIsCancelledBeforeItStartsByItsSellerOrAnOperatorAndThenNeitherSellsNorPricesTheSku() {
+        Seller seller = market.seller("TAOBAO");
+        Seller other = market.seller("TAOBAO");
+        long sku = market.sku(seller, LIST_PRICE, 10);
+        Instant now = market.clock().instant();
+        Instant start = now.plus(Duration.ofHours(1));
+        Api.Response scheduled = market.schedule(seller.api(), sku, SALE_PRICE, 5, 1, start, start.plus(Duration.ofHours(2)));
+        assertThat(scheduled.status()).as("schedule: %s", scheduled).isEqualTo(201);
+        long sale = scheduled.id();
+        Api buyer = market.buyer(100_000);
+
+        assertThat(other.api().create("/api/v1/flash-sales/" + sale + "/cancellation", null).status()).isEqualTo(403);
+        assertThat(buyer.create("/api/v1/flash-sales/" + sale + "/cancellation", null).status()).isEqualTo(403);
+        Api.Response cancelled = seller.api().create("/api/v1/flash-sales/" + sale + "/cancellation", null);
+        assertThat(cancelled.status()).as("cancel: %s", cancelled).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        Api.Response again = seller.api().create("/api/v1/flash-sales/" + sale + "/cancellation", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("already cancelled");
+        for (JsonNode listed : market.anonymous().get("/api/v1/flash-sales").json()) {
+            assertThat(listed.get("id").asLong()).as("buyers no longer see it").isNotEqualTo(sale);
+        }
+
+        // At the time it would have started: no attempt wins, ordinary checkout sells at the list price, and the
+        // window is free for another sale.
+        market.clock().advance(Duration.ofMinutes(90));
+        Api.Response attempt = market.attempt(buyer, sale, 1);
+        assertThat(attempt.status()).isEqualTo(409);
+        Api.Response ordinary = market.checkout(buyer, sku, 1);
+        assertThat(ordinary.status()).as("checkout: %s", ordinary).isEqualTo(201);
+        assertThat(ordinary.json().get("orders").get(0).get("totalMinor").asLong()).isEqualTo(LIST_PRICE);
+        long next = market.liveSale(seller, sku, SALE_PRICE, 2, 1);
+        Api.Response running = market.operator().in("zh-CN").create("/api/v1/flash-sales/" + next + "/cancellation", null);
+        assertThat(running.status()).as("a running sale stays").isEqualTo(409);
+        assertThat(running.json().get("detail").asString()).contains("已开始");
+        Instant tomorrow = market.clock().instant().plus(Duration.ofDays(3));
+        Api.Response upcoming = market.schedule(seller.api(), sku, SALE_PRICE, 2, 1, tomorrow, tomorrow.plus(Duration.ofHours(1)));
+        assertThat(upcoming.status()).as("schedule: %s", upcoming).isEqualTo(201);
+        Api.Response byOperator = market.operator().create("/api/v1/flash-sales/" + upcoming.id() + "/cancellation", null);
+        assertThat(byOperator.status()).as("an operator cancels any sale: %s", byOperator).isEqualTo(200);
     }
 
     @Test
@@ -193,5 +275,17 @@ class FlashSaleIT {
                 .contains("Flash " + sku);
         assertThat(seller.api().get("/api/v1/flash-sales/" + later.id() + "/tally").status()).isEqualTo(200);
         assertThat(other.api().get("/api/v1/flash-sales/" + later.id() + "/tally").status()).isEqualTo(403);
+    }
+
+    /**
+     * Places the orders of the sale's won claims and waits until none is left waiting: the worker that a commit wakes
+     * may be placing some of them at the same moment (their rows are skipped while it holds them).
+     */
+    private void allOrdered(long sale) {
+        market.sales().placeOrders();
+        eventually("every won claim has its order", () -> {
+            market.sales().placeOrders();
+            return market.tally(sale).get("won").asLong() == 0;
+        });
     }
 }

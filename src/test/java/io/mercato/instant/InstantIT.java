@@ -139,6 +139,8 @@ class InstantIT {
         String code = delivery.get("proofCode").asString();
         assertThat(code).matches("[0-9]{4}");
         assertThat(delivery.get("quotedMinutes").asInt()).isBetween(5, 30);
+        // The goods (2,000) and the delivery fee less the platform's subsidy (500 − 100) came out of the wallet.
+        assertThat(balance(buyer, "WALLET")).isEqualTo(100_000 - 2_000 - 400);
 
         dispatch();
         JsonNode offered = task(rider, taskId);
@@ -171,6 +173,11 @@ class InstantIT {
         assertThat(delivered.json().get("status").asString()).isEqualTo("DELIVERED");
         assertThat(delivered.json().get("late").asBoolean()).isFalse();
         assertThat(buyer.get("/api/v1/orders/" + delivery.get("orderId").asLong()).json().get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(balance(rider, "RIDER")).as("the rider's pay, owed by the platform").isEqualTo(700);
+        assertThat(deliveryPostings(buyer, delivery.get("orderId").asLong()))
+                .containsExactly("DELIVERY_FEE:DELIVERY_ESCROW:500,SUBSIDY:-100,WALLET:-400",
+                        "RIDER_PAY:DELIVERY_ESCROW:-500,DELIVERY_REVENUE:-200,RIDER:700");
+        assertBooksBalance();
 
         JsonNode economics = null;
         for (JsonNode row : market.operator().get("/api/v1/operator/instant/economics?limit=1000").json()) {
@@ -182,6 +189,97 @@ class InstantIT {
         // 500 fee + 5% of 2,000 − 700 rider − 100 subsidy
         assertThat(economics.get("commissionMinor").asLong()).isEqualTo(100);
         assertThat(economics.get("marginMinor").asLong()).isEqualTo(500 + 100 - 700 - 100);
+    }
+
+    @Test
+    void theDeliveryFeeComesFromTheBuyersWalletAndGoesBackWhenTheOrderIsRefundedBeforePickup() {
+        Shop shop = localStore();
+        Api rider = rider(lat + 0.003, lng, 3);
+        Api buyer = market.buyer(2_000 + 399);
+        long order = market.paidOrder(buyer, shop.sku(), 1);
+        Map<String, Object> drop = Map.of("orderId", order, "lat", lat + 0.012, "lng", lng);
+
+        Api.Response short1 = buyer.in("zh-CN").create("/api/v1/instant/deliveries", drop);
+        assertThat(short1.status()).as("one fen short: %s", short1).isEqualTo(409);
+        assertThat(short1.json().toString()).doesNotContain("Exception");
+        assertThat(buyer.get("/api/v1/instant/orders/" + order + "/delivery").status()).as("nothing written").isEqualTo(404);
+        assertThat(balance(buyer, "WALLET")).isEqualTo(399);
+
+        market.topUp(buyer, 1);
+        Api.Response requested = buyer.create("/api/v1/instant/deliveries", drop);
+        assertThat(requested.status()).as("delivery: %s", requested).isEqualTo(201);
+        long taskId = requested.json().get("id").asLong();
+        assertThat(balance(buyer, "WALLET")).isZero();
+        dispatch();
+        assertThat(rider.post("/api/v1/instant/tasks/" + taskId + "/accept", null).status()).isEqualTo(200);
+
+        Api.Response refund = buyer.create("/api/v1/orders/" + order + "/refunds", Map.of("reason", "changed my mind"));
+        assertThat(refund.status()).as("refund: %s", refund).isIn(200, 201);
+        assertThat(buyer.get("/api/v1/orders/" + order).json().get("status").asString()).isEqualTo("REFUNDED");
+        String status = "";
+        for (int i = 0; i < 100 && !status.equals("CANCELLED"); i++) {
+            status = buyer.get("/api/v1/instant/orders/" + order + "/delivery").json().get("status").asString();
+            sleep(100);
+        }
+        assertThat(status).as("the delivery of a refunded order").isEqualTo("CANCELLED");
+        assertThat(balance(buyer, "WALLET")).as("goods and fee back").isEqualTo(2_400);
+        assertThat(task(rider, taskId)).as("no longer the rider's task").isNull();
+        assertThat(balance(rider, "RIDER")).isZero();
+        assertThat(deliveryPostings(buyer, order)).containsExactly(
+                "DELIVERY_FEE:DELIVERY_ESCROW:500,SUBSIDY:-100,WALLET:-400",
+                "DELIVERY_FEE_REFUND:DELIVERY_ESCROW:-500,SUBSIDY:100,WALLET:400");
+        JsonNode economics = null;
+        for (JsonNode row : market.operator().get("/api/v1/operator/instant/economics?limit=1000").json()) {
+            if (row.get("deliveryId").asLong() == taskId) {
+                economics = row;
+            }
+        }
+        assertThat(economics).isNotNull();
+        assertThat(economics.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(economics.get("deliveryFeeMinor").asLong()).isZero();
+        assertThat(economics.get("subsidyMinor").asLong()).isZero();
+        assertBooksBalance();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The balance of the caller's own account of that kind in yuan (zero when it has none). */
+    private static long balance(Api holder, String kind) {
+        for (JsonNode account : holder.get("/api/v1/wallet").json()) {
+            if (account.get("kind").asString().equals(kind) && account.get("currency").asString().equals("CNY")) {
+                return account.get("balanceMinor").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** The order's delivery postings as {@code KIND:ACCOUNT:amount,…}, oldest first, from the buyer's statement. */
+    private List<String> deliveryPostings(Api buyer, long orderId) {
+        List<String> postings = new java.util.ArrayList<>();
+        JsonNode all = buyer.get("/api/v1/orders/" + orderId + "/postings").json();
+        for (JsonNode posting : all) {
+            if (!posting.get("reference").asString().startsWith("delivery:")) {
+                continue;
+            }
+            List<String> legs = new java.util.ArrayList<>();
+            for (JsonNode entry : posting.get("entries")) {
+                legs.add(entry.get("account").asString() + ":" + entry.get("amountMinor").asLong());
+            }
+            legs.sort(null);
+            postings.add(posting.get("kind").asString() + ":" + String.join(",", legs));
+        }
+        return postings;
+    }
+
+    private void assertBooksBalance() {
+        market.operator().get("/api/v1/operator/ledger/trial-balance").json().properties()
+                .forEach(sum -> assertThat(sum.getValue().asLong()).as("trial balance in %s", sum.getKey()).isZero());
     }
 
     @Test

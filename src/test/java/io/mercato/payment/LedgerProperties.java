@@ -483,7 +483,7 @@ class LedgerProperties {
             balance.json().properties().forEach(entry -> trialBalance.put(entry.getKey(), entry.getValue().asLong()));
             List<String> negative = market.jdbc.sql("""
                     SELECT kind || ':' || owner_id || ':' || currency || '=' || balance_minor FROM payment.account_balances
-                    WHERE (kind NOT IN ('PROVIDER_CLEARING', 'FX_CLEARING', 'MERCHANT_DEBT', 'SUBSIDY') AND balance_minor < 0)
+                    WHERE (kind NOT IN ('PROVIDER_CLEARING', 'FX_CLEARING', 'MERCHANT_DEBT', 'SUBSIDY', 'DELIVERY_REVENUE') AND balance_minor < 0)
                        OR (kind IN ('MERCHANT_DEBT', 'SUBSIDY') AND balance_minor > 0)""").query(String.class).list();
             Map<Long, Long> wallets = new LinkedHashMap<>();
             market.buyers.forEach(buyer -> wallets.put(buyer.id(), market.fixture.walletBalance(buyer.api())));

@@ -192,12 +192,13 @@ class Admission {
      * (as a give-back).
      */
     private long decide(long saleId, List<Pending> group, Map<Pending, Object> answers) {
-        record Sale(long left, int limit, Instant startsAt, Instant endsAt) {
+        record Sale(long left, int limit, Instant startsAt, Instant endsAt, boolean cancelled) {
         }
-        Sale sale = jdbc.sql("SELECT quantity - sold, per_buyer_limit, starts_at, ends_at FROM flashsale.sales WHERE id = ? FOR UPDATE")
+        Sale sale = jdbc.sql("SELECT quantity - sold, per_buyer_limit, starts_at, ends_at, cancelled_at IS NOT NULL "
+                        + "FROM flashsale.sales WHERE id = ? FOR UPDATE")
                 .param(saleId)
                 .query((rs, n) -> new Sale(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant())).single();
+                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5))).single();
         Instant now = clock.instant();
         // Retries of attempts already decided (the same buyer and key) get the claim they won.
         Map<String, FlashClaim> earlier = new HashMap<>();
@@ -233,7 +234,9 @@ class Admission {
                 continue; // the same attempt twice in one group: answered with the first below
             }
             long held = counts.getOrDefault(p.buyerId(), 0L);
-            if (now.isBefore(sale.startsAt())) {
+            if (sale.cancelled()) {
+                answers.put(p, new ConflictException(Text.of("flashsale.cancelled", saleId)));
+            } else if (now.isBefore(sale.startsAt())) {
                 answers.put(p, new ConflictException(Text.of("flashsale.notStarted", saleId)));
             } else if (!now.isBefore(sale.endsAt())) {
                 answers.put(p, new ConflictException(Text.of("flashsale.ended", saleId)));

@@ -134,6 +134,28 @@ class DefaultFlashSales implements FlashSales {
     }
 
     @Override
+    @Transactional
+    public FlashSale cancel(Actor actor, long saleId) {
+        actor.require(Role.SELLER, Role.OPERATOR);
+        Sales.Row row = sales.lock(saleId)
+                .orElseThrow(() -> new NotFoundException(Text.of("flashsale.unknown", saleId)));
+        if (actor.is(Role.SELLER) && row.sellerId() != actor.accountId()) {
+            throw new ForbiddenException(Text.of("flashsale.notYours", saleId));
+        }
+        if (row.cancelledAt() != null) {
+            throw new ConflictException(Text.of("flashsale.cancel.already", saleId));
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(row.startsAt())) {
+            throw new ConflictException(Text.of("flashsale.cancel.started", saleId));
+        }
+        sales.cancel(saleId, now);
+        promotions.end(actor, row.promotionId());
+        definitions.remove(saleId);
+        return sale(saleId);
+    }
+
+    @Override
     public FlashSale sale(long saleId) {
         return sales.find(saleId).orElseThrow(() -> new NotFoundException(Text.of("flashsale.unknown", saleId)))
                 .view(clock.instant());

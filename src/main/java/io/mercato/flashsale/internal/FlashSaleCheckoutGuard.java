@@ -6,7 +6,9 @@ import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.Text;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -44,5 +46,20 @@ class FlashSaleCheckoutGuard implements CheckoutGuard {
         }
         Sales.Row sale = running.getFirst();
         throw new ConflictException(Text.of("flashsale.checkout.refused", sale.skuId(), sale.id()));
+    }
+
+    /** A claim's own order is priced at the moment the claim was won, inside the sale's window: the sale price. */
+    @Override
+    public Optional<Instant> pricedAt(Actor buyer, List<Checkout.Item> items, @Nullable String requestKey) {
+        if (items.size() != 1 || requestKey == null || !requestKey.startsWith(ClaimOrders.KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            long claimId = Long.parseLong(requestKey.substring(ClaimOrders.KEY_PREFIX.length()));
+            Checkout.Item item = items.getFirst();
+            return sales.wonAt(claimId, buyer.accountId(), item.skuId(), item.quantity());
+        } catch (NumberFormatException notAClaim) {
+            return Optional.empty();
+        }
     }
 }

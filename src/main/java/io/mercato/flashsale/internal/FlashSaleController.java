@@ -70,6 +70,12 @@ final class FlashSaleController {
         return sales.managed(actor).stream().map(SaleJson::of).toList();
     }
 
+    /** Calls the sale off before it starts (its seller or an operator); 409 once it has started. */
+    @PostMapping("/{saleId}/cancellation")
+    SaleJson cancel(@PathVariable long saleId, Actor actor) {
+        return SaleJson.of(sales.cancel(actor, saleId));
+    }
+
     @GetMapping("/{saleId}")
     SaleJson sale(@PathVariable long saleId) {
         return SaleJson.of(sales.sale(saleId));

@@ -50,7 +50,7 @@ final class FlashSalePages {
             return switch (sale.status()) {
                 case UPCOMING -> new Countdown("flashsale.countdown.start", Duration.between(now, sale.startsAt()).toSeconds());
                 case LIVE, SOLD_OUT -> new Countdown("flashsale.countdown.end", Duration.between(now, sale.endsAt()).toSeconds());
-                case ENDED -> null;
+                case ENDED, CANCELLED -> null;
             };
         }
 

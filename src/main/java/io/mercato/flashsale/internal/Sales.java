@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class Sales {
 
     static final String COLUMNS = "id, name, sku_id, product_id, store_id, seller_id, title, price_minor, "
-            + "list_price_minor, currency, quantity, sold, per_buyer_limit, starts_at, ends_at";
+            + "list_price_minor, currency, quantity, sold, per_buyer_limit, starts_at, ends_at, cancelled_at, promotion_id";
     static final String CLAIM_COLUMNS = "id, sale_id, buyer_id, quantity, status, order_id, claimed_at";
 
     private final JdbcClient jdbc;
@@ -31,11 +31,19 @@ class Sales {
     /** A sale as stored; the view's status is derived with a clock. */
     record Row(long id, String name, long skuId, long productId, long storeId, long sellerId, String title,
             Money price, Money listPrice, long quantity, long sold, int perBuyerLimit, Instant startsAt,
-            Instant endsAt) {
+            Instant endsAt, @org.jspecify.annotations.Nullable Instant cancelledAt, long promotionId) {
+
+        /** A sale as scheduled, before it is stored. */
+        Row(long id, String name, long skuId, long productId, long storeId, long sellerId, String title, Money price,
+                Money listPrice, long quantity, long sold, int perBuyerLimit, Instant startsAt, Instant endsAt) {
+            this(id, name, skuId, productId, storeId, sellerId, title, price, listPrice, quantity, sold, perBuyerLimit,
+                    startsAt, endsAt, null, 0);
+        }
 
         FlashSale view(Instant now) {
             return new FlashSale(id, name, skuId, productId, storeId, title, price, listPrice, quantity, sold,
-                    perBuyerLimit, startsAt, endsAt, FlashSale.Status.at(now, startsAt, endsAt, quantity - sold));
+                    perBuyerLimit, startsAt, endsAt, cancelledAt != null ? FlashSale.Status.CANCELLED
+                            : FlashSale.Status.at(now, startsAt, endsAt, quantity - sold));
         }
     }
 
@@ -63,7 +71,8 @@ class Sales {
     }
 
     boolean overlaps(long skuId, Instant startsAt, Instant endsAt) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM flashsale.sales WHERE sku_id = ? AND starts_at < ? AND ends_at > ?)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM flashsale.sales WHERE sku_id = ? AND starts_at < ? AND ends_at > ? "
+                        + "AND cancelled_at IS NULL)")
                 .params(skuId, Timestamp.from(endsAt), Timestamp.from(startsAt)).query(Boolean.class).single();
     }
 
@@ -73,7 +82,8 @@ class Sales {
     }
 
     List<Row> notEndedAt(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM flashsale.sales WHERE ends_at > ? ORDER BY starts_at, id LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM flashsale.sales WHERE ends_at > ? AND cancelled_at IS NULL "
+                        + "ORDER BY starts_at, id LIMIT ?")
                 .params(Timestamp.from(now), limit).query((rs, n) -> row(rs)).list();
     }
 
@@ -89,7 +99,8 @@ class Sales {
     /** The sales running at {@code now} on any of the SKUs: SKU → sale. */
     List<Row> runningOn(Collection<Long> skuIds, Instant now) {
         return jdbc.sql("""
-                SELECT %s FROM flashsale.sales WHERE sku_id = ANY(?) AND starts_at <= ? AND ends_at > ?""".formatted(COLUMNS))
+                SELECT %s FROM flashsale.sales WHERE sku_id = ANY(?) AND starts_at <= ? AND ends_at > ?
+                  AND cancelled_at IS NULL""".formatted(COLUMNS))
                 .params(skuIds.toArray(Long[]::new), Timestamp.from(now), Timestamp.from(now))
                 .query((rs, n) -> row(rs)).list();
     }
@@ -99,12 +110,30 @@ class Sales {
                 .params(buyerId, saleId).query((rs, n) -> claim(rs)).list();
     }
 
+    /** Locks the sale's row (the lock every admission group takes first) and reads it. */
+    Optional<Row> lock(long saleId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM flashsale.sales WHERE id = ? FOR UPDATE").param(saleId)
+                .query((rs, n) -> row(rs)).optional();
+    }
+
+    void cancel(long saleId, Instant now) {
+        jdbc.sql("UPDATE flashsale.sales SET cancelled_at = ? WHERE id = ?").params(Timestamp.from(now), saleId).update();
+    }
+
     /** Whether the claim is the buyer's, still waiting for its order, for exactly this SKU and quantity. */
     boolean claimAwaitsOrder(long claimId, long buyerId, long skuId, long quantity) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM flashsale.claims c JOIN flashsale.sales s ON s.id = c.sale_id
                   WHERE c.id = ? AND c.buyer_id = ? AND s.sku_id = ? AND c.quantity = ? AND c.status = 'WON')""")
                 .params(claimId, buyerId, skuId, quantity).query(Boolean.class).single();
+    }
+
+    /** When the claim was won, if it is the buyer's, still waiting for its order, for exactly this SKU and quantity. */
+    Optional<Instant> wonAt(long claimId, long buyerId, long skuId, long quantity) {
+        return jdbc.sql("""
+                SELECT c.claimed_at FROM flashsale.claims c JOIN flashsale.sales s ON s.id = c.sale_id
+                WHERE c.id = ? AND c.buyer_id = ? AND s.sku_id = ? AND c.quantity = ? AND c.status = 'WON'""")
+                .params(claimId, buyerId, skuId, quantity).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     Tally tally(long saleId) {
@@ -135,7 +164,9 @@ class Sales {
                 rs.getLong("store_id"), rs.getLong("seller_id"), rs.getString("title"),
                 new Money(rs.getLong("price_minor"), currency), new Money(rs.getLong("list_price_minor"), currency),
                 rs.getLong("quantity"), rs.getLong("sold"), rs.getInt("per_buyer_limit"),
-                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant());
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                rs.getTimestamp("cancelled_at") == null ? null : rs.getTimestamp("cancelled_at").toInstant(),
+                rs.getLong("promotion_id"));
     }
 
     static FlashClaim claim(ResultSet rs) throws SQLException {

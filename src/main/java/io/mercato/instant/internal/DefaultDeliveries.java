@@ -12,6 +12,7 @@ import io.mercato.merchant.Stores;
 import io.mercato.ordering.OrderLifecycle;
 import io.mercato.ordering.OrderStatus;
 import io.mercato.ordering.OrderView;
+import io.mercato.payment.DeliveryFees;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.ForbiddenException;
@@ -41,10 +42,12 @@ class DefaultDeliveries implements Deliveries {
     private final OrderLifecycle orders;
     private final Stores stores;
     private final Dispatch dispatch;
+    private final DeliveryFees fees;
     private final Clock clock;
 
     DefaultDeliveries(DeliveryRows rows, DefaultLocalStores localStores, RiderRoster riders, OrderLifecycle orders,
-            Stores stores, Dispatch dispatch, Clock clock) {
+            Stores stores, Dispatch dispatch, DeliveryFees fees, Clock clock) {
+        this.fees = fees;
         this.rows = rows;
         this.localStores = localStores;
         this.riders = riders;
@@ -86,6 +89,8 @@ class DefaultDeliveries implements Deliveries {
                         order.total().basisPoints(store.commissionBasisPoints()).minor(), store.riderPay().minor(),
                         store.subsidy().minor()), now)
                 .orElseThrow(() -> new ConflictException(Text.of("instant.delivery.exists", orderId)));
+        // The fee is held in the same transaction: a wallet too small refuses the delivery and writes nothing.
+        fees.hold(row.id(), orderId, buyer.accountId(), store.deliveryFee(), store.subsidy());
         dispatch.replanSoon();
         return Views.task(row, store.name(), now, true);
     }
@@ -118,6 +123,8 @@ class DefaultDeliveries implements Deliveries {
             throw new InvalidInputException("limit", Text.of("instant.limit", limit));
         }
         Instant now = clock.instant();
-        return rows.latest(limit).stream().map(r -> Views.economics(r, now)).toList();
+        List<DeliveryRows.Row> latest = rows.latest(limit);
+        Map<Long, DeliveryFees.DeliveryBooks> books = fees.books(latest.stream().map(DeliveryRows.Row::id).toList());
+        return latest.stream().map(r -> Views.economics(r, books.get(r.id()), now)).toList();
     }
 }

@@ -91,7 +91,7 @@ class DefaultLocalStores implements LocalStores {
                 + Travel.minutes(store.location(), buyer) + Travel.SERVICE_MINUTES;
         int eta = (int) Math.ceil(minutes);
         return new Quote(store.storeId(), store.name(), store.delivers(buyer), store.openAt(now), eta, eta <= 30,
-                Math.round(Travel.metres(store.location(), buyer)), store.deliveryFee());
+                Math.round(Travel.metres(store.location(), buyer)), store.deliveryFee(), store.subsidy());
     }
 
     private static LocalStore view(StoreProfiles.Profile p, Store store) {

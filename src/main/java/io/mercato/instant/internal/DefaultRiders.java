@@ -9,6 +9,8 @@ import io.mercato.instant.Riders;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.Stores;
 import io.mercato.ordering.OrderLifecycle;
+import io.mercato.payment.DeliveryFees;
+import io.mercato.platform.Money;
 import io.mercato.platform.Actor;
 import io.mercato.platform.ConflictException;
 import io.mercato.platform.ForbiddenException;
@@ -41,9 +43,12 @@ class DefaultRiders implements Riders {
     private final Stores stores;
     private final OrderLifecycle orders;
     private final Dispatch dispatch;
+    private final DeliveryFees fees;
     private final Clock clock;
 
-    DefaultRiders(RiderRoster roster, DeliveryRows rows, Stores stores, OrderLifecycle orders, Dispatch dispatch, Clock clock) {
+    DefaultRiders(RiderRoster roster, DeliveryRows rows, Stores stores, OrderLifecycle orders, Dispatch dispatch,
+            DeliveryFees fees, Clock clock) {
+        this.fees = fees;
         this.roster = roster;
         this.rows = rows;
         this.stores = stores;
@@ -207,6 +212,7 @@ class DefaultRiders implements Riders {
         Instant now = clock.instant();
         rows.deliver(taskId, now);
         orders.markDelivered(Actor.SYSTEM, row.orderId());
+        fees.payRider(taskId, row.orderId(), rider.accountId(), Money.of(row.riderPayMinor(), row.currency()));
         dispatch.replanSoon();
         return view(rows.find(taskId).orElseThrow(), now);
     }

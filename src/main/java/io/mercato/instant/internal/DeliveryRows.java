@@ -77,13 +77,13 @@ class DeliveryRows {
 
     /** Every delivery not yet delivered, oldest first. */
     List<Row> open() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM instant.deliveries WHERE status <> 'DELIVERED' ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM instant.deliveries WHERE status NOT IN ('DELIVERED', 'CANCELLED') ORDER BY id")
                 .query(DeliveryRows::row).list();
     }
 
     /** The rider's open tasks, in route order. */
     List<Row> ofRider(long riderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM instant.deliveries WHERE rider_id = ? AND status <> 'DELIVERED' "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM instant.deliveries WHERE rider_id = ? AND status NOT IN ('DELIVERED', 'CANCELLED') "
                 + "ORDER BY route_seq NULLS LAST, id").param(riderId).query(DeliveryRows::row).list();
     }
 
@@ -126,6 +126,13 @@ class DeliveryRows {
     void deliver(long id, Instant now) {
         jdbc.sql("UPDATE instant.deliveries SET status = 'DELIVERED', delivered_at = ?, eta = ?, route_seq = NULL WHERE id = ?")
                 .params(Timestamp.from(now), Timestamp.from(now), id).update();
+    }
+
+    /** Cancels a delivery no rider has picked up yet; false when it was picked up, delivered or cancelled before. */
+    boolean cancel(long id, Instant now) {
+        return jdbc.sql("UPDATE instant.deliveries SET status = 'CANCELLED', cancelled_at = ?, route_seq = NULL "
+                + "WHERE id = ? AND status IN ('PENDING', 'ASSIGNED', 'ACCEPTED')").params(Timestamp.from(now), id)
+                .update() == 1;
     }
 
     /** Declines per delivery among the given ones: delivery id → riders who declined it. */

@@ -3,7 +3,9 @@ package io.mercato.instant.internal;
 import io.mercato.instant.DeliveryStatus;
 import io.mercato.instant.DeliveryTask;
 import io.mercato.instant.UnitEconomics;
+import io.mercato.payment.DeliveryFees;
 import io.mercato.platform.Money;
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /** Turns stored rows into what the API shows. */
@@ -30,10 +32,23 @@ final class Views {
                 row.deliveredAt());
     }
 
-    static UnitEconomics economics(DeliveryRows.Row row, Instant now) {
+    /**
+     * The delivery fee and subsidy as the ledger booked them (nothing booked: zero); the rider's pay as booked once
+     * delivered (or cancelled: none), and until then what the rider will be paid on delivery; the commission as
+     * recorded when the delivery was requested, since billing books the order's commission only at settlement.
+     */
+    static UnitEconomics economics(DeliveryRows.Row row, DeliveryFees.@Nullable DeliveryBooks books, Instant now) {
         String c = row.currency();
+        Money zero = Money.of(0, c);
         return new UnitEconomics(row.id(), row.orderId(), row.storeId(), row.status(), late(row, now),
-                Money.of(row.deliveryFeeMinor(), c), Money.of(row.commissionMinor(), c), Money.of(row.riderPayMinor(), c),
-                Money.of(row.subsidyMinor(), c));
+                books == null ? zero : books.fee(), Money.of(row.commissionMinor(), c),
+                riderPay(row, books), books == null ? zero : books.subsidy());
+    }
+
+    private static Money riderPay(DeliveryRows.Row row, DeliveryFees.@Nullable DeliveryBooks books) {
+        if (row.status() == DeliveryStatus.DELIVERED || row.status() == DeliveryStatus.CANCELLED) {
+            return books == null ? Money.of(0, row.currency()) : books.riderPay();
+        }
+        return Money.of(row.riderPayMinor(), row.currency());
     }
 }

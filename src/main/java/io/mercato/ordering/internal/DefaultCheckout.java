@@ -152,10 +152,12 @@ class DefaultCheckout implements Checkout {
         }
         Instant now = Order.now(clock);
         Instant payBy = now.plus(properties.paymentTimeout());
+        Instant priceAt = guards.orderedStream().map(guard -> guard.pricedAt(buyer, merged, requestKey))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(now);
         // One quote for the whole checkout: coupons and threshold discounts span stores.
         PriceQuotes.Quote quote = prices.quote(new PriceQuotes.QuoteRequest(buyer.accountId(),
                 quantities.entrySet().stream().map(e -> new PriceQuotes.Line(e.getKey(), e.getValue())).toList(),
-                coupons == null ? CouponChoice.BEST : coupons, now));
+                coupons == null ? CouponChoice.BEST : coupons, priceAt));
         Map<Long, QuotedLine> quoted = new LinkedHashMap<>();
         quote.lines().forEach(line -> quoted.put(line.skuId(), line));
         long checkoutId = orders.addCheckout(buyer.accountId(), now, requestKey);

@@ -356,10 +356,10 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     @Override
     public List<LedgerAccount> accountsOf(Actor actor) {
         return switch (actor.role()) {
-            case BUYER -> accounts("kind = 'WALLET' AND owner_id = ?", actor.accountId());
+            case BUYER -> accounts("kind IN ('WALLET', 'RIDER') AND owner_id = ?", actor.accountId());
             case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT', 'MERCHANT_DEBT') AND owner_id = ?", actor.accountId());
             // The system actor is the platform itself, so its accounts are the platform's.
-            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING', 'VAT_PAYABLE', 'DUTY_PAYABLE') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING', 'VAT_PAYABLE', 'DUTY_PAYABLE', 'DELIVERY_ESCROW', 'DELIVERY_REVENUE') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
     }
 

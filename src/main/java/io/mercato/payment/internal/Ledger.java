@@ -187,15 +187,15 @@ class Ledger {
     /** Whether the kind's balance lives in appended deltas rather than in updates of its row. */
     static boolean appendOnly(AccountKind kind) {
         return switch (kind) {
-            case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT -> false;
+            case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT, RIDER -> false;
             case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE, FX_CLEARING, VAT_PAYABLE,
-                    DUTY_PAYABLE -> true;
+                    DUTY_PAYABLE, DELIVERY_ESCROW, DELIVERY_REVENUE -> true;
         };
     }
 
     static boolean mayGoNegative(AccountKind kind) {
         return kind == AccountKind.PROVIDER_CLEARING || kind == AccountKind.MERCHANT_DEBT || kind == AccountKind.SUBSIDY
-                || kind == AccountKind.FX_CLEARING;
+                || kind == AccountKind.FX_CLEARING || kind == AccountKind.DELIVERY_REVENUE;
     }
 
     /** Applies the leg's guard (and, for a row-updated account, its amount) and returns the account's id. */

@@ -73,7 +73,7 @@ public final class Names {
     public String ledgerAccount(Object kind, long ownerId) {
         String label = text("names.ledger." + kind, null);
         return switch (String.valueOf(kind)) {
-            case "WALLET", "MERCHANT", "AD_ACCOUNT", "MERCHANT_DEBT" -> label + " · " + account(ownerId);
+            case "WALLET", "MERCHANT", "AD_ACCOUNT", "MERCHANT_DEBT", "RIDER" -> label + " · " + account(ownerId);
             case "ESCROW" -> ownerId == 0 ? label + " · " + text("names.platform", null) : label + " · " + account(ownerId);
             default -> label;
         };

@@ -40,8 +40,11 @@ final class InstantShopController {
     private final Deliveries deliveries;
     private final Catalog catalog;
     private final Wording wording;
+    private final java.time.Clock clock;
 
-    InstantShopController(LocalStores stores, Deliveries deliveries, Catalog catalog, Wording wording) {
+    InstantShopController(LocalStores stores, Deliveries deliveries, Catalog catalog, Wording wording,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.stores = stores;
         this.deliveries = deliveries;
         this.catalog = catalog;
@@ -85,7 +88,10 @@ final class InstantShopController {
         }
         model.addAttribute("orderId", orderId);
         try {
-            model.addAttribute("delivery", deliveries.forOrder(actor.get(), orderId));
+            DeliveryTask delivery = deliveries.forOrder(actor.get(), orderId);
+            model.addAttribute("delivery", delivery);
+            model.addAttribute("minutesLeft", minutesLeft(delivery));
+            model.addAttribute("showLink", false);
         } catch (io.mercato.platform.NotFoundException e) {
             // No delivery yet: the page offers to ask for one.
             model.addAttribute("stores", stores.all());
@@ -110,6 +116,34 @@ final class InstantShopController {
             redirect.addFlashAttribute("error", wording.of(e));
         }
         return "redirect:/instant/orders/" + orderId;
+    }
+
+    /**
+     * The delivery panel as it stands (status, promise, live ETA, the proof code), which the instant order page and
+     * the buyer's order page poll with htmx every five seconds until it is delivered or cancelled; nothing for an
+     * order without a rider delivery.
+     */
+    @GetMapping("/instant/orders/{orderId}/panel")
+    String panel(@PathVariable long orderId, @RequestParam(defaultValue = "false") boolean link, Actor actor,
+            Model model) {
+        try {
+            DeliveryTask delivery = deliveries.forOrder(actor, orderId);
+            model.addAttribute("delivery", delivery);
+            model.addAttribute("minutesLeft", minutesLeft(delivery));
+            model.addAttribute("showLink", link);
+            return "instant/order :: panel";
+        } catch (io.mercato.platform.NotFoundException | io.mercato.platform.ForbiddenException none) {
+            return "instant/eta :: none";
+        }
+    }
+
+    /** Whole minutes until the ETA while the delivery is on its way; null once done. */
+    private @Nullable Long minutesLeft(DeliveryTask delivery) {
+        String status = delivery.status().name();
+        if (status.equals("DELIVERED") || status.equals("CANCELLED")) {
+            return null;
+        }
+        return Math.max(0, java.time.Duration.between(clock.instant(), delivery.eta()).toMinutes());
     }
 
     /** The delivery as it stands, for the order page's live refresh. */
