@@ -12,6 +12,7 @@ CREATE TABLE simulation.runs (
     days         INT         NOT NULL CHECK (days > 0),
     first_day    DATE        NOT NULL,
     parallelism  INT         NOT NULL CHECK (parallelism > 0),
+    intensity    DOUBLE PRECISION NOT NULL CHECK (intensity > 0),
     status       TEXT        NOT NULL CHECK (status IN ('RUNNING', 'STOPPED', 'FINISHED', 'FAILED')),
     set_up       BOOLEAN     NOT NULL DEFAULT false,
     days_done    INT         NOT NULL DEFAULT 0,

@@ -12,9 +12,17 @@ import org.jspecify.annotations.Nullable;
  * @param label what the run is called on the console
  * @param firstDay the first simulated day; {@code null} for the day that makes the run end yesterday
  * @param parallelism how many consumers and sellers act at once within a simulated hour (1 to 32)
+ * @param intensity how often consumers buy, as a multiple of their segments' rates (0.1 to 20; 1 for a market like
+ *     the real one): a small market with a high intensity gives busy charts from few accounts
  */
 public record SimulationPlan(String label, long seed, int consumers, int merchants, int days,
-        @Nullable LocalDate firstDay, int parallelism) {
+        @Nullable LocalDate firstDay, int parallelism, double intensity) {
+
+    /** A plan at the segments' own rates (intensity 1). */
+    public SimulationPlan(String label, long seed, int consumers, int merchants, int days, @Nullable LocalDate firstDay,
+            int parallelism) {
+        this(label, seed, consumers, merchants, days, firstDay, parallelism, 1.0);
+    }
 
     public static final int MAX_CONSUMERS = 1_000_000;
     public static final int MAX_MERCHANTS = 10_000;
@@ -34,6 +42,9 @@ public record SimulationPlan(String label, long seed, int consumers, int merchan
         }
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("days", Text.of("simulation.days.range", MAX_DAYS, days));
+        }
+        if (!(intensity >= 0.1 && intensity <= 20)) {
+            throw new InvalidInputException("intensity", Text.of("simulation.intensity.range", 20, intensity));
         }
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new InvalidInputException("parallelism",

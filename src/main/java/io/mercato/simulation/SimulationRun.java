@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A run's state: its plan, how far it got and what it sold so far (GMV in the market's currency, yuan). */
 public record SimulationRun(long id, String label, long seed, int consumers, int merchants, int days,
-        LocalDate firstDay, int parallelism, Status status, int daysDone, long orders, long gmvMinor, String currency,
+        LocalDate firstDay, int parallelism, double intensity, Status status, int daysDone, long orders, long gmvMinor, String currency,
         long busyMs, Instant createdAt, @Nullable Instant finishedAt) {
 
     public enum Status {

@@ -159,7 +159,7 @@ class DefaultMarketSimulator implements MarketSimulator, ApplicationRunner {
     /** Works a claimed run from where it stands to its end, or until asked to stop; always lets go of the clock. */
     private void work(Actor operator, long runId) {
         SimulationRun run = runs.get(runId);
-        Market market = new Market(run.seed(), run.consumers(), run.merchants(), run.days());
+        Market market = new Market(run.seed(), run.consumers(), run.merchants(), run.days(), run.intensity());
         ExecutorService workers = Executors.newFixedThreadPool(run.parallelism(),
                 Thread.ofPlatform().name("simulation-" + runId + "-worker-", 0).daemon().factory());
         clock.take();

@@ -52,7 +52,7 @@ class DemoHistory implements ApplicationRunner {
         SimulationRun run;
         if (earlier.isEmpty()) {
             run = simulator.runToEnd(operator, new SimulationPlan(LABEL, demo.seed(), demo.consumers(),
-                    demo.merchants(), demo.days(), null, demo.parallelism()));
+                    demo.merchants(), demo.days(), null, demo.parallelism(), demo.intensity()));
         } else if (earlier.get().status() != SimulationRun.Status.FINISHED) {
             run = simulator.resumeToEnd(operator, earlier.get().id());
         } else {

@@ -86,10 +86,12 @@ final class Market {
     private final int consumers;
     private final int merchants;
     private final int days;
+    private final double intensity;
     private final double[] merchantCumulative;
 
-    Market(long seed, int consumers, int merchants, int days) {
+    Market(long seed, int consumers, int merchants, int days, double intensity) {
         this.seed = seed;
+        this.intensity = intensity;
         this.days = days;
         this.consumers = consumers;
         this.merchants = merchants;
@@ -247,7 +249,7 @@ final class Market {
         }
         SplittableRandom r = random(PURCHASE, dayIndex, consumer);
         Segment segment = segmentOf(consumer);
-        double p = segment.ratePerDay * activityOf(consumer) * dayFactor(day, dayIndex);
+        double p = segment.ratePerDay * intensity * activityOf(consumer) * dayFactor(day, dayIndex);
         if (r.nextDouble() >= Math.min(0.9, p)) {
             return null;
         }

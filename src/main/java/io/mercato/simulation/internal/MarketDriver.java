@@ -265,12 +265,12 @@ class MarketDriver {
 
     /** The day's actors and goods, loaded once per day from the run's tables. */
     record Cast(SimulationRun run, Market market, Actor operator, Map<Integer, Runs.MerchantRow> merchants,
-            long[][] skus, Map<Integer, Long> consumers, String password) {
+            long[][] skus, Map<Integer, Long> consumers, Map<String, Long> categories, String password) {
     }
 
     Cast cast(SimulationRun run, Market market, Actor operator) {
         return new Cast(run, market, operator, runs.merchants(run.id()), runs.skus(run.id(), market.merchants()),
-                runs.consumers(run.id()), password());
+                runs.consumers(run.id()), categories(operator), password());
     }
 
     /**
@@ -389,9 +389,17 @@ class MarketDriver {
         return buyer;
     }
 
-    /** The consumer looks at the home feed's sponsored tiles and now and then clicks one (the merchant pays). */
+    /**
+     * The consumer searches the aisle of what it is about to buy, sees the sponsored tiles among the results and now
+     * and then clicks one (the merchant pays); what it buys stays what it had chosen.
+     */
     private void browseSponsored(Cast cast, Actor buyer, Purchase purchase, int dayIndex, Tally tally) {
-        List<SponsoredAd> ads = adServing.forFeed(buyer.accountId(), "sim-" + cast.run().id() + "-" + purchase.consumer());
+        Long category = cast.categories().get(cast.market().aisleOf(purchase.merchant()).name());
+        if (category == null) {
+            return;
+        }
+        List<SponsoredAd> ads = adServing.forSearch(java.util.Set.of(), java.util.Set.of(category),
+                "sim-" + cast.run().id() + "-" + purchase.consumer());
         if (ads.isEmpty() || cast.market().random(10, dayIndex, purchase.consumer()).nextDouble() >= 0.25) {
             return;
         }

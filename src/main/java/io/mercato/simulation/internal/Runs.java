@@ -31,11 +31,11 @@ class Runs {
 
     long create(SimulationPlan plan, LocalDate firstDay, Instant now) {
         return jdbc.sql("""
-                INSERT INTO simulation.runs (label, seed, consumers, merchants, days, first_day, parallelism, status,
-                                             created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?) RETURNING id""")
+                INSERT INTO simulation.runs (label, seed, consumers, merchants, days, first_day, parallelism, intensity,
+                                             status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?) RETURNING id""")
                 .params(plan.label(), plan.seed(), plan.consumers(), plan.merchants(), plan.days(), firstDay,
-                        plan.parallelism(), Timestamp.from(now))
+                        plan.parallelism(), plan.intensity(), Timestamp.from(now))
                 .query(Long.class).single();
     }
 
@@ -202,7 +202,7 @@ class Runs {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new SimulationRun(rs.getLong("id"), rs.getString("label"), rs.getLong("seed"), rs.getInt("consumers"),
                 rs.getInt("merchants"), rs.getInt("days"), rs.getObject("first_day", LocalDate.class),
-                rs.getInt("parallelism"), SimulationRun.Status.valueOf(rs.getString("status")), rs.getInt("days_done"),
+                rs.getInt("parallelism"), rs.getDouble("intensity"), SimulationRun.Status.valueOf(rs.getString("status")), rs.getInt("days_done"),
                 rs.getLong("orders"), rs.getLong("gmv_minor"), CURRENCY, rs.getLong("busy_ms"),
                 rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
     }

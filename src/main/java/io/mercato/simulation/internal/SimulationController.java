@@ -34,16 +34,17 @@ class SimulationController {
     }
 
     /**
-     * A run to start; every field but {@code firstDay} (default: the run ends yesterday), {@code label} and
-     * {@code parallelism} (default 2) is required.
+     * A run to start; every field but {@code firstDay} (default: the run ends yesterday), {@code label},
+     * {@code parallelism} (default 2) and {@code intensity} (default 1) is required.
      */
     record NewRun(@Nullable String label, @Nullable Long seed, @Nullable Integer consumers, @Nullable Integer merchants,
-            @Nullable Integer days, @Nullable LocalDate firstDay, @Nullable Integer parallelism) {
+            @Nullable Integer days, @Nullable LocalDate firstDay, @Nullable Integer parallelism,
+            @Nullable Double intensity) {
 
         SimulationPlan plan() {
             return new SimulationPlan(label == null ? "seed " + require(seed, "seed") : label, require(seed, "seed"),
                     require(consumers, "consumers"), require(merchants, "merchants"), require(days, "days"), firstDay,
-                    parallelism == null ? 2 : parallelism);
+                    parallelism == null ? 2 : parallelism, intensity == null ? 1.0 : intensity);
         }
 
         private static <T> T require(@Nullable T value, String field) {

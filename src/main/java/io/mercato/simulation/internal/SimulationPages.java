@@ -55,6 +55,7 @@ class SimulationPages {
         form.put("merchants", "20");
         form.put("days", "14");
         form.put("parallelism", "2");
+        form.put("intensity", "1");
         return form;
     }
 
@@ -67,7 +68,7 @@ class SimulationPages {
             String label = form.get("label").isEmpty() ? "seed " + seed : form.get("label");
             SimulationRun run = simulator.start(operator, new SimulationPlan(label, seed,
                     (int) number(form, "consumers"), (int) number(form, "merchants"), (int) number(form, "days"), null,
-                    (int) number(form, "parallelism")));
+                    (int) number(form, "parallelism"), decimal(form, "intensity")));
             return "redirect:/ops/simulations/" + run.id();
         } catch (DomainException refused) {
             return runs(operator, model, form, wording.of(refused));
@@ -83,6 +84,14 @@ class SimulationPages {
             return value;
         } catch (NumberFormatException notANumber) {
             throw new InvalidInputException(field, Text.of("simulation.field.number"));
+        }
+    }
+
+    private static double decimal(Map<String, String> form, String field) {
+        try {
+            return Double.parseDouble(form.get(field));
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidInputException(field, Text.of("simulation.field.decimal"));
         }
     }
 
