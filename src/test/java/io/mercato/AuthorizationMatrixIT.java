@@ -533,6 +533,17 @@ class AuthorizationMatrixIT {
         rows.add(row("only operators resume simulation runs",
                 t -> new Call("POST", "/api/v1/operator/simulations/999999/resume", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
+        // insights
+        for (String path : List.of("/api/ops/insights/kpis", "/api/ops/insights/segments", "/api/ops/insights/cohorts",
+                "/api/ops/insights/funnel", "/api/ops/insights/quarters/2026Q4")) {
+            rows.add(row("only operators read " + path, t -> new Call("GET", path, null),
+                    ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        }
+        rows.add(row("only operators fold the insights roll-ups", t -> new Call("POST", "/api/ops/insights/roll-up", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators recompute the insights roll-ups",
+                t -> new Call("POST", "/api/ops/insights/recompute", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         return rows.stream();
     }
 

@@ -1,17 +1,20 @@
 package io.mercato.web.ops;
 
-import io.mercato.billing.Statements;
-import io.mercato.identity.Accounts;
+import io.mercato.insights.Grain;
+import io.mercato.insights.Insights;
+import io.mercato.insights.Insights.KpiRow;
 import io.mercato.merchant.StoreStatus;
 import io.mercato.merchant.Stores;
-import io.mercato.ordering.OrderStatistics;
+import io.mercato.ordering.OrderStatistics.DailySales;
 import io.mercato.payment.DailyAmount;
 import io.mercato.platform.Actor;
-import io.mercato.platform.Role;
+import io.mercato.platform.Money;
 import io.mercato.web.common.Formats;
 import java.time.Clock;
-import java.util.Currency;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,26 +24,24 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The platform overview: GMV, orders, CMR and take rate, and growth in buyers and merchants over 30 days. */
+/**
+ * The platform overview: GMV, orders, CMR and take rate, and growth in buyers and merchants, from the insights
+ * roll-ups (folded first, so the page is current to the second).
+ */
 @Controller
 final class OpsOverviewController {
 
     /** The overview shows the marketplace's home currency; sales in others are left out of its figures. */
     private static final String CURRENCY = "CNY";
 
-    private final Accounts accounts;
+    private final Insights insights;
     private final Stores stores;
-    private final OrderStatistics statistics;
-    private final Statements statements;
     private final Formats formats;
     private final Clock clock;
 
-    OpsOverviewController(Accounts accounts, Stores stores, OrderStatistics statistics, Statements statements, Formats formats,
-            Clock clock) {
-        this.accounts = accounts;
+    OpsOverviewController(Insights insights, Stores stores, Formats formats, Clock clock) {
+        this.insights = insights;
         this.stores = stores;
-        this.statistics = statistics;
-        this.statements = statements;
         this.formats = formats;
         this.clock = clock;
     }
@@ -57,13 +58,20 @@ final class OpsOverviewController {
     }
 
     private String overview(Actor operator, LocalDate from, LocalDate today, ZoneId zone, Model model) {
-        PlatformOverview overview = PlatformOverview.of(from, today, CURRENCY,
-                statistics.dailySales(null, null, from, today, zone),
-                // CMR as billing defines it (fees net of what was given back, plus ad revenue), one figure per day.
-                statements.cmr(operator, from, today, Currency.getInstance(CURRENCY)).stream()
-                        .map(day -> new DailyAmount(day.day(), day.cmr())).toList(),
-                accounts.registrationsPerDay(Role.BUYER, from, today, zone),
-                stores.openedPerDay(from, today, zone));
+        insights.rollUp();
+        List<KpiRow> days = insights.kpis(operator, from, today, Grain.DAY, CURRENCY, Insights.ALL);
+        List<DailySales> sales = days.stream().filter(day -> day.paidOrders() > 0 || day.gmvMinor() > 0)
+                .map(day -> new DailySales(day.from(), Money.of(day.gmvMinor(), CURRENCY),
+                        Money.of(day.refundedMinor(), CURRENCY), day.paidOrders(), 0))
+                .toList();
+        List<DailyAmount> cmr = days.stream().filter(day -> day.cmrMinor() != null && day.cmrMinor() != 0)
+                .map(day -> new DailyAmount(day.from(), Money.of(day.cmrMinor(), CURRENCY))).toList();
+        PlatformOverview overview = PlatformOverview.of(from, today, CURRENCY, sales, cmr,
+                perDay(days, KpiRow::newBuyers), perDay(days, KpiRow::newMerchants));
+        KpiRow latest = days.getLast();
+        model.addAttribute("activeConsumers", latest.annualActiveConsumers());
+        model.addAttribute("dau", latest.dau());
+        model.addAttribute("mau", latest.mau());
         model.addAttribute("days", overview.days());
         model.addAttribute("gmvSeries", overview.gmvSeries());
         model.addAttribute("ordersSeries", overview.ordersSeries());
@@ -85,5 +93,16 @@ final class OpsOverviewController {
         model.addAttribute("from", from);
         model.addAttribute("today", today);
         return "ops/overview";
+    }
+
+    private static Map<LocalDate, Long> perDay(List<KpiRow> days, java.util.function.Function<KpiRow, Long> figure) {
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        for (KpiRow day : days) {
+            Long value = figure.apply(day);
+            if (value != null && value != 0) {
+                perDay.put(day.from(), value);
+            }
+        }
+        return perDay;
     }
 }

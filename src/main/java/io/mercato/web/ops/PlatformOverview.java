@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The platform's key figures over {@code from..today} in one currency, from the facades' daily figures.
+ * The platform's key figures over {@code from..today} in one currency, from the insights module's daily KPIs
+ * (docs/kpis.md).
  * GMV is the value of orders paid (booked on the day of payment), GMV net of refunds subtracts what has been
  * refunded on those orders, CMR is the fees and commissions booked at settlement (net of fees given back) plus ad
  * revenue, the take rate is CMR / GMV, and
@@ -31,10 +32,9 @@ record PlatformOverview(List<String> days, List<BigDecimal> gmvSeries, List<Long
         long todayGmv) {
 
     /**
-     * @param sales paid orders per day and currency ({@code OrderStatistics.dailySales})
-     * @param fees customer management revenue per day and currency ({@code billing.Statements.cmr}: fee revenue and
-     *     ad revenue)
-     * @param newBuyers buyer registrations per day
+     * @param sales paid orders per day and currency
+     * @param fees customer management revenue per day and currency (fee revenue and ad revenue)
+     * @param newBuyers buyers whose first paid order was that day
      * @param newMerchants stores opened per day
      */
     static PlatformOverview of(LocalDate from, LocalDate today, String currency, List<DailySales> sales,

@@ -17,6 +17,10 @@ final class VisitorCookie {
 
     /** The visitor's id from the cookie, or a new one set on the response. */
     static String of(HttpServletRequest request, HttpServletResponse response) {
+        // A new id is given once per request, however many parts of the page ask for it.
+        if (request.getAttribute(NAME) instanceof String given) {
+            return given;
+        }
         if (request.getCookies() != null) {
             Optional<String> known = Arrays.stream(request.getCookies())
                     .filter(c -> NAME.equals(c.getName()) && c.getValue().matches("[0-9a-f-]{36}"))
@@ -26,6 +30,7 @@ final class VisitorCookie {
             }
         }
         String id = UUID.randomUUID().toString();
+        request.setAttribute(NAME, id);
         Cookie cookie = new Cookie(NAME, id);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
