@@ -27,6 +27,7 @@ CREATE TABLE simulation.days (
     run_id      BIGINT  NOT NULL REFERENCES simulation.runs (id),
     day_index   INT     NOT NULL,
     day         DATE    NOT NULL,
+    visitors    INT     NOT NULL,
     orders      INT     NOT NULL,
     gmv_minor   BIGINT  NOT NULL,
     cancelled   INT     NOT NULL,

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"platform", "http", "identity", "merchant", "catalog", "ordering", "payment",
-        "reviews", "membership", "ads"})
+        "reviews", "membership", "ads", "insights"})
 package io.mercato.simulation;
 
 import org.jspecify.annotations.NullMarked;

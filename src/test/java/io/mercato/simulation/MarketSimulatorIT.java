@@ -133,6 +133,8 @@ class MarketSimulatorIT {
         assertThat(days).hasSize(10);
         assertThat(days.stream().mapToInt(SimulatedDay::orders).sum()).isEqualTo(orders.size());
         assertThat(days.stream().mapToInt(SimulatedDay::newBuyers).sum()).isPositive();
+        assertThat(days.stream().mapToInt(SimulatedDay::visitors).sum()).as("most visits end without an order")
+                .isGreaterThan(3 * orders.size());
         assertThat(days.stream().mapToInt(SimulatedDay::reviews).sum()).isPositive();
         assertThat(days.stream().mapToInt(SimulatedDay::refused).sum()).as("nothing the market did was refused").isZero();
     }

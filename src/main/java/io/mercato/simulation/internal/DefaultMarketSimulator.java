@@ -183,9 +183,9 @@ class DefaultMarketSimulator implements MarketSimulator, ApplicationRunner {
                     return;
                 }
                 transactions.executeWithoutResult(status -> runs.dayDone(runId, done));
-                log.info("Simulation {} day {}/{} ({}): {} orders, GMV {} fen, {} cancelled, {} refunds, {} reviews, "
+                log.info("Simulation {} day {}/{} ({}): {} visitors, {} orders, GMV {} fen, {} cancelled, {} refunds, {} reviews, "
                         + "{} new buyers, {} 88VIP joins, {} sponsored clicks, {} refused, {} ms", runId, day + 1,
-                        run.days(), done.day(), done.orders(), done.gmvMinor(), done.cancelled(), done.refunds(),
+                        run.days(), done.day(), done.visitors(), done.orders(), done.gmvMinor(), done.cancelled(), done.refunds(),
                         done.reviews(), done.newBuyers(), done.vipJoins(), done.adClicks(), done.refused(),
                         done.wallMs());
             }

@@ -132,7 +132,7 @@ final class Market {
 
     // Decision kinds, the first coordinate of every draw.
     private static final long SEGMENT = 1, ACTIVITY = 2, JOINS = 3, KIND = 4, RANK = 5, AISLE = 6, PRICE = 7,
-            PURCHASE = 8;
+            PURCHASE = 8, BROWSE = 12;
 
     Segment segmentOf(int consumer) {
         double u = random(SEGMENT, consumer).nextDouble();
@@ -242,15 +242,41 @@ final class Market {
             boolean joinsVip, boolean browsesAds) {
     }
 
+    /** The chance that a consumer who has arrived buys on a day. */
+    private double purchaseChance(int consumer, int dayIndex, LocalDate day) {
+        return Math.min(0.9, segmentOf(consumer).ratePerDay * intensity * activityOf(consumer) * dayFactor(day, dayIndex));
+    }
+
+    /** What a consumer does on the shop on a day: when, whether it searches, how many products it looks at, a cart. */
+    record Browse(int consumer, int hour, boolean searches, int views, boolean cart) {
+    }
+
+    /**
+     * Whether and how a consumer browses the shop on a day: always when it buys (a search, a few product pages, the
+     * cart); otherwise about ten times as often as it buys, mostly without buying — the visits behind DAU and the
+     * funnel.
+     */
+    @org.jspecify.annotations.Nullable Browse browseOf(int consumer, int dayIndex, LocalDate day,
+            @org.jspecify.annotations.Nullable Purchase purchase) {
+        SplittableRandom r = random(BROWSE, dayIndex, consumer);
+        if (purchase != null) {
+            return new Browse(consumer, purchase.hour(), true, 1 + r.nextInt(4), true);
+        }
+        if (arrivalOf(consumer) > dayIndex || r.nextDouble() >= Math.min(0.95, 10 * purchaseChance(consumer, dayIndex, day))) {
+            return null;
+        }
+        return new Browse(consumer, pick(festival(day) ? FESTIVAL_HOURS : HOURS, r.nextDouble()), r.nextDouble() < 0.6,
+                r.nextInt(4), r.nextDouble() < 0.15);
+    }
+
     /** What a consumer buys on a day (at most one order a day), decided by the seed alone. */
-    Purchase purchaseOf(int consumer, int dayIndex, LocalDate day) {
+    @org.jspecify.annotations.Nullable Purchase purchaseOf(int consumer, int dayIndex, LocalDate day) {
         if (arrivalOf(consumer) > dayIndex) {
             return null;
         }
         SplittableRandom r = random(PURCHASE, dayIndex, consumer);
         Segment segment = segmentOf(consumer);
-        double p = segment.ratePerDay * intensity * activityOf(consumer) * dayFactor(day, dayIndex);
-        if (r.nextDouble() >= Math.min(0.9, p)) {
+        if (r.nextDouble() >= purchaseChance(consumer, dayIndex, day)) {
             return null;
         }
         int hour = pick(festival(day) ? FESTIVAL_HOURS : HOURS, r.nextDouble());

@@ -10,6 +10,8 @@ import io.mercato.catalog.Product;
 import io.mercato.catalog.ProductDraft;
 import io.mercato.identity.Account;
 import io.mercato.identity.Accounts;
+import io.mercato.insights.Activity;
+import io.mercato.insights.ActivityKind;
 import io.mercato.membership.VipMembership;
 import io.mercato.merchant.Store;
 import io.mercato.merchant.StoreKind;
@@ -107,11 +109,13 @@ class MarketDriver {
     private final Runs runs;
     private final TransactionTemplate transactions;
     private final SimulationProperties properties;
+    private final Activity activity;
 
     MarketDriver(Accounts accounts, Stores stores, Catalog catalog, Checkout checkout, OrderLifecycle lifecycle,
             RefundDesk refundDesk, Reviews reviews, VipMembership vip, Escrow escrow, AdAccounts adAccounts,
             AdCampaigns campaigns, AdServing adServing, Runs runs, TransactionTemplate transactions,
-            SimulationProperties properties) {
+            SimulationProperties properties, Activity activity) {
+        this.activity = activity;
         this.accounts = accounts;
         this.stores = stores;
         this.catalog = catalog;
@@ -252,6 +256,7 @@ class MarketDriver {
 
     /** What a day's work added up to; the hours add to it from several threads. */
     static final class Tally {
+        final AtomicInteger visitors = new AtomicInteger();
         final AtomicInteger orders = new AtomicInteger();
         final AtomicLong gmv = new AtomicLong();
         final AtomicInteger cancelled = new AtomicInteger();
@@ -283,13 +288,19 @@ class MarketDriver {
         LocalDate day = cast.run().firstDay().plusDays(dayIndex);
         Market market = cast.market();
         List<List<Purchase>> byHour = new ArrayList<>();
+        List<List<Market.Browse>> browsing = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             byHour.add(new ArrayList<>());
+            browsing.add(new ArrayList<>());
         }
         for (int c = 0; c < market.consumers(); c++) {
             Purchase purchase = market.purchaseOf(c, dayIndex, day);
             if (purchase != null) {
                 byHour.get(purchase.hour()).add(purchase);
+            }
+            Market.Browse browse = market.browseOf(c, dayIndex, day, purchase);
+            if (browse != null) {
+                browsing.get(browse.hour()).add(browse);
             }
         }
         Tally tally = new Tally();
@@ -299,6 +310,10 @@ class MarketDriver {
             }
             Instant tick = at(day, hour);
             clock.hold(tick);
+            for (Market.Browse browse : browsing.get(hour)) {
+                browse(cast, browse);
+                tally.visitors.incrementAndGet();
+            }
             List<Callable<Void>> work = new ArrayList<>();
             for (Runs.Placed due : runs.due(cast.run().id(), tick.plus(Duration.ofHours(1)))) {
                 work.add(() -> {
@@ -314,9 +329,25 @@ class MarketDriver {
             }
             runAll(workers, work);
         }
-        return new SimulatedDay(dayIndex, day, tally.orders.get(), tally.gmv.get(), tally.cancelled.get(),
-                tally.refunds.get(), tally.reviews.get(), tally.newBuyers.get(), tally.vipJoins.get(),
-                tally.adClicks.get(), tally.refused.get(), (System.nanoTime() - started) / 1_000_000);
+        activity.flush();
+        return new SimulatedDay(dayIndex, day, tally.visitors.get(), tally.orders.get(), tally.gmv.get(),
+                tally.cancelled.get(), tally.refunds.get(), tally.reviews.get(), tally.newBuyers.get(),
+                tally.vipJoins.get(), tally.adClicks.get(), tally.refused.get(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Tells the insights activity stream what a consumer did on the shop, at the hour the clock is held at. */
+    private void browse(Cast cast, Market.Browse browse) {
+        String visitor = "sim-" + cast.run().id() + "-" + browse.consumer();
+        activity.record(visitor, ActivityKind.VISIT);
+        if (browse.searches()) {
+            activity.record(visitor, ActivityKind.SEARCH);
+        }
+        for (int v = 0; v < browse.views(); v++) {
+            activity.record(visitor, ActivityKind.VIEW);
+        }
+        if (browse.cart()) {
+            activity.record(visitor, ActivityKind.CART);
+        }
     }
 
     private void purchase(Cast cast, Purchase purchase, int dayIndex, Instant tick, Tally tally) {

@@ -77,11 +77,11 @@ class Runs {
     /** Records a finished day and moves the run past it, in one transaction (the caller's). */
     void dayDone(long runId, SimulatedDay day) {
         jdbc.sql("""
-                INSERT INTO simulation.days (run_id, day_index, day, orders, gmv_minor, cancelled, refunds, reviews,
+                INSERT INTO simulation.days (run_id, day_index, day, visitors, orders, gmv_minor, cancelled, refunds, reviews,
                                              new_buyers, vip_joins, ad_clicks, refused, wall_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, day_index) DO NOTHING""")
-                .params(runId, day.dayIndex(), day.day(), day.orders(), day.gmvMinor(), day.cancelled(), day.refunds(),
+                .params(runId, day.dayIndex(), day.day(), day.visitors(), day.orders(), day.gmvMinor(), day.cancelled(), day.refunds(),
                         day.reviews(), day.newBuyers(), day.vipJoins(), day.adClicks(), day.refused(), day.wallMs())
                 .update();
         jdbc.sql("""
@@ -95,7 +95,7 @@ class Runs {
         return jdbc.sql("SELECT * FROM simulation.days WHERE run_id = ? ORDER BY day_index DESC LIMIT ?")
                 .params(runId, limit)
                 .query((rs, n) -> new SimulatedDay(rs.getInt("day_index"), rs.getObject("day", LocalDate.class),
-                        rs.getInt("orders"), rs.getLong("gmv_minor"), rs.getInt("cancelled"), rs.getInt("refunds"),
+                        rs.getInt("visitors"), rs.getInt("orders"), rs.getLong("gmv_minor"), rs.getInt("cancelled"), rs.getInt("refunds"),
                         rs.getInt("reviews"), rs.getInt("new_buyers"), rs.getInt("vip_joins"), rs.getInt("ad_clicks"),
                         rs.getInt("refused"), rs.getLong("wall_ms")))
                 .list();
