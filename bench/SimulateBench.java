@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  */
 public class SimulateBench {
 
-    /** The operator's dashboards read after the run: the console's overview over three ranges. */
-    static final List<String> DASHBOARD = List.of("/ops?days=7", "/ops?days=30", "/ops?days=90");
+    /**
+     * The operator's dashboards read after the run: the console's overview (30 and 90 days), the insights dashboard
+     * and the quarterly results page, all served from the insights module's roll-ups.
+     */
+    static final List<String> DASHBOARD = List.of("/ops?days=30", "/ops?days=90", "/ops/insights",
+            "/ops/insights/quarter");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();

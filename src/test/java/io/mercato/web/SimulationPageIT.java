@@ -23,9 +23,10 @@ class SimulationPageIT {
     void anOperatorStartsARunAndWatchesItsProgressBarAndDayLogUntilItFinishes() {
         market.logInAsOperator();
         browser.open("/ops/simulations");
-        browser.type("#consumers", "0");
+        browser.type("#days", "500");
         browser.clickAndWait("#start-run");
-        assertThat(browser.text("#error")).isEqualTo("Consumers must be between 1 and 1,000,000; got 0.");
+        assertThat(browser.text("#error")).isEqualTo("Days must be between 1 and 400; got 500.");
+        assertThat(browser.find("#days").getDomProperty("value")).as("the form keeps what was typed").isEqualTo("500");
 
         browser.type("#label", "Page run");
         browser.type("#seed", "5");
