@@ -47,23 +47,28 @@ final class Market {
         KEPT
     }
 
-    /** A category the market sells in: its name (as the demo names it), commission, and a price range in yuan. */
-    record Aisle(String name, int commissionBp, List<String> nouns, int minYuan, int maxYuan) {
+    /** A category the market sells in: its name (as the demo names it), commission, and the goods it holds. */
+    record Aisle(String name, int commissionBp, List<Good> goods) {
+    }
+
+    /** A kind of good, in English and Chinese, and the range its price falls in, in yuan. */
+    record Good(String english, String chinese, int minYuan, int maxYuan) {
     }
 
     static final List<Aisle> AISLES = List.of(
-            new Aisle("Phones & Accessories 手机数码", 200, List.of("Phone Case 手机壳", "Power Bank 充电宝",
-                    "Wireless Earbuds 无线耳机", "Smartphone 智能手机"), 29, 3999),
-            new Aisle("Women's Clothing 女装", 500, List.of("Silk Dress 真丝连衣裙", "Knit Cardigan 针织开衫",
-                    "Linen Shirt 亚麻衬衫"), 89, 1299),
-            new Aisle("Beauty 美妆", 400, List.of("Lipstick 口红", "Sunscreen SPF50 防晒霜", "Face Mask Set 面膜套装"),
-                    39, 599),
-            new Aisle("Home & Living 家居", 300, List.of("Ceramic Mug 陶瓷马克杯", "Storage Box 收纳箱", "Desk Lamp 台灯"),
-                    19, 399),
-            new Aisle("Food & Grocery 食品生鲜", 200, List.of("Mixed Nuts 每日坚果", "Jasmine Rice 茉莉香米",
-                    "Longjing Green Tea 龙井绿茶"), 9, 399),
-            new Aisle("Sports & Outdoors 运动户外", 400, List.of("Yoga Mat 瑜伽垫", "Badminton Racket 羽毛球拍",
-                    "Camping Tent 露营帐篷"), 39, 1499));
+            new Aisle("Phones & Accessories 手机数码", 200, List.of(new Good("Phone Case", "手机壳", 19, 79),
+                    new Good("Power Bank", "充电宝", 79, 299), new Good("Wireless Earbuds", "无线耳机", 129, 1299),
+                    new Good("Smartphone", "智能手机", 999, 5999))),
+            new Aisle("Women's Clothing 女装", 500, List.of(new Good("Silk Dress", "真丝连衣裙", 399, 1299),
+                    new Good("Knit Cardigan", "针织开衫", 129, 499), new Good("Linen Shirt", "亚麻衬衫", 99, 399))),
+            new Aisle("Beauty 美妆", 400, List.of(new Good("Lipstick", "口红", 79, 399),
+                    new Good("Sunscreen SPF50", "防晒霜", 59, 299), new Good("Face Mask Set", "面膜套装", 49, 299))),
+            new Aisle("Home & Living 家居", 300, List.of(new Good("Ceramic Mug", "陶瓷马克杯", 19, 89),
+                    new Good("Storage Box", "收纳箱", 19, 99), new Good("Desk Lamp", "台灯", 79, 399))),
+            new Aisle("Food & Grocery 食品生鲜", 200, List.of(new Good("Mixed Nuts", "每日坚果", 39, 129),
+                    new Good("Jasmine Rice", "茉莉香米", 29, 99), new Good("Longjing Green Tea", "龙井绿茶", 69, 599))),
+            new Aisle("Sports & Outdoors 运动户外", 400, List.of(new Good("Yoga Mat", "瑜伽垫", 49, 299),
+                    new Good("Badminton Racket", "羽毛球拍", 99, 899), new Good("Camping Tent", "露营帐篷", 299, 1999))));
 
     static final int PRODUCTS_PER_MERCHANT = 6;
 
@@ -176,21 +181,21 @@ final class Market {
         return AISLES.get(random(AISLE, merchant).nextInt(AISLES.size()));
     }
 
-    /** A product's price in fen, ending in 9 yuan minus a fen (199.00 → 198.99 style); Tmall a little dearer. */
+    /** A product's price in fen, a whole yuan less a fen (198.99 style); Tmall a little dearer. */
     long priceMinor(int merchant, int product) {
-        Aisle aisle = aisleOf(merchant);
+        Good good = goodOf(merchant, product);
         SplittableRandom r = random(PRICE, merchant, product);
-        // Log-uniform across the aisle's range: many cheap goods, few dear ones.
-        double yuan = aisle.minYuan() * Math.pow((double) aisle.maxYuan() / aisle.minYuan(), r.nextDouble());
+        // Log-uniform across the good's range: many cheap ones, few dear ones.
+        double yuan = good.minYuan() * Math.pow((double) good.maxYuan() / good.minYuan(), r.nextDouble());
         if (kindOf(merchant) == StoreKind.TMALL) {
             yuan *= 1.2;
         }
         return Math.max(100, Math.round(yuan) * 100 - 1);
     }
 
-    String nounOf(int merchant, int product) {
-        List<String> nouns = aisleOf(merchant).nouns();
-        return nouns.get(product % nouns.size());
+    Good goodOf(int merchant, int product) {
+        List<Good> goods = aisleOf(merchant).goods();
+        return goods.get(product % goods.size());
     }
 
     /** How busy the market is on a day, relative to an ordinary Thursday: weekdays, festivals and a slow growth. */

@@ -205,9 +205,9 @@ class MarketDriver {
         int have = runs.skusOf(run.id(), merchant);
         Product first = null;
         for (int p = have; p < Market.PRODUCTS_PER_MERCHANT; p++) {
-            String noun = market.nounOf(merchant, p);
-            String english = noun.substring(0, noun.lastIndexOf(' '));
-            String chinese = noun.substring(noun.lastIndexOf(' ') + 1);
+            Market.Good good = market.goodOf(merchant, p);
+            String english = good.english();
+            String chinese = good.chinese();
             long price = market.priceMinor(merchant, p);
             Product product = catalog.createProduct(seller, store.id(), new ProductDraft(
                     english + " S" + (100 + p) + " " + chinese + " · " + shopName,
