@@ -45,9 +45,15 @@ class MarketSimulatorIT {
     private Actor operator;
 
     @BeforeEach
-    void operator() {
+    void operator() throws InterruptedException {
         market = new MarketFixture(port);
         operator = new Actor(accounts.findByEmail(MarketFixture.OPERATOR_EMAIL).orElseThrow().id(), Role.OPERATOR);
+        // One run works at a time: wait out one another test class may have left working.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (simulator.list(operator, 200).stream().anyMatch(run -> run.status() == SimulationRun.Status.RUNNING)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
     }
 
     /** An order as the market sees it, without the id the platform gave it. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The market simulator's console pages in a real browser: start a run, watch it progress day by day to its end. */
@@ -40,7 +41,8 @@ class SimulationPageIT {
         assertThat(browser.find("#bar").getTagName()).isEqualTo("progress");
 
         // The progress section refreshes itself (htmx polling) until the run has finished: no reload by the test.
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(4)).until(page -> page.findElements(
+        new WebDriverWait(browser.driver(), Duration.ofMinutes(4)).ignoring(StaleElementReferenceException.class)
+                .until(page -> page.findElements(
                 By.cssSelector("#progress h2")).stream().anyMatch(h -> h.getText().equals("Finished")));
         assertThat(browser.find("#bar").getDomAttribute("value")).isEqualTo("100");
         assertThat(browser.all("#log li")).hasSize(3);

@@ -18,7 +18,7 @@ record SimulationProperties(@DefaultValue("Asia/Shanghai") String timeZone,
 
     /** The demo's history: a few weeks of a small market, ending yesterday. */
     record DemoHistory(@DefaultValue("true") boolean enabled, @DefaultValue("20261111") long seed,
-            @DefaultValue("60") int consumers, @DefaultValue("8") int merchants, @DefaultValue("28") int days,
+            @DefaultValue("40") int consumers, @DefaultValue("8") int merchants, @DefaultValue("28") int days,
             @DefaultValue("2") int parallelism, @DefaultValue("3") double intensity) {
     }
 }
