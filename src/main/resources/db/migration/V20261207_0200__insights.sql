@@ -57,6 +57,12 @@ CREATE TABLE insights.daily_booked (
     PRIMARY KEY (day, metric, currency)
 );
 
+-- The last day the booked figures were taken through, so days missed (a stopped platform) are taken next time.
+CREATE TABLE insights.booked_taken (
+    id      SMALLINT PRIMARY KEY CHECK (id = 1),
+    through DATE    NOT NULL
+);
+
 -- The activity stream (visits, searches, product views, cart additions), written in batches: one row per visitor and
 -- day and per visitor and month, and the day's totals.
 CREATE TABLE insights.visitor_days (

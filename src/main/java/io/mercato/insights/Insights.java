@@ -54,7 +54,7 @@ public interface Insights {
 
     /**
      * Folds the facts counted since the last roll-up into the daily tables and takes the ledger's and stores' figures
-     * of today and yesterday again (the timers do both on their own); answers how many facts it folded.
+     * of the days since they were last taken (the timers do both on their own); answers how many facts it folded.
      */
     int rollUp();
 

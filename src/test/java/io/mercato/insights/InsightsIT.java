@@ -35,6 +35,8 @@ class InsightsIT {
         Seller tmall = market.seller("TMALL");
         long taobaoSku = market.listedSku(taobao, category, 10_000, 100);
         long tmallSku = market.listedSku(tmall, category, 20_000, 100);
+        long productId = market.listedProduct(taobao, category,
+                List.of(new MarketFixture.SkuSpec(java.util.Map.of("colour", "blue"), 5_000, 5))).get("id").asLong();
         String aliceEmail = MarketFixture.uniqueEmail("alice");
         Api alice = market.account("BUYER", aliceEmail);
         market.topUp(alice, 1_000_000);
@@ -102,6 +104,8 @@ class InsightsIT {
         activity.record("visitor-1", ActivityKind.VIEW);
         activity.record("visitor-2", ActivityKind.SEARCH);
         activity.record("visitor-2", ActivityKind.CART);
+        // A shop visitor without a cookie yet opens a product page: a visit and a product view of a new visitor.
+        assertThat(market.anonymous().page("/p/" + productId).status()).isEqualTo(200);
         activity.flush();
         market.rollUp();
 
@@ -117,12 +121,12 @@ class InsightsIT {
         assertThat(laterDay.get("newBuyers").asLong()).as("Alice is not new any more").isZero();
         assertThat(laterDay.get("annualActiveConsumers").asLong()).isEqualTo(2);
         assertThat(laterDay.get("arpuMinor").asLong()).as("50000 over 12 months / 2 buyers").isEqualTo(25_000);
-        assertThat(laterDay.get("dau").asLong()).isEqualTo(2);
-        assertThat(laterDay.get("mau").asLong()).isEqualTo(2);
+        assertThat(laterDay.get("dau").asLong()).isEqualTo(3);
+        assertThat(laterDay.get("mau").asLong()).isEqualTo(3);
         JsonNode funnel = market.ok(market.operator().get("/api/ops/insights/funnel?from=" + later + "&to=" + later));
-        assertThat(funnel.get("visitors").asLong()).isEqualTo(2);
-        assertThat(funnel.get("visits").asLong()).isEqualTo(2);
-        assertThat(funnel.get("views").asLong()).isEqualTo(1);
+        assertThat(funnel.get("visitors").asLong()).isEqualTo(3);
+        assertThat(funnel.get("visits").asLong()).isEqualTo(3);
+        assertThat(funnel.get("views").asLong()).isEqualTo(2);
         assertThat(funnel.get("carts").asLong()).isEqualTo(1);
         assertThat(funnel.get("placedOrders").asLong()).isEqualTo(1);
         assertThat(funnel.get("paidOrders").asLong()).isEqualTo(1);
@@ -149,18 +153,13 @@ class InsightsIT {
         assertThat(buyer.create("/api/v1/wallet/top-ups", java.util.Map.of("amountMinor", 100_000, "currency", "USD"))
                 .status()).isEqualTo(201);
         market.pay(buyer, market.placedOrder(buyer, sku, 1));
+        // The dollar is 7.00 yuan in the first month (the reference) and 6.00 on the second sale's day.
+        loadRates("date,currency,rate\n" + first + ",USD,7.00\n");
         market.clock().advance(Duration.ofDays(35));
         LocalDate second = market.today();
         buyer = market.login(buyerEmail, MarketFixture.PASSWORD);
         market.pay(buyer, market.placedOrder(buyer, sku, 1));
-        // The dollar is 7.00 yuan in the first month (the reference) and 6.00 on the second sale's day.
-        String csv = "date,currency,rate\n" + first + ",USD,7.00\n" + second + ",USD,6.00\n";
-        java.net.http.HttpResponse<String> loaded = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(market.anonymous().uri("/api/v1/operator/fx/rates"))
-                        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + market.operator().token())
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        loadRates("date,currency,rate\n" + second + ",USD,6.00\n");
         market.rollUp();
 
         String range = "/api/ops/insights/kpis?from=" + first + "&to=" + second + "&grain=MONTH";
@@ -172,6 +171,15 @@ class InsightsIT {
         assertThat(sum(all, "gmvCnyConstantMinor")).isEqualTo(140_000);
         assertThat(sum(market.ok(market.operator().get(range + "&currency=USD&segment=GLOBAL")), "gmvMinor"))
                 .isEqualTo(20_000);
+    }
+
+    private void loadRates(String csv) throws Exception {
+        java.net.http.HttpResponse<String> loaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(market.anonymous().uri("/api/v1/operator/fx/rates"))
+                        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + market.operator().token())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
     }
 
     private static long sum(JsonNode rows, String field) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The figures that have no order event: what the ledger booked per day (fees net of fees given back, ad revenue,
  * subsidy spend, membership revenue) and the stores opened per day. A day's rows are replaced as a whole, so taking
- * a day again (the timer takes today and yesterday every minute) gives the same rows.
+ * a day again gives the same rows. {@link #takeSinceLast} takes every day from the one before the last day taken
+ * (whose postings may still have been committing then) to today, so days the timer missed are taken too.
  */
 @Component
 class BookedFigures {
@@ -42,9 +43,21 @@ class BookedFigures {
         this.zone = ZoneId.of(zone);
     }
 
+    /** Takes the days since the last taking (or yesterday, the first time) through today. */
+    @Transactional
+    int takeSinceLast(LocalDate today) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insights.daily_booked'))").query().listOfRows();
+        LocalDate through = jdbc.sql("SELECT through FROM insights.booked_taken FOR UPDATE").query(LocalDate.class)
+                .optional().orElse(today);
+        LocalDate from = (through.isAfter(today) ? today : through).minusDays(1);
+        return take(from, today);
+    }
+
     /** Replaces the rows of {@code from..to} with what the ledger and the stores say now; answers the days taken. */
     @Transactional
     int take(LocalDate from, LocalDate to) {
+        // One taking at a time on every instance: two would each delete and then both add their rows.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insights.daily_booked'))").query().listOfRows();
         jdbc.sql("DELETE FROM insights.daily_booked WHERE day BETWEEN :from AND :to")
                 .param("from", from).param("to", to).update();
         LEDGER.forEach((metric, kind) -> {
@@ -56,6 +69,10 @@ class BookedFigures {
             }
         });
         stores.openedPerDay(from, to, zone).forEach((day, count) -> insert(day, NEW_MERCHANTS, "---", count));
+        jdbc.sql("""
+                INSERT INTO insights.booked_taken (id, through) VALUES (1, :to)
+                ON CONFLICT (id) DO UPDATE SET through = greatest(insights.booked_taken.through, EXCLUDED.through)""")
+                .param("to", to).update();
         return (int) (to.toEpochDay() - from.toEpochDay() + 1);
     }
 

@@ -265,7 +265,7 @@ class DefaultInsights implements Insights {
     public int rollUp() {
         int folded = rollUp.foldAll();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        booked.take(today.minusDays(1), today);
+        booked.takeSinceLast(today);
         return folded;
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Keeps the roll-ups current on every instance: facts folded and activity written every second, ledger figures every minute. */
+/** Keeps the roll-ups current on every instance: facts folded and activity written every second, ledger figures every minute (from the day before the last taken). */
 @Component
 @ConditionalOnProperty(name = "mercato.insights.timers-enabled", havingValue = "true", matchIfMissing = true)
 class InsightsTimers {
@@ -38,6 +38,6 @@ class InsightsTimers {
     @Scheduled(fixedDelayString = "${mercato.insights.booked-every:1m}", initialDelayString = "20s")
     void takeBooked() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        booked.take(today.minusDays(1), today);
+        booked.takeSinceLast(today);
     }
 }
