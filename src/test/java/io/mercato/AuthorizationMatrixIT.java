@@ -564,6 +564,23 @@ class AuthorizationMatrixIT {
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         rows.add(row("only operators run a dispatch round", t -> new Call("POST", "/api/v1/operator/instant/dispatch", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        // Market simulator (no row starts a run: a run holds the clock of the whole platform while it works)
+        rows.add(row("only operators list simulation runs", t -> new Call("GET", "/api/v1/operator/simulations", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
+        rows.add(row("only operators start simulation runs", t -> new Call("POST", "/api/v1/operator/simulations",
+                Map.of("seed", 1, "consumers", 0, "merchants", 2, "days", 1)),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 400));
+        rows.add(row("only operators read a simulation run", t -> new Call("GET", "/api/v1/operator/simulations/999999", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
+        rows.add(row("only operators read a simulation's days",
+                t -> new Call("GET", "/api/v1/operator/simulations/999999/days", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
+        rows.add(row("only operators stop simulation runs",
+                t -> new Call("POST", "/api/v1/operator/simulations/999999/stop", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
+        rows.add(row("only operators resume simulation runs",
+                t -> new Call("POST", "/api/v1/operator/simulations/999999/resume", null),
+                ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
         // insights
         for (String path : List.of("/api/ops/insights/kpis", "/api/ops/insights/segments", "/api/ops/insights/cohorts",
                 "/api/ops/insights/funnel", "/api/ops/insights/quarters/2026Q4")) {

@@ -1,32 +1,28 @@
 package io.mercato;
 
+import io.mercato.platform.SteerableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand, so timeouts happen without sleeping. */
-public final class MutableClock extends Clock {
+/**
+ * A clock tests move forward by hand, so timeouts happen without sleeping. It is always held (never follows the
+ * system clock); the market simulator may hold it elsewhere while it writes a history and hands it back after.
+ */
+public final class MutableClock extends SteerableClock {
 
-    private volatile Instant now = Instant.now();
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+    public MutableClock() {
+        super(Clock.systemUTC());
+        hold(Instant.now());
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        hold(instant().plus(duration));
+    }
+
+    /** A test clock is never released to the system clock: it stays where it is. */
+    @Override
+    public void release() {
+        hold(instant());
     }
 }

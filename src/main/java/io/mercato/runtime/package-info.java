@@ -3,7 +3,7 @@
  * the delivery of events to the application module listeners.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"platform"})
 package io.mercato.runtime;
 
 import org.jspecify.annotations.NullMarked;
