@@ -582,15 +582,15 @@ class AuthorizationMatrixIT {
                 t -> new Call("POST", "/api/v1/operator/simulations/999999/resume", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 404));
         // insights
-        for (String path : List.of("/api/ops/insights/kpis", "/api/ops/insights/segments", "/api/ops/insights/cohorts",
-                "/api/ops/insights/funnel", "/api/ops/insights/quarters/2026Q4")) {
+        for (String path : List.of("/api/v1/operator/insights/kpis", "/api/v1/operator/insights/segments", "/api/v1/operator/insights/cohorts",
+                "/api/v1/operator/insights/funnel", "/api/v1/operator/insights/quarters/2026Q4")) {
             rows.add(row("only operators read " + path, t -> new Call("GET", path, null),
                     ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         }
-        rows.add(row("only operators fold the insights roll-ups", t -> new Call("POST", "/api/ops/insights/roll-up", null),
+        rows.add(row("only operators fold the insights roll-ups", t -> new Call("POST", "/api/v1/operator/insights/roll-up", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         rows.add(row("only operators recompute the insights roll-ups",
-                t -> new Call("POST", "/api/ops/insights/recompute", null),
+                t -> new Call("POST", "/api/v1/operator/insights/recompute", null),
                 ANONYMOUS, 401, BUYER, 403, SELLER, 403, OPERATOR, 200));
         // assistant
         rows.add(row("only buyers ask the assistant", t -> new Call("POST", "/api/v1/assistant/questions",

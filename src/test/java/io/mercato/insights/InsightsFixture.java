@@ -55,7 +55,7 @@ final class InsightsFixture extends MarketFixture implements BeforeEachCallback 
     }
 
     void rollUp() {
-        ok(operator().post("/api/ops/insights/roll-up", null));
+        ok(operator().post("/api/v1/operator/insights/roll-up", null));
     }
 
     /** The single KPI row of one day, all segments, in CNY. */
@@ -64,7 +64,7 @@ final class InsightsFixture extends MarketFixture implements BeforeEachCallback 
     }
 
     JsonNode kpis(LocalDate from, LocalDate to, String grain, String segment) {
-        return ok(operator().get("/api/ops/insights/kpis?from=" + from + "&to=" + to + "&grain=" + grain
+        return ok(operator().get("/api/v1/operator/insights/kpis?from=" + from + "&to=" + to + "&grain=" + grain
                 + "&segment=" + segment + "&currency=CNY"));
     }
 

@@ -109,7 +109,7 @@ class InsightsIT {
         activity.flush();
         market.rollUp();
 
-        JsonNode cohorts = market.ok(market.operator().get("/api/ops/insights/cohorts?from=" + YearMonth.from(day)
+        JsonNode cohorts = market.ok(market.operator().get("/api/v1/operator/insights/cohorts?from=" + YearMonth.from(day)
                 + "&to=" + YearMonth.from(later) + "&grain=MONTH"));
         JsonNode cohort = cohorts.get(0);
         assertThat(cohort.get("cohort").asString()).isEqualTo(YearMonth.from(day).toString());
@@ -123,7 +123,7 @@ class InsightsIT {
         assertThat(laterDay.get("arpuMinor").asLong()).as("50000 over 12 months / 2 buyers").isEqualTo(25_000);
         assertThat(laterDay.get("dau").asLong()).isEqualTo(3);
         assertThat(laterDay.get("mau").asLong()).isEqualTo(3);
-        JsonNode funnel = market.ok(market.operator().get("/api/ops/insights/funnel?from=" + later + "&to=" + later));
+        JsonNode funnel = market.ok(market.operator().get("/api/v1/operator/insights/funnel?from=" + later + "&to=" + later));
         assertThat(funnel.get("visitors").asLong()).isEqualTo(3);
         assertThat(funnel.get("visits").asLong()).isEqualTo(3);
         assertThat(funnel.get("views").asLong()).isEqualTo(2);
@@ -162,7 +162,7 @@ class InsightsIT {
         loadRates("date,currency,rate\n" + second + ",USD,6.00\n");
         market.rollUp();
 
-        String range = "/api/ops/insights/kpis?from=" + first + "&to=" + second + "&grain=MONTH";
+        String range = "/api/v1/operator/insights/kpis?from=" + first + "&to=" + second + "&grain=MONTH";
         assertThat(sum(market.ok(market.operator().get(range + "&currency=USD")), "gmvMinor")).isEqualTo(20_000);
         JsonNode all = market.ok(market.operator().get(range + "&currency=CNY"));
         assertThat(sum(all, "gmvMinor")).as("no yuan sales in those days").isZero();
@@ -193,17 +193,17 @@ class InsightsIT {
     @Test
     void onlyOperatorsReadTheNumbersAndBadInputNamesItsField() {
         Api buyer = market.buyer(0);
-        assertThat(buyer.get("/api/ops/insights/kpis").status()).isEqualTo(403);
-        assertThat(market.anonymous().get("/api/ops/insights/kpis").status()).isEqualTo(401);
-        Api.Response badDay = market.operator().get("/api/ops/insights/kpis?from=yesterday");
+        assertThat(buyer.get("/api/v1/operator/insights/kpis").status()).isEqualTo(403);
+        assertThat(market.anonymous().get("/api/v1/operator/insights/kpis").status()).isEqualTo(401);
+        Api.Response badDay = market.operator().get("/api/v1/operator/insights/kpis?from=yesterday");
         assertThat(badDay.status()).isEqualTo(400);
         assertThat(badDay.body()).contains("from");
-        assertThat(market.operator().get("/api/ops/insights/kpis?from=2026-12-10&to=2026-12-01").status()).isEqualTo(400);
-        assertThat(market.operator().get("/api/ops/insights/kpis?grain=FORTNIGHT").body()).contains("grain");
-        assertThat(market.operator().get("/api/ops/insights/kpis?segment=MALL").body()).contains("segment");
-        assertThat(market.operator().get("/api/ops/insights/kpis?currency=XYZ").status()).isEqualTo(400);
-        assertThat(market.operator().get("/api/ops/insights/quarters/2026Q5").status()).isEqualTo(400);
-        Api.Response chinese = market.operator().in("zh-CN").get("/api/ops/insights/kpis?grain=FORTNIGHT");
+        assertThat(market.operator().get("/api/v1/operator/insights/kpis?from=2026-12-10&to=2026-12-01").status()).isEqualTo(400);
+        assertThat(market.operator().get("/api/v1/operator/insights/kpis?grain=FORTNIGHT").body()).contains("grain");
+        assertThat(market.operator().get("/api/v1/operator/insights/kpis?segment=MALL").body()).contains("segment");
+        assertThat(market.operator().get("/api/v1/operator/insights/kpis?currency=XYZ").status()).isEqualTo(400);
+        assertThat(market.operator().get("/api/v1/operator/insights/quarters/2026Q5").status()).isEqualTo(400);
+        Api.Response chinese = market.operator().in("zh-CN").get("/api/v1/operator/insights/kpis?grain=FORTNIGHT");
         assertThat(chinese.body()).contains("粒度");
     }
 }

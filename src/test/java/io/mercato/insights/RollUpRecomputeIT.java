@@ -113,7 +113,7 @@ class RollUpRecomputeIT {
         market.rollUp();
         LocalDate end = market.today();
         List<String> incremental = snapshot(start, end);
-        JsonNode recomputed = market.ok(market.operator().post("/api/ops/insights/recompute", null));
+        JsonNode recomputed = market.ok(market.operator().post("/api/v1/operator/insights/recompute", null));
         assertThat(recomputed.get("orders").asLong()).isPositive();
         List<String> again = snapshot(start, end);
         for (int i = 0; i < incremental.size(); i++) {
@@ -128,8 +128,8 @@ class RollUpRecomputeIT {
             views.add(market.kpis(from, to, "DAY", segment).toString());
         }
         views.add(market.kpis(from, to, "MONTH", "ALL").toString());
-        views.add(market.ok(market.operator().get("/api/ops/insights/segments?from=" + from + "&to=" + to)).toString());
-        views.add(market.ok(market.operator().get("/api/ops/insights/cohorts?from=" + YearMonth.from(from) + "&to="
+        views.add(market.ok(market.operator().get("/api/v1/operator/insights/segments?from=" + from + "&to=" + to)).toString());
+        views.add(market.ok(market.operator().get("/api/v1/operator/insights/cohorts?from=" + YearMonth.from(from) + "&to="
                 + YearMonth.from(to))).toString());
         return views;
     }

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's read API over the insights roll-ups (docs/kpis.md); operators only. */
 @RestController
-@RequestMapping("/api/ops/insights")
+@RequestMapping("/api/v1/operator/insights")
 @Tag(name = "Insights", description = "KPIs, segments, cohorts, funnel and quarterly results from the daily roll-ups")
 class InsightsController {
 
