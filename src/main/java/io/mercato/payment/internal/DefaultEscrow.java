@@ -62,6 +62,35 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
         this.clock = clock;
     }
 
+    // The interface's shorter forms, overridden so that a call through the proxy opens the transaction the ledger
+    // needs (a default method calling the longer form would reach it without the proxy).
+    @Override
+    @Transactional
+    public void pay(long orderId, long buyerAccountId, Payee payee, Money amount) {
+        pay(orderId, buyerAccountId, payee, amount, TaxShare.none(amount.currency()));
+    }
+
+    @Override
+    @Transactional
+    public void refund(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount) {
+        refund(orderId, refundId, buyerAccountId, payee, amount, TaxShare.none(amount.currency()));
+    }
+
+    @Override
+    @Transactional
+    public void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack) {
+        refundSettled(orderId, refundId, buyerAccountId, payee, amount, feeBack, Money.zero(amount.currency()),
+                TaxShare.none(amount.currency()));
+    }
+
+    @Override
+    @Transactional
+    public void refundSettled(long orderId, long refundId, long buyerAccountId, Payee payee, Money amount, Money feeBack,
+            Money subsidyBack) {
+        refundSettled(orderId, refundId, buyerAccountId, payee, amount, feeBack, subsidyBack,
+                TaxShare.none(amount.currency()));
+    }
+
     @Override
     @Transactional
     public void pay(long orderId, long buyerAccountId, Payee payee, Money amount, TaxShare taxes) {

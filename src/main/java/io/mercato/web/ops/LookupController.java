@@ -1,5 +1,6 @@
 package io.mercato.web.ops;
 
+import io.mercato.web.common.Names;
 import io.mercato.identity.Account;
 import io.mercato.identity.Accounts;
 import io.mercato.merchant.Store;
@@ -30,8 +31,10 @@ final class LookupController {
     private final Stores stores;
     private final Accounts accounts;
     private final Escrow escrow;
+    private final Names names;
 
-    LookupController(Lookup lookup, OrderLifecycle lifecycle, Stores stores, Accounts accounts, Escrow escrow) {
+    LookupController(Lookup lookup, OrderLifecycle lifecycle, Stores stores, Accounts accounts, Escrow escrow, Names names) {
+        this.names = names;
         this.lookup = lookup;
         this.lifecycle = lifecycle;
         this.stores = stores;
@@ -75,6 +78,7 @@ final class LookupController {
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> new NotFoundException(Text.of("web.thereNoAccount", accountId)));
         model.addAttribute("account", account);
+        model.addAttribute("accountName", names.of(account));
         model.addAttribute("stores", account.role() == Role.SELLER ? stores.ownedBy(accountId) : List.of());
         model.addAttribute("orders", account.role() == Role.BUYER
                 ? lifecycle.orders(operator, null, null, accountId, 0, LISTED) : List.<OrderView>of());
