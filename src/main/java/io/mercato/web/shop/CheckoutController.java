@@ -18,6 +18,7 @@ import io.mercato.pricing.PriceQuotes.CouponChoice;
 import io.mercato.web.common.Said;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,26 +97,8 @@ final class CheckoutController {
     String placeOrders(Actor buyer, AddressForm address, @RequestParam(required = false) @Nullable String checkoutKey,
             @RequestParam(defaultValue = "BEST") String couponMode,
             @RequestParam(required = false) @Nullable List<Long> couponIds, Model model, RedirectAttributes redirect) {
-        CouponChoice choice = switch (couponMode) {
-            case "NONE" -> CouponChoice.NONE;
-            case "CHOSEN" -> CouponChoice.chosen(couponIds == null ? List.of() : couponIds.stream().limit(20).toList());
-            default -> CouponChoice.BEST;
-        };
-        model.addAttribute("choice", choice);
-        model.addAttribute("checkoutKey", checkoutKey == null || checkoutKey.isBlank()
-                ? UUID.randomUUID().toString() : checkoutKey);
-        try {
-            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), null, (String) model.getAttribute("checkoutKey"),
-                    choice);
-            return "redirect:/checkout/" + placed.checkoutId();
-        } catch (InvalidInputException e) {
-            model.addAttribute("fieldError", e.field());
-            model.addAttribute("error", Said.of(e));
-        } catch (DomainException e) {
-            model.addAttribute("error", Said.of(e));
-        }
-        model.addAttribute("address", address);
-        return checkoutForm(buyer, null, model);
+        return place(buyer, address, null, checkoutKey, couponMode, couponIds, model,
+                () -> checkoutForm(buyer, null, model));
     }
 
     /** "Buy now" on a product page: straight to checkout with that SKU alone, the cart left as it is. */
@@ -143,17 +126,27 @@ final class CheckoutController {
             @RequestParam(defaultValue = "1") long quantity, @RequestParam(required = false) @Nullable String checkoutKey,
             @RequestParam(defaultValue = "BEST") String couponMode,
             @RequestParam(required = false) @Nullable List<Long> couponIds, Model model, RedirectAttributes redirect) {
+        return place(buyer, address, List.of(new Checkout.Item(sku, quantity)), checkoutKey, couponMode, couponIds, model,
+                () -> buyNowForm(buyer, sku, quantity, null, model, redirect));
+    }
+
+    /**
+     * Places the checkout of the cart ({@code items} null) or of the given items, and goes to its payment; a refusal
+     * is shown on the form again ({@code form}) with the address as typed and the same checkout key.
+     */
+    private String place(Actor buyer, AddressForm address, @Nullable List<Checkout.Item> items,
+            @Nullable String checkoutKey, String couponMode, @Nullable List<Long> couponIds, Model model,
+            Supplier<String> form) {
         CouponChoice choice = switch (couponMode) {
             case "NONE" -> CouponChoice.NONE;
             case "CHOSEN" -> CouponChoice.chosen(couponIds == null ? List.of() : couponIds.stream().limit(20).toList());
             default -> CouponChoice.BEST;
         };
         model.addAttribute("choice", choice);
-        model.addAttribute("checkoutKey", checkoutKey == null || checkoutKey.isBlank()
-                ? UUID.randomUUID().toString() : checkoutKey);
+        String key = checkoutKey == null || checkoutKey.isBlank() ? UUID.randomUUID().toString() : checkoutKey;
+        model.addAttribute("checkoutKey", key);
         try {
-            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), List.of(new Checkout.Item(sku, quantity)),
-                    (String) model.getAttribute("checkoutKey"), choice);
+            Checkout.Placed placed = checkout.place(buyer, address.toAddress(), items, key, choice);
             return "redirect:/checkout/" + placed.checkoutId();
         } catch (InvalidInputException e) {
             model.addAttribute("fieldError", e.field());
@@ -162,7 +155,7 @@ final class CheckoutController {
             model.addAttribute("error", Said.of(e));
         }
         model.addAttribute("address", address);
-        return buyNowForm(buyer, sku, quantity, null, model, redirect);
+        return form.get();
     }
 
     @GetMapping("/checkout/{checkoutId}")
