@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
         MercatoTest.ROLL_UP_OFF,
         MercatoTest.DEMO_OFF,
         MercatoTest.LONG_TOKEN_CACHE,
+        MercatoTest.CLIENT_READS_HIGH,
+        MercatoTest.CLIENT_WRITES_HIGH,
         "mercato.identity.max-failures-per-address=40"
 })
 @Import(TestClockConfiguration.class)
@@ -43,4 +45,15 @@ public @interface MercatoTest {
      * out.
      */
     String LONG_TOKEN_CACHE = "mercato.identity.token-cache.ttl=10m";
+
+    /**
+     * A test's client reads and writes far faster than a person (an invariant reads every order it placed after each
+     * step), and every anonymous caller shares the loopback address: the per-client read and write rates are lifted
+     * out of the way so that a test never meets a 429 it did not ask for. Flash-sale attempt rates, the bulkheads and
+     * latency shedding stay as configured.
+     */
+    String CLIENT_READS_HIGH = "mercato.overload.reads-per-client=100000";
+
+    /** See {@link #CLIENT_READS_HIGH}. */
+    String CLIENT_WRITES_HIGH = "mercato.overload.writes-per-client=100000";
 }
