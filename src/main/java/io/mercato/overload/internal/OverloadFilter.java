@@ -32,13 +32,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a refused request costs no connection and no transaction. Three guards, cheapest first, all Resilience4j:
  * the caller's rate limiter for the kind of request, the kind's circuit breaker on slow calls (open: the kind is shed
  * for a moment), and the kind's bulkhead (at most so many in flight; a short wait, then refused). Browsing, checkout,
- * flash-sale attempts and other writes are separate kinds, so a flash sale that saturates its own bulkhead leaves
- * browsing its own.
+ * flash-sale attempts, carriers' tracking feeds and other writes are separate kinds, so a flash sale that saturates
+ * its own bulkhead leaves browsing its own, and a carrier's feed (anonymous, signed per event) has a budget of its own
+ * rather than an anonymous caller's.
  */
 @Component
 final class OverloadFilter extends OncePerRequestFilter implements Ordered {
 
-    enum Kind { BROWSE, CHECKOUT, FLASH, WRITE }
+    enum Kind { BROWSE, CHECKOUT, FLASH, CARRIER, WRITE }
 
     private final OverloadProperties properties;
     private final Wording wording;
@@ -55,6 +56,7 @@ final class OverloadFilter extends OncePerRequestFilter implements Ordered {
                 case BROWSE -> properties.browseInFlight();
                 case CHECKOUT -> properties.checkoutInFlight();
                 case FLASH -> properties.flashInFlight();
+                case CARRIER -> properties.carrierInFlight();
                 case WRITE -> properties.writeInFlight();
             };
             bulkheads.put(kind, Bulkhead.of("http-" + kind, BulkheadConfig.custom().maxConcurrentCalls(inFlight)
@@ -93,6 +95,9 @@ final class OverloadFilter extends OncePerRequestFilter implements Ordered {
         if (path.contains("/flash-sales/") && path.endsWith("/attempts")) {
             return Kind.FLASH;
         }
+        if (carrierCode(path) != null) {
+            return Kind.CARRIER;
+        }
         if (path.startsWith("/api/v1/checkouts") || path.endsWith("/payment") || path.startsWith("/checkout")) {
             return Kind.CHECKOUT;
         }
@@ -127,12 +132,29 @@ final class OverloadFilter extends OncePerRequestFilter implements Ordered {
         }
     }
 
+    /** The carrier's code when the path is a carrier's tracking feed ({@code /api/v1/carriers/{code}/events}). */
+    private static String carrierCode(String path) {
+        String prefix = "/api/v1/carriers/";
+        if (!path.startsWith(prefix) || !path.endsWith("/events")) {
+            return null;
+        }
+        String code = path.substring(prefix.length(), path.length() - "/events".length());
+        return code.isEmpty() || code.contains("/") ? null : code;
+    }
+
     private RateLimiter limiter(Kind kind, HttpServletRequest request) {
+        if (kind == Kind.CARRIER) {
+            String bucket = "CARRIER:" + carrierCode(request.getRequestURI()) + "@" + request.getRemoteAddr();
+            return limiters.get(bucket, name -> RateLimiter.of(name, RateLimiterConfig.custom()
+                    .limitForPeriod(properties.carrierEventsPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
+                    .timeoutDuration(Duration.ZERO).build()));
+        }
         var actor = CurrentActor.find();
         int perSecond = switch (kind) {
             case BROWSE -> properties.readsPerClient();
             case FLASH -> properties.attemptsPerClient();
             case CHECKOUT, WRITE -> properties.writesPerClient();
+            case CARRIER -> throw new IllegalStateException("a carrier's feed has its own limiter");
         };
         String client = actor.map(a -> "a" + a.accountId()).orElseGet(() -> "ip" + request.getRemoteAddr());
         int limit = actor.isPresent() ? perSecond : perSecond * properties.anonymousFactor();

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attemptsPerClient flash-sale attempts per second per client
  * @param anonymousFactor anonymous callers share an address (a campus, a carrier's NAT): their limits are this many
  *        times a signed-in client's
+ * @param carrierEventsPerSecond tracking events per second from one carrier code at one address (a carrier's feed is
+ *        machine traffic, signed per event, many times a person's rate; keyed by address too, so that a stranger
+ *        posting under a carrier's code cannot use up the carrier's budget)
+ * @param carrierInFlight tracking events in flight at once (they wait for their group commit, cheaply)
  * @param browseInFlight requests in flight at once: browsing (GET)
  * @param checkoutInFlight checkouts and payments
  * @param flashInFlight flash-sale attempts (they wait for their group, cheaply)
@@ -24,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mercato.overload")
 record OverloadProperties(@DefaultValue("true") boolean enabled, @DefaultValue("100") int readsPerClient,
         @DefaultValue("100") int writesPerClient, @DefaultValue("10") int attemptsPerClient,
-        @DefaultValue("5") int anonymousFactor, @DefaultValue("128") int browseInFlight,
+        @DefaultValue("5") int anonymousFactor, @DefaultValue("20000") int carrierEventsPerSecond,
+        @DefaultValue("256") int carrierInFlight, @DefaultValue("128") int browseInFlight,
         @DefaultValue("48") int checkoutInFlight, @DefaultValue("512") int flashInFlight,
         @DefaultValue("64") int writeInFlight, @DefaultValue("5s") Duration slowCall,
         @DefaultValue("90") int slowShare, @DefaultValue("100") int window, @DefaultValue("2s") Duration shedFor) {

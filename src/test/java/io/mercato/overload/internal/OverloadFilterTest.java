@@ -26,11 +26,17 @@ class OverloadFilterTest {
     private static final FilterChain FAST = (request, response) -> { };
 
     private static OverloadFilter filter(int writesPerClient, int writeInFlight, Duration slowCall, int window) {
+        return filter(writesPerClient, writeInFlight, slowCall, window, 20_000);
+    }
+
+    private static OverloadFilter filter(int writesPerClient, int writeInFlight, Duration slowCall, int window,
+            int carrierEventsPerSecond) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new OverloadFilter(new OverloadProperties(true, 1_000, writesPerClient, 10, 5, 128, 48, 512,
+        return new OverloadFilter(new OverloadProperties(true, 1_000, writesPerClient, 10, 5,
+                carrierEventsPerSecond, 256, 128, 48, 512,
                 writeInFlight, slowCall, 80, window, Duration.ofSeconds(2)), new Wording(messages,
                 new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class)));
@@ -72,6 +78,29 @@ class OverloadFilterTest {
         assertThat(call(filter, "GET", "/api/v1/products", FAST).getStatus()).as("browsing has its own budget").isEqualTo(200);
         signIn(8);
         assertThat(call(filter, "POST", "/api/v1/checkouts", FAST).getStatus()).as("another buyer").isEqualTo(200);
+    }
+
+    @Test
+    void aCarriersFeedHasItsOwnBudgetPerCodeAndAddressNotAnAnonymousCallers() throws Exception {
+        // Anonymous writes from one address: 2 × 5 per second; the carrier's feed from the same address: 30.
+        OverloadFilter filter = filter(2, 64, Duration.ofSeconds(10), 100, 30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(call(filter, "POST", "/api/v1/carriers/SF/events", FAST).getStatus()).as("event %d", i)
+                    .isEqualTo(200);
+        }
+        assertThat(call(filter, "POST", "/api/v1/carriers/SF/events", FAST).getStatus()).isEqualTo(429);
+        assertThat(call(filter, "POST", "/api/v1/carriers/YTO/events", FAST).getStatus()).as("another carrier")
+                .isEqualTo(200);
+        MockHttpServletRequest stranger = new MockHttpServletRequest("POST", "/api/v1/carriers/SF/events");
+        stranger.setRemoteAddr("203.0.113.9");
+        MockHttpServletResponse answer = new MockHttpServletResponse();
+        filter.doFilter(stranger, answer, FAST);
+        assertThat(answer.getStatus()).as("the code posted from elsewhere has a budget of its own").isEqualTo(200);
+        for (int i = 0; i < 10; i++) {
+            call(filter, "POST", "/api/v1/sessions", FAST);
+        }
+        assertThat(call(filter, "POST", "/api/v1/sessions", FAST).getStatus())
+                .as("other anonymous writes keep the anonymous budget").isEqualTo(429);
     }
 
     @Test
