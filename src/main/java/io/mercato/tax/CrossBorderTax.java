@@ -50,6 +50,12 @@ public interface CrossBorderTax {
     void removeImportRule(Actor operator, String country, @Nullable Long categoryId);
 
     /**
+     * The standard VAT rate of an EU member state on the day, in basis points (19% is 1900), from the table in force;
+     * empty outside the EU or when no table is in force. The shop shows EU buyers VAT-inclusive prices at this rate.
+     */
+    java.util.OptionalInt vatRate(String country, LocalDate on);
+
+    /**
      * What a parcel of these goods (and this shipping fee, which VAT is also charged on) to the country owes on the day.
      *
      * @throws io.mercato.platform.ConflictException when an EU destination has no VAT table in force or no rate converts

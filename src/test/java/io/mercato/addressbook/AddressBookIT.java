@@ -16,13 +16,13 @@ import tools.jackson.databind.JsonNode;
  * addresses abroad in free text, one default, nobody else's addresses, refusals naming their field.
  */
 @MercatoTest
-class AddressBookIT {
+public class AddressBookIT {
 
     @RegisterExtension
     final MembershipFixture market = new MembershipFixture();
 
     /** 浙江省 杭州市 西湖区. */
-    static Map<String, Object> hangzhou() {
+    public static Map<String, Object> hangzhou() {
         Map<String, Object> address = new HashMap<>();
         address.put("recipient", "李雷");
         address.put("phone", "+86 138-0013-8000");

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The shop in the buyer's currency, in a real browser: a buyer who picks euros in the header sees the product's price,
  * the cart and the amount to pay converted with the rate and its day, still paying in yuan; a parcel to Germany shows
- * its IOSS VAT and the VAT-inclusive amount on the payment and order pages; both languages, a phone's width.
+ * its IOSS VAT and the VAT-inclusive amount on the payment and order pages; a buyer whose default address is in the
+ * EU sees goods VAT-inclusive while browsing; both languages, a phone's width.
  */
 @MercatoTest
 class ShopCurrencyPageIT {
@@ -56,6 +57,46 @@ class ShopCurrencyPageIT {
         }
         assertThat(operator.create("/api/v1/operator/tax/vat-tables", Map.of("effectiveFrom", today.toString(),
                 "rates", rates)).status()).isIn(201, 400);
+    }
+
+    @Test
+    void aBuyerWhoseDefaultAddressIsInTheEuSeesGoodsVatInclusiveWhileBrowsing() throws Exception {
+        ratesAndVat();
+        var seller = market.signUpSeller("vat-browse-seller", "GLOBAL");
+        JsonNode product = market.listedProduct(seller.store(), market.category(0),
+                List.of(new io.mercato.MarketFixture.SkuSpec(Map.of("colour", "blue"), 10_000, 10)));
+        long productId = product.get("id").asLong();
+        var buyer = market.signUpBuyer("vat-browse-buyer", 100_000);
+        market.logIn(buyer);
+
+        browser.open("/p/" + productId + "?lang=en");
+        assertThat(browser.all("#vat-note")).as("no address yet: no VAT shown").isEmpty();
+        assertThat(browser.text("#price")).doesNotContain("VAT");
+
+        Api.Response paris = buyer.api().create("/api/v1/addresses", Map.of("recipient", "Jeanne Martin",
+                "phone", "+33 1 23 45 67 89", "country", "FR", "city", "Paris", "detail", "1 rue de Rivoli",
+                "postalCode", "75001"));
+        assertThat(paris.status()).as("%s", paris).isEqualTo(201);
+        browser.open("/p/" + productId);
+        assertThat(browser.text("#price")).as("France's 20%% on ¥100.00").contains("¥100.00").contains("¥120.00 incl. VAT");
+        assertThat(browser.text("#vat-note")).contains("France").contains("20% VAT");
+
+        new Select(browser.find("#display-currency")).selectByValue("EUR");
+        browser.clickAndWait("#choose-currency");
+        assertThat(browser.text("#price")).as("¥120.00 at 0.125").contains("≈ €15.00 incl. VAT");
+        browser.open("/search?q=" + java.net.URLEncoder.encode(product.get("title").asString(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&lang=zh-CN");
+        assertThat(browser.text("main")).contains("含增值税约 €15.00");
+        browser.open("/p/" + productId);
+        assertThat(browser.text("#vat-note")).contains("法国").contains("20% 增值税");
+
+        Api.Response home = buyer.api().create("/api/v1/addresses", io.mercato.addressbook.AddressBookIT.hangzhou());
+        assertThat(home.status()).as("%s", home).isEqualTo(201);
+        assertThat(buyer.api().post("/api/v1/addresses/" + home.json().get("id").asLong() + "/default", null).status())
+                .isEqualTo(200);
+        browser.open("/p/" + productId + "?lang=en");
+        assertThat(browser.all("#vat-note")).as("a default address in China: no EU VAT").isEmpty();
+        assertThat(browser.text("#price")).contains("≈ €12.50").doesNotContain("VAT");
     }
 
     @Test

@@ -185,6 +185,20 @@ class DefaultCrossBorderTax implements CrossBorderTax {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.OptionalInt vatRate(String country, LocalDate on) {
+        String destination = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        if (!EU.contains(destination)) {
+            return java.util.OptionalInt.empty();
+        }
+        return jdbc.sql("""
+                SELECT r.basis_points FROM tax.vat_tables t JOIN tax.vat_rates r ON r.table_id = t.id
+                WHERE t.effective_from <= ? AND r.country = ? ORDER BY t.effective_from DESC LIMIT 1""")
+                .params(Date.valueOf(on), destination).query(Integer.class).optional()
+                .map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Assessment assess(String country, Money goods, Money shipping, LocalDate on) {
         return assess(country, List.of(new Goods(0, goods)), shipping, on);
     }
