@@ -175,6 +175,28 @@ class SellerWorkbenchPageIT {
     }
 
     @Test
+    void theSellerChoosesTheCurrencyItIsPaidInOnTheMoneyPage() {
+        Merchant seller = market.signUpSeller("wb-settle", "GLOBAL");
+        market.logIn(seller);
+        browser.open("/seller/finance?lang=en");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#settlement-currency"))
+                .getFirstSelectedOption().getAttribute("value")).as("each order's own currency at first").isEmpty();
+        new org.openqa.selenium.support.ui.Select(browser.find("#settlement-currency")).selectByValue("EUR");
+        browser.clickAndWait("#choose-settlement");
+        assertThat(browser.text("#notice")).contains("converted into the currency you chose");
+        assertThat(seller.api().get("/api/v1/merchant/settlement-currency").json().get("currency").asString())
+                .isEqualTo("EUR");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#settlement-currency"))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("EUR");
+
+        browser.open("/seller/finance?lang=zh-CN");
+        new org.openqa.selenium.support.ui.Select(browser.find("#settlement-currency")).selectByValue("");
+        browser.clickAndWait("#choose-settlement");
+        assertThat(browser.text("#notice")).contains("按其自身币种结算");
+        assertThat(seller.api().get("/api/v1/merchant/settlement-currency").json().hasNonNull("currency")).isFalse();
+    }
+
+    @Test
     void theExportWritesYuanWithSkuIdsAndTheUploadReadsItBack() throws IOException {
         Merchant seller = market.signUpSeller("wb-export", "TAOBAO");
         JsonNode product = market.listedProduct(seller.store(), market.category(200),

@@ -5,6 +5,7 @@ import io.mercato.ordering.OrderStatus;
 import io.mercato.http.Wording;
 import io.mercato.payment.Escrow;
 import io.mercato.payment.LedgerAccount;
+import io.mercato.payment.SettlementCurrencies;
 import java.util.List;
 import io.mercato.payment.PaymentProvider.PaymentDeclinedException;
 import io.mercato.platform.Actor;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The seller's money: settled and pending balances, the fee on each completed order, postings and withdrawals. */
+/**
+ * The seller's money: settled and pending balances, the currency the seller is paid in, the fee on each completed
+ * order, postings and withdrawals.
+ */
 @Controller
 final class SellerFinanceController {
 
@@ -32,9 +36,12 @@ final class SellerFinanceController {
     private final FormKeys formKeys;
 
     private final Wording wording;
+    private final SettlementCurrencies settlementCurrencies;
 
-    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle, FormKeys formKeys, Wording wording) {
+    SellerFinanceController(Escrow escrow, OrderLifecycle lifecycle, FormKeys formKeys, Wording wording,
+            SettlementCurrencies settlementCurrencies) {
         this.wording = wording;
+        this.settlementCurrencies = settlementCurrencies;
         this.formKeys = formKeys;
         this.escrow = escrow;
         this.lifecycle = lifecycle;
@@ -46,10 +53,24 @@ final class SellerFinanceController {
         Balances balances = Balances.of(accounts);
         model.addAttribute("settled", balances.settled());
         model.addAttribute("pending", balances.pending());
+        model.addAttribute("settlementCurrency", settlementCurrencies.of(seller.accountId())
+                .map(java.util.Currency::getCurrencyCode).orElse(""));
         model.addAttribute("completed", lifecycle.orders(seller, OrderStatus.COMPLETED, null, null, 0, 50));
         model.addAttribute("history", MoneyHistory.of(seller.accountId(), accounts, escrow.statement(seller, HISTORY))
                 .rows());
         return "seller/finance";
+    }
+
+    @PostMapping("/seller/settlement-currency")
+    String chooseSettlementCurrency(Actor seller, @RequestParam(defaultValue = "") String currency,
+            RedirectAttributes redirect) {
+        try {
+            boolean chosen = settlementCurrencies.choose(seller, currency).isPresent();
+            redirect.addFlashAttribute("notice", chosen ? "finance.settlement.chosen" : "finance.settlement.own");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", wording.of(e));
+        }
+        return "redirect:/seller/finance";
     }
 
     @PostMapping("/seller/withdrawals")
