@@ -71,11 +71,13 @@ free_port() {
 
 APP_PID=""
 
-# start_app DATA_DIR DB_PORT HTTP_PORT LOG [extra args...]: starts the platform in the background.
+# start_app DATA_DIR DB_PORT HTTP_PORT LOG [extra args...]: starts the platform in the background. Extra JVM options
+# (a flight recording, say) come from MERCATO_BENCH_JVM_OPTS.
 start_app() {
   local dir=$1 db_port=$2 http_port=$3 logfile=$4
   shift 4
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$JAR" --mercato.data-dir="$dir" --mercato.embedded-port="$db_port" \
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" -Xmx512m ${MERCATO_BENCH_JVM_OPTS:-} -jar "$JAR" --mercato.data-dir="$dir" --mercato.embedded-port="$db_port" \
     --server.port="$http_port" --server.address=127.0.0.1 "$@" >"$logfile" 2>&1 &
   APP_PID=$!
 }
