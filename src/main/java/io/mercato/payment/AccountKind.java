@@ -35,6 +35,11 @@ public enum AccountKind {
     /** What the platform earned from buyers' paid memberships (88VIP). */
     MEMBERSHIP_REVENUE,
     /**
+     * What the platform earned from wholesale suppliers' annual memberships (charged from their balance instead of
+     * per-order fees): revenue, but not customer management revenue, so it is not fee revenue.
+     */
+    SUPPLIER_MEMBERSHIP_REVENUE,
+    /**
      * The platform's currency exchange, one account per currency: a conversion credits it in the currency given and
      * debits it in the currency received (two postings, each balanced in its own currency). Its balance per currency is
      * the platform's net position in that currency, so it goes below zero.

@@ -24,7 +24,8 @@ public interface MerchantLedger {
             Instant to);
 
     /**
-     * Charges a fee to a merchant (merchant balance → fee revenue) once per reference; what the balance cannot
+     * Charges a supplier's membership to a merchant (merchant balance → supplier membership revenue, which is not
+     * customer management revenue) once per reference; what the balance cannot
      * cover is booked as the merchant's debt ({@link AccountKind#MERCHANT_DEBT}), which its later settlements pay
      * first.
      *

@@ -379,8 +379,13 @@ class BillingIT {
     void wholesaleMembershipIsBilledFromTheBalanceAndRenewedYearly() {
         Seller seller = market.seller("WHOLESALE");
         Memberships memberships = market.bean(Memberships.class);
+        JsonNode before = today();
         assertThat(memberships.billDue(seller.storeId())).isEqualTo(1);
         assertThat(memberships.billDue(seller.storeId())).as("billed once a year").isZero();
+        JsonNode after = today();
+        assertThat(after.get("feeRevenueMinor").asLong()).as("a supplier's membership is not customer management revenue")
+                .isEqualTo(before.get("feeRevenueMinor").asLong());
+        assertThat(after.get("cmrMinor").asLong()).isEqualTo(before.get("cmrMinor").asLong());
         // Nothing in the balance yet: the seeded ¥6880.00 is the merchant's debt, and the store keeps selling.
         assertThat(market.balances(seller.api(), "CNY")).containsEntry("MERCHANT_DEBT", -688_000L);
         JsonNode mine = seller.api().get("/api/v1/billing/memberships").json();

@@ -317,7 +317,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
         boolean posted = ledger.post("MERCHANT_FEE", null, reference, memo, currency, List.of(
                 new Leg(AccountKind.MERCHANT, sellerAccountId, -fromBalance),
                 new Leg(AccountKind.MERCHANT_DEBT, sellerAccountId, -debt),
-                new Leg(AccountKind.FEE_REVENUE, PLATFORM, amount.minor()))).isPresent();
+                new Leg(AccountKind.SUPPLIER_MEMBERSHIP_REVENUE, PLATFORM, amount.minor()))).isPresent();
         return new Money(posted ? debt : 0, amount.currency());
     }
 
@@ -388,7 +388,7 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
             case BUYER -> accounts("kind IN ('WALLET', 'RIDER') AND owner_id = ?", actor.accountId());
             case SELLER -> accounts("kind IN ('MERCHANT', 'ESCROW', 'AD_ACCOUNT', 'MERCHANT_DEBT') AND owner_id = ?", actor.accountId());
             // The system actor is the platform itself, so its accounts are the platform's.
-            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING', 'VAT_PAYABLE', 'DUTY_PAYABLE', 'DELIVERY_ESCROW', 'DELIVERY_REVENUE') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
+            case OPERATOR, SYSTEM -> accounts("kind IN ('FEE_REVENUE', 'SALES_REVENUE', 'AD_REVENUE', 'SUBSIDY', 'MEMBERSHIP_REVENUE', 'SUPPLIER_MEMBERSHIP_REVENUE', 'PROVIDER_CLEARING', 'FX_CLEARING', 'VAT_PAYABLE', 'DUTY_PAYABLE', 'DELIVERY_ESCROW', 'DELIVERY_REVENUE') OR (kind = 'ESCROW' AND owner_id = ?)", 0L);
         };
     }
 

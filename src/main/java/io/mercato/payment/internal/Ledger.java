@@ -189,6 +189,7 @@ class Ledger {
         return switch (kind) {
             case WALLET, MERCHANT, AD_ACCOUNT, MERCHANT_DEBT, RIDER -> false;
             case ESCROW, PROVIDER_CLEARING, FEE_REVENUE, SALES_REVENUE, AD_REVENUE, SUBSIDY, MEMBERSHIP_REVENUE, FX_CLEARING, VAT_PAYABLE,
+                    SUPPLIER_MEMBERSHIP_REVENUE,
                     DUTY_PAYABLE, DELIVERY_ESCROW, DELIVERY_REVENUE -> true;
         };
     }
