@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,46 @@ class SettlementCurrencyIT {
         // Back to each order's own currency.
         assertThat(seller.api().put("/api/v1/merchant/settlement-currency", java.util.Collections.singletonMap("currency",
                 null)).json().hasNonNull("currency")).isFalse();
+    }
+
+    @Test
+    void aReturnAfterAConvertedSettlementBuysTheYuanBackFromTheMerchantsEuros() {
+        var seller = market.seller("GLOBAL");
+        assertThat(seller.api().put("/api/v1/merchant/settlement-currency", Map.of("currency", "EUR")).status())
+                .isEqualTo(200);
+        long sku = market.listedSku(seller, market.category(500), 8_000, 5);
+        Api buyer = market.buyer(50_000);
+        long orderId = market.paidOrder(buyer, sku, 2);
+        assertThat(seller.api().create("/api/v1/orders/" + orderId + "/shipment",
+                Map.of("carrier", "SF Express", "trackingNumber", "SF1234567891")).status()).isEqualTo(200);
+        assertThat(seller.api().create("/api/v1/orders/" + orderId + "/delivery", null).status()).isEqualTo(200);
+        JsonNode completed = buyer.create("/api/v1/orders/" + orderId + "/receipt-confirmation", null).json();
+        long fee = completed.get("feeMinor").asLong();
+        long settledEuros = BigDecimal.valueOf(16_000 - fee).divide(BigDecimal.valueOf(8), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+        assertThat(balances(seller.api(), "EUR")).containsEntry("MERCHANT", settledEuros);
+
+        long lineId = buyer.get("/api/v1/orders/" + orderId).json().get("lines").get(0).get("id").asLong();
+        Api.Response requested = buyer.create("/api/v1/orders/" + orderId + "/refunds",
+                Map.of("reason", "one was broken", "items", List.of(Map.of("lineId", lineId, "quantity", 1))));
+        assertThat(requested.status()).as("%s", requested).isEqualTo(201);
+        Api.Response approved = seller.api().post("/api/v1/refunds/" + requested.id() + "/approval",
+                Map.of("note", "sorry"));
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+
+        // Half the goods back, half the fee given back: the merchant owes 8,000 - fee/2 fen, bought back from its euros.
+        long owed = 8_000 - fee / 2;
+        long euros = BigDecimal.valueOf(owed).divide(BigDecimal.valueOf(8), 0, RoundingMode.HALF_UP).longValueExact();
+        assertThat(balances(seller.api(), "CNY").getOrDefault("MERCHANT_DEBT", 0L)).as("no debt in yuan").isZero();
+        assertThat(balances(seller.api(), "CNY").getOrDefault("MERCHANT", 0L)).isZero();
+        assertThat(balances(seller.api(), "EUR")).containsEntry("MERCHANT", settledEuros - euros);
+        boolean boughtBack = false;
+        for (JsonNode posting : seller.api().get("/api/v1/ledger/statement?limit=20").json()) {
+            boughtBack |= posting.get("reference").asString().equals("refund:" + requested.id() + ":fx:from");
+        }
+        assertThat(boughtBack).isTrue();
+        market.operator().get("/api/v1/operator/ledger/trial-balance").json().properties()
+                .forEach(entry -> assertThat(entry.getValue().asLong()).as(entry.getKey()).isZero());
     }
 
     @Test

@@ -231,6 +231,45 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     }
 
     /**
+     * A refund of an order whose settlement was converted into the merchant's currency finds the balance in the order's
+     * currency short: the shortfall is bought back from the merchant's balance in its settlement currency at the day's
+     * rate (rounded half up, in the refund's transaction, reference {@code refund:<id>:fx}), as much as that balance
+     * covers; what it cannot cover stays the merchant's debt in the order's currency. Without a rate in force nothing
+     * is converted.
+     */
+    private void fromSettlementCurrency(long refundId, long sellerAccountId, Money shortfall) {
+        Currency held = settlementCurrencies.of(sellerAccountId).orElse(null);
+        if (held == null || held.equals(shortfall.currency())) {
+            return;
+        }
+        ExchangeRates.Conversion cost;
+        try {
+            cost = rates.convert(shortfall, held, clock.instant());
+        } catch (ConflictException noRate) {
+            return;
+        }
+        long available = Math.max(0, ledger.lockMerchant(sellerAccountId, held.getCurrencyCode()));
+        if (available <= 0 || cost.to().minor() <= 0) {
+            return;
+        }
+        Money from = cost.to();
+        Money to = shortfall;
+        if (available < from.minor()) {
+            // Only part of it: what the balance holds, converted back at the same rate (rounded down, never more).
+            from = new Money(available, held);
+            to = new Money(java.math.BigDecimal.valueOf(available).multiply(java.math.BigDecimal.valueOf(shortfall.minor()))
+                    .divide(java.math.BigDecimal.valueOf(cost.to().minor()), 0, java.math.RoundingMode.DOWN)
+                    .longValueExact(), shortfall.currency());
+            if (to.minor() <= 0) {
+                return;
+            }
+        }
+        exchange.post("refund:" + refundId + ":fx", AccountKind.MERCHANT, sellerAccountId, from, to,
+                "Refund " + refundId + ": " + to + " bought back from the merchant's " + held.getCurrencyCode()
+                        + " balance at " + cost.rate() + " (" + cost.rateDay() + ")");
+    }
+
+    /**
      * What the merchant owes in the currency (a positive number, zero when nothing), read once the merchant's balance
      * row is locked ({@link Ledger#lockMerchant}), so that two settlements cannot both repay the same debt.
      */
@@ -260,6 +299,10 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
             long owed = amount.minor() - feeBack.minor() + subsidyBack.minor();
             // The merchant's row is locked first, so that the balance read here is the one the posting debits.
             long balance = ledger.lockMerchant(seller, currency);
+            if (balance < owed) {
+                fromSettlementCurrency(refundId, seller, new Money(owed - Math.max(balance, 0), amount.currency()));
+                balance = ledger.lockMerchant(seller, currency);
+            }
             long fromBalance = Math.min(Math.max(balance, 0), owed);
             long debt = owed - fromBalance;
             legs = List.of(new Leg(AccountKind.MERCHANT, seller, -fromBalance),
