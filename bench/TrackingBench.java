@@ -149,6 +149,15 @@ public class TrackingBench {
     }
 
     List<Recorder> run(Setup setup, int concurrency, double seconds, String phase) throws InterruptedException {
+        return run(setup, concurrency, seconds, phase, 1);
+    }
+
+    /**
+     * With {@code batch} above one, each request carries that many events under one signature
+     * ({@code /event-batches}); each event taken counts, with the batch's round trip as its latency.
+     */
+    List<Recorder> run(Setup setup, int concurrency, double seconds, String phase, int batch)
+            throws InterruptedException {
         List<Recorder> recorders = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(concurrency);
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -159,6 +168,7 @@ public class TrackingBench {
             Thread.ofVirtual().start(() -> {
                 Random random = new Random(seed);
                 List<String> sent = new ArrayList<>();
+                List<String> pending = new ArrayList<>();
                 try {
                     while (System.nanoTime() < end) {
                         String tracking = setup.trackingNumbers().get(random.nextInt(setup.trackingNumbers().size()));
@@ -177,6 +187,29 @@ public class TrackingBench {
                         }
                         String body = CarrierSimulator.body(eventId, tracking, KINDS[random.nextInt(KINDS.length)],
                                 now.minusSeconds(random.nextInt(3600)), location);
+                        if (batch > 1) {
+                            pending.add(body);
+                            if (pending.size() < batch) {
+                                continue;
+                            }
+                            long started = System.nanoTime();
+                            HttpResponse<String> reply = setup.carrier().send(setup.carrier().batchRequest(
+                                    CarrierSimulator.batchBody(pending), now.getEpochSecond()));
+                            long took = System.nanoTime() - started;
+                            if (reply.statusCode() == 200) {
+                                int refused = count(reply.body(), "\"status\":\"REFUSED\"");
+                                for (int e = 0; e < pending.size() - refused; e++) {
+                                    recorder.add(took);
+                                }
+                                if (refused > 0 && errors.addAndGet(refused) < 5) {
+                                    System.err.println("events refused: " + reply.body());
+                                }
+                            } else if (errors.addAndGet(pending.size()) < 5 * batch) {
+                                System.err.println("batch refused: " + reply.statusCode() + " " + reply.body());
+                            }
+                            pending.clear();
+                            continue;
+                        }
                         long started = System.nanoTime();
                         HttpResponse<String> reply = setup.carrier().post(body, now);
                         long took = System.nanoTime() - started;
@@ -196,6 +229,14 @@ public class TrackingBench {
         }
         done.await();
         return recorders;
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     static double percentile(long[] sorted, double p) {
@@ -222,17 +263,18 @@ public class TrackingBench {
         double seconds = Double.parseDouble(opts.getOrDefault("duration", "60"));
         double warmup = Double.parseDouble(opts.getOrDefault("warmup", "20"));
         int parcels = Integer.parseInt(opts.getOrDefault("parcels", "200"));
+        int batch = Integer.parseInt(opts.getOrDefault("batch", "1"));
         TrackingBench bench = new TrackingBench(url);
         long setupStarted = System.nanoTime();
         Setup setup = bench.setUp(parcels, opts.getOrDefault("operator-email", "operator@mercato.demo"),
                 opts.getOrDefault("operator-password", "operator-demo-2026"));
         System.err.printf(Locale.ROOT, "set up %d parcels in %.1f s%n", parcels, (System.nanoTime() - setupStarted) / 1e9);
         if (warmup > 0) {
-            bench.run(setup, concurrency, warmup, "warm-up");
+            bench.run(setup, concurrency, warmup, "warm-up", batch);
         }
         bench.errors.set(0);
         long started = System.nanoTime();
-        List<Recorder> recorders = bench.run(setup, concurrency, seconds, "load");
+        List<Recorder> recorders = bench.run(setup, concurrency, seconds, "load", batch);
         double elapsed = Math.min((System.nanoTime() - started) / 1e9, seconds);
         int total = recorders.stream().mapToInt(r -> r.count).sum();
         long[] all = new long[total];
@@ -243,9 +285,9 @@ public class TrackingBench {
         }
         Arrays.sort(all);
         double rate = total / elapsed;
-        System.err.printf(Locale.ROOT, "load: %d events in %.1f s with %d workers: %.1f events/s; p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                total, elapsed, concurrency, rate, percentile(all, 50), percentile(all, 99), percentile(all, 100));
-        System.out.printf(Locale.ROOT, "RESULT events=%d seconds=%.1f concurrency=%d events_per_s=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
-                total, elapsed, concurrency, rate, percentile(all, 50), percentile(all, 99), bench.errors.get());
+        System.err.printf(Locale.ROOT, "load: %d events in %.1f s with %d workers, %d event(s) per request: %.1f events/s; p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                total, elapsed, concurrency, batch, rate, percentile(all, 50), percentile(all, 99), percentile(all, 100));
+        System.out.printf(Locale.ROOT, "RESULT events=%d seconds=%.1f concurrency=%d batch=%d events_per_s=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
+                total, elapsed, concurrency, batch, rate, percentile(all, 50), percentile(all, 99), bench.errors.get());
     }
 }

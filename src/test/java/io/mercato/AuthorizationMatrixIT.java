@@ -500,6 +500,10 @@ class AuthorizationMatrixIT {
         rows.add(row("carriers sign instead of logging in: an unsigned event is refused for everyone",
                 t -> new Call("POST", "/api/v1/carriers/" + t.fulfillment().get("carrierCode") + "/events", Map.of("eventId", "x")),
                 ANONYMOUS, 401, BUYER, 401, SELLER, 401, OPERATOR, 401));
+        rows.add(row("carriers sign their batches too: an unsigned batch is refused for everyone",
+                t -> new Call("POST", "/api/v1/carriers/" + t.fulfillment().get("carrierCode") + "/event-batches",
+                        Map.of("events", java.util.List.of())),
+                ANONYMOUS, 401, BUYER, 401, SELLER, 401, OPERATOR, 401));
         rows.add(row("exchange rates are public", t -> new Call("GET", "/api/v1/fx/rates", null),
                 ANONYMOUS, 200, BUYER, 200));
         rows.add(row("a currency's rate history is public", t -> new Call("GET", "/api/v1/fx/rates/EUR", null),

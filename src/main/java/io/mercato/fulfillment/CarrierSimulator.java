@@ -37,6 +37,21 @@ public final class CarrierSimulator {
         return base.resolve("/api/v1/carriers/" + code + "/events");
     }
 
+    /** Where a batch of events goes. */
+    public URI batchEndpoint() {
+        return base.resolve("/api/v1/carriers/" + code + "/event-batches");
+    }
+
+    /** The JSON body of a batch: the events' bodies ({@link #body}) in a list. */
+    public static String batchBody(java.util.List<String> events) {
+        return "{\"events\":[" + String.join(",", events) + "]}";
+    }
+
+    /** A signed request for a batch body ({@link #batchBody}), stamped with {@code timestamp}. */
+    public HttpRequest batchRequest(String body, long timestamp) {
+        return signed(batchEndpoint(), body, timestamp);
+    }
+
     /** The JSON body of one event. */
     public static String body(String eventId, String trackingNumber, EventKind kind, Instant occurredAt,
             @Nullable String location) {
@@ -47,8 +62,12 @@ public final class CarrierSimulator {
 
     /** A signed request for the body, stamped with {@code timestamp} (seconds since the epoch). */
     public HttpRequest request(String body, long timestamp) {
+        return signed(endpoint(), body, timestamp);
+    }
+
+    private HttpRequest signed(URI target, String body, long timestamp) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(endpoint())
+        return HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
                 .header(TrackingSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(TrackingSignature.SIGNATURE_HEADER, TrackingSignature.sign(secret, timestamp, bytes))

@@ -5,7 +5,7 @@
  * ordering's {@code OrderShipping} SPI at checkout.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "ordering", "merchant"})
+@ApplicationModule(allowedDependencies = {"platform", "http", "ordering", "merchant"})
 package io.mercato.fulfillment;
 
 import org.jspecify.annotations.NullMarked;

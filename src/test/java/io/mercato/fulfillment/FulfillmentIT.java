@@ -169,6 +169,61 @@ class FulfillmentIT {
     }
 
     @Test
+    void aBatchIsCheckedWholeThenEachEventIsTakenAndAnsweredInOrder() {
+        Network network = market.network();
+        Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
+        Api buyer = market.buyer(100_000);
+        long orderId = paidOrder(shipper, 1, buyer);
+        JsonNode parcel = market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1);
+        String tracking = parcel.get("trackingNumber").asString();
+        CarrierSimulator carrier = network.simulator();
+        long ts = now().getEpochSecond();
+        String collected = "b-" + UUID.randomUUID();
+        String sorted = "b-" + UUID.randomUUID();
+
+        // One malformed event refuses the batch, naming it; nothing of the batch is taken.
+        String bad = CarrierSimulator.batchBody(List.of(
+                CarrierSimulator.body(collected, tracking, EventKind.COLLECTED, now().minusSeconds(600), null),
+                CarrierSimulator.body(sorted, tracking, EventKind.COLLECTED, now(), null).replace("COLLECTED", "TELEPORTED")));
+        var refused = carrier.send(carrier.batchRequest(bad, ts));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("events[1].kind");
+        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).isEmpty();
+
+        String good = CarrierSimulator.batchBody(List.of(
+                CarrierSimulator.body(collected, tracking, EventKind.COLLECTED, now().minusSeconds(600), null),
+                CarrierSimulator.body(sorted, tracking, EventKind.SORTING_CENTRE, now().minusSeconds(300), "Hangzhou"),
+                CarrierSimulator.body(collected, tracking, EventKind.COLLECTED, now().minusSeconds(600), null),
+                CarrierSimulator.body("b-" + UUID.randomUUID(), "TX0000000000", EventKind.COLLECTED, now(), null)));
+        var request = carrier.batchRequest(good, ts);
+        var answer = carrier.send(request);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode batch = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body());
+        assertThat(batch.get("accepted").asInt()).isEqualTo(2);
+        assertThat(batch.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(batch.get("refused").asInt()).isEqualTo(1);
+        JsonNode events = batch.get("events");
+        assertThat(events.get(0).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(events.get(1).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(events.get(1).get("parcelStatus").asString()).isEqualTo("SORTING_CENTRE");
+        assertThat(events.get(2).get("status").asString()).as("the same event id again").isEqualTo("DUPLICATE");
+        assertThat(events.get(3).get("status").asString()).isEqualTo("REFUSED");
+        assertThat(events.get(3).get("reason").asString()).isEqualTo("UNKNOWN_PARCEL");
+        assertThat(events.get(3).get("detail").asString()).contains("TX0000000000");
+        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).hasSize(2);
+
+        assertThat(carrier.send(request).statusCode()).as("the same signed batch again is a replay").isEqualTo(409);
+        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).hasSize(2);
+        var unsigned = carrier.send(java.net.http.HttpRequest.newBuilder(carrier.batchEndpoint())
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(good))
+                .build());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        var empty = carrier.send(carrier.batchRequest("{\"events\":[]}", ts));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("events");
+    }
+
+    @Test
     void aRotatedSecretTakesOverAndTheOldOneLastsOnlyItsGrace() {
         Network network = market.network();
         Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));

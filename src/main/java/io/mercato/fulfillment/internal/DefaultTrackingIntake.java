@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,7 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final int MAX_BODY = 8 * 1024;
+    private static final int MAX_BATCH_BODY = 512 * 1024;
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     private static final Pattern TRACKING = Pattern.compile("[A-Za-z0-9-]{6,40}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -94,6 +96,67 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
         String eventId = null;
         try {
             Instant now = clock.instant();
+            CarrierSecrets.Keys keys = verified(code, timestamp, signature, body, now);
+            Event event = parse(body);
+            eventId = event.eventId();
+            return take(keys.carrierId(), signature.strip().toLowerCase(Locale.ROOT), event, now);
+        } catch (Refusal refusal) {
+            record(code, refusal.reason, refusal.answer.getMessage(), refusal.eventId != null ? refusal.eventId : eventId);
+            throw refusal.answer;
+        }
+    }
+
+    @Override
+    public List<BatchResult> acceptBatch(String carrierCode, @Nullable String timestamp, @Nullable String signature,
+            byte[] body) {
+        String code = carrierCode.length() > 10 ? carrierCode.substring(0, 10) : carrierCode;
+        List<BatchResult> results;
+        try {
+            Instant now = clock.instant();
+            CarrierSecrets.Keys keys = verified(code, timestamp, signature, body, now);
+            List<Event> events = parseBatch(body);
+            String signed = signature.strip().toLowerCase(Locale.ROOT);
+            List<Integer> parcels = new java.util.ArrayList<>(events.size());
+            List<Taking> takings = new java.util.ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                parcels.add((keys.carrierId() + ":" + event.trackingNumber()).hashCode());
+                // Each event of the batch marks the batch's signature with its place, so that the batch sent again
+                // finds every one of them used.
+                takings.add(new Taking(keys.carrierId(), signed + "#" + i, event, now));
+            }
+            List<Taken> taken = groupCommit.submitAll(parcels, takings);
+            results = new java.util.ArrayList<>(events.size());
+            int replayed = 0;
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                Taken one = taken.get(i);
+                if (one.refusal() == null) {
+                    Outcome outcome = one.outcome();
+                    results.add(new BatchResult(event.eventId(), outcome.duplicate() ? "DUPLICATE" : "ACCEPTED",
+                            outcome.parcelId(), outcome.parcelStatus(), null, null));
+                } else if (one.refusal().reason.equals("REPLAYED")) {
+                    replayed++;
+                } else {
+                    record(code, one.refusal().reason, one.refusal().answer.getMessage(), event.eventId());
+                    results.add(new BatchResult(event.eventId(), "REFUSED", null, null, one.refusal().reason,
+                            one.refusal().answer));
+                }
+            }
+            if (replayed > 0) {
+                throw new Refusal("REPLAYED", new ConflictException(Text.of("fulfillment.signedRequestWasReceivedBefore")));
+            }
+        } catch (Refusal refusal) {
+            record(code, refusal.reason, refusal.answer.getMessage(), refusal.eventId);
+            throw refusal.answer;
+        }
+        return results;
+    }
+
+    /** The carrier's keys once the request is known to be theirs: known carrier, fresh timestamp, matching signature. */
+    private CarrierSecrets.Keys verified(String code, @Nullable String timestamp, @Nullable String signature, byte[] body,
+            Instant now) {
+        {
             CarrierSecrets.Keys keys = secrets.of(code).orElseThrow(() -> new Refusal("UNKNOWN_CARRIER",
                     new NotFoundException(Text.of("fulfillment.noCarrierHasCode", code))));
             if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) {
@@ -113,12 +176,7 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
             if (!signed) {
                 throw new Refusal("BAD_SIGNATURE", new UnauthorizedException(Text.of("fulfillment.signatureDoesNotMatchBody", keys.code())));
             }
-            Event event = parse(body);
-            eventId = event.eventId();
-            return take(keys.carrierId(), signature.strip().toLowerCase(Locale.ROOT), event, now);
-        } catch (Refusal refusal) {
-            record(code, refusal.reason, refusal.answer.getMessage(), refusal.eventId != null ? refusal.eventId : eventId);
-            throw refusal.answer;
+            return keys;
         }
     }
 
@@ -235,47 +293,79 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
         if (node == null || !node.isObject()) {
             throw malformed("body", Text.of("fulfillment.bodyMustJSONObject"));
         }
-        String eventId = string(node, "eventId", true);
+        return event(node, "");
+    }
+
+    /** A batch's events, every one checked before any is taken; a malformed one names {@code events[i].field}. */
+    private List<Event> parseBatch(byte[] body) {
+        if (body.length == 0 || body.length > MAX_BATCH_BODY) {
+            throw malformed("body", Text.of("fulfillment.batch.body", MAX_BATCH, MAX_BATCH_BODY / 1024));
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw malformed("body", Text.of("fulfillment.bodyNotJSON"));
+        }
+        JsonNode events = node == null || !node.isObject() ? null : node.get("events");
+        if (events == null || !events.isArray() || events.isEmpty() || events.size() > MAX_BATCH) {
+            throw malformed("events", Text.of("fulfillment.batch.events", MAX_BATCH));
+        }
+        List<Event> parsed = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            String prefix = "events[" + i + "].";
+            if (!event.isObject()) {
+                throw malformed("events[" + i + "]", Text.of("fulfillment.bodyMustJSONObject"));
+            }
+            parsed.add(event(event, prefix));
+        }
+        return parsed;
+    }
+
+    private Event event(JsonNode node, String prefix) {
+        String eventId = string(node, prefix, "eventId", true);
         if (!EVENT_ID.matcher(eventId).matches()) {
-            throw malformed("eventId", Text.of("fulfillment.eventIdMustLettersDigits"));
+            throw malformed(prefix + "eventId", Text.of("fulfillment.eventIdMustLettersDigits"));
         }
-        String tracking = string(node, "trackingNumber", true);
+        String tracking = string(node, prefix, "trackingNumber", true);
         if (!TRACKING.matcher(tracking).matches()) {
-            throw malformed("trackingNumber", Text.of("fulfillment.trackingNumberMustLettersDigitsDashes"));
+            throw malformed(prefix + "trackingNumber", Text.of("fulfillment.trackingNumberMustLettersDigitsDashes"));
         }
-        String kindText = string(node, "kind", true);
+        String kindText = string(node, prefix, "kind", true);
         EventKind kind;
         try {
             kind = EventKind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw malformed("kind", Text.of("fulfillment.kindMustOneCOLLECTEDSORTING", abbreviate(kindText)));
+            throw malformed(prefix + "kind", Text.of("fulfillment.kindMustOneCOLLECTEDSORTING", abbreviate(kindText)));
         }
         Instant occurredAt;
         try {
-            occurredAt = Instant.parse(string(node, "occurredAt", true));
+            occurredAt = Instant.parse(string(node, prefix, "occurredAt", true));
         } catch (DateTimeParseException e) {
-            throw malformed("occurredAt", Text.of("fulfillment.occurredAtMustISOInstantSuch"));
+            throw malformed(prefix + "occurredAt", Text.of("fulfillment.occurredAtMustISOInstantSuch"));
         }
         Instant now = clock.instant();
         if (occurredAt.isAfter(now.plus(TOLERANCE))) {
-            throw malformed("occurredAt", Text.of("fulfillment.occurredAtFuture", occurredAt));
+            throw malformed(prefix + "occurredAt", Text.of("fulfillment.occurredAtFuture", occurredAt));
         }
         if (occurredAt.isBefore(now.minus(Duration.ofDays(365)))) {
-            throw malformed("occurredAt", Text.of("fulfillment.occurredAtMoreYearAgo", occurredAt));
+            throw malformed(prefix + "occurredAt", Text.of("fulfillment.occurredAtMoreYearAgo", occurredAt));
         }
-        String location = string(node, "location", false);
+        String location = string(node, prefix, "location", false);
         if (location != null && location.length() > 100) {
-            throw malformed("location", Text.of("fulfillment.locationLongerCharacters"));
+            throw malformed(prefix + "location", Text.of("fulfillment.locationLongerCharacters"));
         }
-        String note = string(node, "note", false);
+        String note = string(node, prefix, "note", false);
         if (note != null && note.length() > 500) {
-            throw malformed("note", Text.of("fulfillment.noteLongerCharacters"));
+            throw malformed(prefix + "note", Text.of("fulfillment.noteLongerCharacters"));
         }
         return new Event(eventId, tracking, kind, occurredAt, location, note);
     }
 
-    private static @Nullable String string(JsonNode node, String field, boolean required) {
-        JsonNode value = node.get(field);
+    private static @Nullable String string(JsonNode node, String prefix, String name, boolean required) {
+        String field = prefix + name;
+        JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
                 throw malformed(field, Text.of("fulfillment.required", field));

@@ -53,8 +53,11 @@ class FulfillmentController {
     private final Promises promises;
     private final Shipments shipments;
     private final TrackingIntake intake;
+    private final io.mercato.http.Wording wording;
 
-    FulfillmentController(Logistics logistics, Promises promises, Shipments shipments, TrackingIntake intake) {
+    FulfillmentController(Logistics logistics, Promises promises, Shipments shipments, TrackingIntake intake,
+            io.mercato.http.Wording wording) {
+        this.wording = wording;
         this.logistics = logistics;
         this.promises = promises;
         this.shipments = shipments;
@@ -70,6 +73,32 @@ class FulfillmentController {
             @RequestBody(required = false) byte @Nullable [] body) {
         TrackingIntake.Outcome outcome = intake.accept(code, timestamp, signature, body == null ? new byte[0] : body);
         return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(outcome);
+    }
+
+    /**
+     * One event of a batch as the carrier reads it: {@code ACCEPTED}, {@code DUPLICATE} or {@code REFUSED} with the
+     * reason and its meaning in the request's language.
+     */
+    record BatchEventResult(String eventId, String status, @Nullable Long parcelId, @Nullable String parcelStatus,
+            @Nullable String reason, @Nullable String detail) {
+    }
+
+    record BatchAnswer(int accepted, int duplicates, int refused, java.util.List<BatchEventResult> events) {
+    }
+
+    @PostMapping("/carriers/{code}/event-batches")
+    BatchAnswer eventBatch(@PathVariable String code,
+            @RequestHeader(name = TrackingSignature.TIMESTAMP_HEADER, required = false) @Nullable String timestamp,
+            @RequestHeader(name = TrackingSignature.SIGNATURE_HEADER, required = false) @Nullable String signature,
+            @RequestBody(required = false) byte @Nullable [] body) {
+        java.util.List<BatchEventResult> results = intake.acceptBatch(code, timestamp, signature,
+                body == null ? new byte[0] : body).stream()
+                .map(r -> new BatchEventResult(r.eventId(), r.status(), r.parcelId(), r.parcelStatus(), r.reason(),
+                        r.refusal() == null ? null : wording.of(r.refusal())))
+                .toList();
+        return new BatchAnswer((int) results.stream().filter(r -> r.status().equals("ACCEPTED")).count(),
+                (int) results.stream().filter(r -> r.status().equals("DUPLICATE")).count(),
+                (int) results.stream().filter(r -> r.status().equals("REFUSED")).count(), results);
     }
 
     // ---- the network (operators)

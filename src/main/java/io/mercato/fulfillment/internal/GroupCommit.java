@@ -69,6 +69,38 @@ final class GroupCommit<W, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands every piece of work to its key's writer at once and waits for all: a batch's pieces share the writers'
+     * next transactions instead of each waiting for the one before. Answers in the order given; a piece whose writer's
+     * queue is full (or any piece, inside a caller's transaction) is run by the caller on its own.
+     */
+    List<R> submitAll(List<Integer> keys, List<W> works) {
+        List<CompletableFuture<R>> answers = new ArrayList<>(works.size());
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        for (int i = 0; i < works.size(); i++) {
+            Pending<W, R> pending = new Pending<>(works.get(i), new CompletableFuture<>());
+            if (closed || inTransaction || !queues.get(Math.floorMod(keys.get(i), queues.size())).offer(pending)) {
+                answerAlone(pending);
+            }
+            answers.add(pending.answer());
+        }
+        List<R> results = new ArrayList<>(works.size());
+        for (CompletableFuture<R> answer : answers) {
+            try {
+                results.add(answer.get(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the work was being committed", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("The shared transaction failed", e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("The shared transaction took more than a minute", e);
+            }
+        }
+        return results;
+    }
+
     private R alone(W work) {
         return transactions.execute(status -> run.apply(work));
     }

@@ -50,7 +50,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/sessions").permitAll()
                         // Carriers sign their tracking events instead of logging in; fulfillment checks the signature.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/carriers/*/events").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/carriers/*/events", "/api/v1/carriers/*/event-batches").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories/**", "/api/v1/brands/**",
                                 "/api/v1/products/**", "/api/v1/stores/**", "/api/v1/search/**", "/api/v1/ads/serve",
                                 "/api/v1/pricing/display-prices", "/api/v1/pricing/coupon-pools",

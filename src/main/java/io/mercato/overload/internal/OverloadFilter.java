@@ -132,13 +132,17 @@ final class OverloadFilter extends OncePerRequestFilter implements Ordered {
         }
     }
 
-    /** The carrier's code when the path is a carrier's tracking feed ({@code /api/v1/carriers/{code}/events}). */
+    /**
+     * The carrier's code when the path is a carrier's tracking feed ({@code /api/v1/carriers/{code}/events} or
+     * {@code …/event-batches}).
+     */
     private static String carrierCode(String path) {
         String prefix = "/api/v1/carriers/";
-        if (!path.startsWith(prefix) || !path.endsWith("/events")) {
+        String suffix = path.endsWith("/events") ? "/events" : path.endsWith("/event-batches") ? "/event-batches" : null;
+        if (!path.startsWith(prefix) || suffix == null) {
             return null;
         }
-        String code = path.substring(prefix.length(), path.length() - "/events".length());
+        String code = path.substring(prefix.length(), path.length() - suffix.length());
         return code.isEmpty() || code.contains("/") ? null : code;
     }
 
