@@ -42,6 +42,8 @@ class MarketSimulatorIT {
     MutableClock clock;
     @Autowired
     Insights insights;
+    @Autowired
+    io.mercato.ads.AdCampaigns campaigns;
     @LocalServerPort
     int port;
 
@@ -159,8 +161,20 @@ class MarketSimulatorIT {
                 .isPositive();
         assertThat(days.stream().mapToInt(SimulatedDay::refused).sum()).isZero();
 
-        // The charges reached the ledger's ad revenue and the insights figure of merchants paying for ads.
-        insights.rollUp();
+        // The ads module charged them: its campaigns' click lists show charged clicks at the simulated hours.
+        Instant from = run.firstDay().atStartOfDay(MARKET).toInstant();
+        Instant to = run.firstDay().plusDays(4).atStartOfDay(MARKET).toInstant();
+        long charged = 0;
+        for (io.mercato.ads.Campaign campaign : campaigns.list(operator)) {
+            charged += campaigns.clicks(operator, campaign.id(), 500).stream()
+                    .filter(click -> click.outcome().equals("CHARGED") && !click.at().isBefore(from) && click.at().isBefore(to))
+                    .count();
+        }
+        assertThat(charged).isGreaterThanOrEqualTo(clicks);
+
+        // The charges reached the ledger's ad revenue and the insights figure of merchants paying for ads (recomputed:
+        // the simulated days lie before the days the roll-up takes without its timers).
+        insights.recompute(operator);
         List<Insights.KpiRow> kpis = insights.kpis(operator, run.firstDay(), run.firstDay().plusDays(3), Grain.DAY, "CNY",
                 Insights.ALL);
         assertThat(kpis.stream().mapToLong(row -> row.adMinor() == null ? 0 : row.adMinor()).sum()).isPositive();
