@@ -68,9 +68,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Drives the platform for a run, through the modules' public APIs only: opens the market (categories, merchants,
  * stores, products, ad campaigns) and then plays one simulated day at a time, hour by hour, with the platform's clock
  * held at the hour. Within an hour the consumers' purchases and the follow-up steps of earlier orders (pay, ship,
- * deliver, confirm, refund, return, review) run on {@code parallelism} threads; an hour ends when all its work has.
+ * deliver, confirm, refund, return, review) and its visits run on {@code parallelism} threads; an hour ends when all
+ * its work has, and then writes what it changed in the run's own tables in one transaction ({@link Runs.HourBook}).
  * Every step is safe to repeat: a restarted day places its orders again under the same checkout keys (the platform
- * answers with the orders already placed) and a step the platform refuses because it already happened is skipped.
+ * answers with the orders already placed), an account registered already is found, and a step the platform refuses
+ * because it already happened is counted and the order goes on to its next step.
  */
 @Component
 class MarketDriver {
@@ -149,7 +151,6 @@ class MarketDriver {
     /** Opens what is missing of the market: categories, then each merchant with its store, products and campaign. */
     void setUp(SimulationRun run, Market market, Actor operator, ExecutorService workers, String passwordHash) {
         Map<String, Long> categories = categories(operator);
-        String password = passwordHash;
         List<Callable<Void>> work = new ArrayList<>();
         Map<Integer, Runs.MerchantRow> existing = runs.merchants(run.id());
         for (int m = 0; m < market.merchants(); m++) {
@@ -158,7 +159,7 @@ class MarketDriver {
                 continue;
             }
             work.add(() -> {
-                openMerchant(run, market, operator, merchant, categories, password);
+                openMerchant(run, market, operator, merchant, categories, passwordHash);
                 return null;
             });
         }
@@ -179,7 +180,7 @@ class MarketDriver {
     }
 
     private void openMerchant(SimulationRun run, Market market, Actor operator, int merchant,
-            Map<String, Long> categories, String password) {
+            Map<String, Long> categories, String passwordHash) {
         StoreKind kind = market.kindOf(merchant);
         String shopName = SHOP_WORDS[merchant % SHOP_WORDS.length] + " " + kindWord(kind) + " #" + run.id() + "-"
                 + merchant;
@@ -191,7 +192,7 @@ class MarketDriver {
                     .orElseGet(() -> stores.open(operator, shopName, kind, Runs.CURRENCY, null));
         } else {
             String email = "r" + run.id() + ".m" + merchant + "@sim.mercato.demo";
-            Account account = account(email, password, SURNAMES[merchant % SURNAMES.length] + " " + merchant,
+            Account account = account(email, passwordHash, SURNAMES[merchant % SURNAMES.length] + " " + merchant,
                     Role.SELLER).account();
             seller = new Actor(account.id(), Role.SELLER);
             store = stores.ownedBy(account.id()).stream().findFirst()
@@ -262,7 +263,10 @@ class MarketDriver {
     private record Registered(Account account, boolean created) {
     }
 
-    /** The account of a simulated consumer or merchant: registered with the run's password hash, or (when an earlier attempt at this day registered it) found. */
+    /**
+     * The account of a simulated consumer or merchant: registered with the run's password hash, or found when an
+     * earlier attempt at this day (or at the market's opening) registered it.
+     */
     private Registered account(String email, String passwordHash, String name, Role role) {
         try {
             return new Registered(accounts.importAccount(email, passwordHash, name, role), true);
