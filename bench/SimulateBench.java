@@ -55,7 +55,7 @@ public class SimulateBench {
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"bench simulate\",\"seed\":"
                         + o.getOrDefault("seed", "20261111") + ",\"consumers\":" + consumers + ",\"merchants\":"
-                        + merchants + ",\"days\":" + days + ",\"parallelism\":" + o.getOrDefault("parallelism", "4") + "}"))
+                        + merchants + ",\"days\":" + days + ",\"parallelism\":" + o.getOrDefault("parallelism", "8") + "}"))
                 .build(), 202);
         String id = field(run, "id");
         System.out.println("[sim] run " + id + ": " + consumers + " consumers, " + merchants + " merchants, " + days + " days");

@@ -44,4 +44,11 @@ public interface AdCampaigns {
 
     /** Why a click cost what it did: the auction, the competitors' scores, the reserve and the price. */
     ClickCharge.Explanation explain(Actor actor, long clickId);
+
+    /**
+     * The platform's figure of merchants paying for ads: on each day of {@code from..to} (in the zone), how many
+     * merchants (seller accounts, whose ad accounts pay) were charged for at least one sponsored click; days without
+     * any are absent. A click counted free (a repeat, a spent budget or ad account, an ended campaign) charges no one.
+     */
+    java.util.Map<LocalDate, Long> payingAdvertisersPerDay(LocalDate from, LocalDate to, java.time.ZoneId zone);
 }

@@ -18,6 +18,25 @@ public interface Accounts {
     Account register(String email, String password, String displayName, Role role);
 
     /**
+     * Registers a buyer or seller whose password was hashed elsewhere, as a marketplace does when it takes accounts
+     * over from another system (or a simulated market registers many accounts with one password): the encoded Argon2id
+     * hash ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}, the form {@link #logIn} checks passwords against) is stored
+     * as given, and the account logs in with its password as usual. The hash's cost parameters must lie within
+     * {@link #IMPORTED_HASH_MAX_MEMORY_KIB} KiB of memory, {@link #IMPORTED_HASH_MAX_ITERATIONS} iterations and
+     * {@link #IMPORTED_HASH_MAX_PARALLELISM} lanes, so no imported account makes a login dear.
+     *
+     * @throws io.mercato.platform.InvalidInputException naming {@code passwordHash} when it is not such a hash, or the
+     *     email, display name or role as {@link #register} does
+     * @throws io.mercato.platform.ConflictException when the email is taken
+     */
+    Account importAccount(String email, String passwordHash, String displayName, Role role);
+
+    /** The most memory (KiB), iterations and lanes an imported password hash may ask a login for. */
+    int IMPORTED_HASH_MAX_MEMORY_KIB = 262_144;
+    int IMPORTED_HASH_MAX_ITERATIONS = 10;
+    int IMPORTED_HASH_MAX_PARALLELISM = 8;
+
+    /**
      * Checks the password and issues a bearer token. Repeated failures for one account or from one address
      * are refused for a while.
      *

@@ -68,7 +68,8 @@ public interface Insights {
     }
 
     /**
-     * One period's KPIs; see docs/kpis.md for each definition. Null where the figure has no meaning for the period
+     * One period's KPIs; see docs/kpis.md for each definition. {@code adMerchants} is the merchants paying for ads per
+     * day: a day's count, or for a longer period the average over its days, rounded down. Null where the figure has no meaning for the period
      * or selection (a take rate without GMV, platform-wide figures for one segment).
      */
     record KpiRow(String period, LocalDate from, LocalDate to, String segment, String currency, long placedOrders,
@@ -76,6 +77,7 @@ public interface Insights {
             @Nullable Double refundRate, long revenueMinor, @Nullable Long feeMinor, @Nullable Long adMinor,
             @Nullable Long cmrMinor, @Nullable Double takeRate, @Nullable Long subsidyMinor,
             @Nullable Long membershipRevenueMinor, @Nullable Long newBuyers, @Nullable Long newMerchants,
+            @Nullable Long adMerchants,
             @Nullable Long annualActiveConsumers, @Nullable Long arpuMinor, @Nullable Long dau, @Nullable Long mau,
             @Nullable Long vipMembers, @Nullable Long gmvCnyReportedMinor, @Nullable Long gmvCnyConstantMinor) {
     }

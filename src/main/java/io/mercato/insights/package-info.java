@@ -4,7 +4,7 @@
  * results; dashboards read the roll-ups only.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "http", "ordering", "merchant", "payment", "fx", "membership"})
+@ApplicationModule(allowedDependencies = {"platform", "http", "ordering", "merchant", "payment", "fx", "membership", "ads"})
 package io.mercato.insights;
 
 import org.jspecify.annotations.NullMarked;

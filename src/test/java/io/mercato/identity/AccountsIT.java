@@ -6,6 +6,7 @@ import io.mercato.Api;
 import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import io.mercato.MutableClock;
+import io.mercato.platform.Role;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,9 @@ class AccountsIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    Accounts accounts;
 
     MarketFixture market;
     Api api;
@@ -50,6 +54,57 @@ class AccountsIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("role").asString()).isEqualTo("BUYER");
         assertThat(me.json().get("id").asLong()).isEqualTo(registered.id());
+    }
+
+    @Test
+    void anAccountImportedWithItsArgon2HashLogsInWithItsPasswordOverHttp() {
+        String email = MarketFixture.uniqueEmail("Imported");
+        String hash = org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                .encode("hashed-elsewhere-7");
+
+        Account imported = accounts.importAccount(email, hash, "Zhou Xun 周迅", Role.BUYER);
+
+        assertThat(jdbc.sql("SELECT password_hash FROM identity.accounts WHERE id = ?").param(imported.id())
+                .query(String.class).single()).as("stored as given").isEqualTo(hash);
+        Api buyer = market.login(email, "hashed-elsewhere-7");
+        Api.Response me = buyer.get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("id").asLong()).isEqualTo(imported.id());
+        assertThat(me.json().get("role").asString()).isEqualTo("BUYER");
+        Api.Response wrong = api.post("/api/v1/sessions", Map.of("email", email, "password", "hashed-elsewhere-8"));
+        assertThat(wrong.status()).isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.importAccount(email, hash, "Again", Role.BUYER))
+                .isInstanceOf(io.mercato.platform.ConflictException.class);
+    }
+
+    @Test
+    void aMalformedOrTooDearPasswordHashIsRefusedByFieldAndNothingIsStored() {
+        String good = org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                .encode("hashed-elsewhere-7");
+        String[] parts = good.split("\\$");
+        java.util.List<String> bad = java.util.Arrays.asList(
+                null, "", "hashed-elsewhere-7",
+                "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
+                good.replace("$argon2id$", "$argon2i$"),
+                good.replace("$v=19$", "$v=16$"),
+                good.substring(0, good.length() - 30),
+                good + "!",
+                "$argon2id$v=19$m=4194304,t=2,p=1$" + parts[4] + "$" + parts[5],
+                "$argon2id$v=19$m=16384,t=500,p=1$" + parts[4] + "$" + parts[5],
+                "$argon2id$v=19$m=16384,t=2,p=0$" + parts[4] + "$" + parts[5]);
+        for (String hash : bad) {
+            String email = MarketFixture.uniqueEmail("malformed");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.importAccount(email, hash, "M", Role.SELLER))
+                    .as("hash %s", hash)
+                    .isInstanceOfSatisfying(io.mercato.platform.InvalidInputException.class,
+                            refused -> assertThat(refused.field()).isEqualTo("passwordHash"));
+            assertThat(accounts.findByEmail(email)).as("nothing stored for %s", hash).isEmpty();
+        }
+        String email = MarketFixture.uniqueEmail("operator");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.importAccount(email, good, "Op", Role.OPERATOR))
+                .isInstanceOfSatisfying(io.mercato.platform.InvalidInputException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("role"));
+        assertThat(accounts.findByEmail(email)).isEmpty();
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.mercato.MarketFixture;
 import io.mercato.MercatoTest;
 import io.mercato.MutableClock;
 import io.mercato.identity.Accounts;
+import io.mercato.insights.Grain;
+import io.mercato.insights.Insights;
 import io.mercato.platform.Actor;
 import io.mercato.platform.Role;
 import java.time.Duration;
@@ -38,6 +40,10 @@ class MarketSimulatorIT {
     Accounts accounts;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Insights insights;
+    @Autowired
+    io.mercato.ads.AdCampaigns campaigns;
     @LocalServerPort
     int port;
 
@@ -143,6 +149,37 @@ class MarketSimulatorIT {
                 .isGreaterThan(3 * orders.size());
         assertThat(days.stream().mapToInt(SimulatedDay::reviews).sum()).isPositive();
         assertThat(days.stream().mapToInt(SimulatedDay::refused).sum()).as("nothing the market did was refused").isZero();
+    }
+
+    @Test
+    void simulatedDaysShowChargedSponsoredClicksAndTheMerchantsWhoPaidForThem() {
+        SimulationRun run = simulator.runToEnd(operator, new SimulationPlan("sponsored", 17, 300, 12, 4, null, 4, 5.0));
+        List<SimulatedDay> days = simulator.days(operator, run.id(), 10);
+        assertThat(days).hasSize(4);
+        int clicks = days.stream().mapToInt(SimulatedDay::adClicks).sum();
+        assertThat(clicks).as("consumers click the sponsored tiles of the merchants who advertise, and are charged")
+                .isPositive();
+        assertThat(days.stream().mapToInt(SimulatedDay::refused).sum()).isZero();
+
+        // The ads module charged them: its campaigns' click lists show charged clicks at the simulated hours.
+        Instant from = run.firstDay().atStartOfDay(MARKET).toInstant();
+        Instant to = run.firstDay().plusDays(4).atStartOfDay(MARKET).toInstant();
+        long charged = 0;
+        for (io.mercato.ads.Campaign campaign : campaigns.list(operator)) {
+            charged += campaigns.clicks(operator, campaign.id(), 500).stream()
+                    .filter(click -> click.outcome().equals("CHARGED") && !click.at().isBefore(from) && click.at().isBefore(to))
+                    .count();
+        }
+        assertThat(charged).isGreaterThanOrEqualTo(clicks);
+
+        // The charges reached the ledger's ad revenue and the insights figure of merchants paying for ads (recomputed:
+        // the simulated days lie before the days the roll-up takes without its timers).
+        insights.recompute(operator);
+        List<Insights.KpiRow> kpis = insights.kpis(operator, run.firstDay(), run.firstDay().plusDays(3), Grain.DAY, "CNY",
+                Insights.ALL);
+        assertThat(kpis.stream().mapToLong(row -> row.adMinor() == null ? 0 : row.adMinor()).sum()).isPositive();
+        assertThat(kpis.stream().mapToLong(row -> row.adMerchants() == null ? 0 : row.adMerchants()).max().orElse(0))
+                .isPositive();
     }
 
     @Test

@@ -49,7 +49,9 @@ class InsightsPageIT {
         assertThat(browser.all("#kpi-table .kpi-row")).hasSizeBetween(1, 2);
 
         String kpis = fetch("/ops/insights/export/kpis.csv?days=7&grain=DAY");
-        assertThat(kpis.lines().findFirst().orElseThrow()).contains("Period").contains("GMV").contains("Take rate");
+        assertThat(kpis.lines().findFirst().orElseThrow()).contains("Period").contains("GMV").contains("Take rate")
+                .contains("Merchants paying for ads per day");
+        assertThat(browser.text("#kpi-table tr:first-child")).contains("Merchants paying for ads per day");
         assertThat(kpis.lines().count()).isEqualTo(8);
         assertThat(fetch("/ops/insights/export/segments.csv?days=7")).contains("Taobao").contains("Adjusted profit");
         assertThat(fetch("/ops/insights/export/cohorts.csv")).contains("Cohort");

@@ -23,7 +23,13 @@ class SimulationPageIT {
     @Test
     void anOperatorStartsARunAndWatchesItsProgressBarAndDayLogUntilItFinishes() {
         market.logInAsOperator();
-        browser.open("/ops/simulations");
+        browser.open("/ops");
+        browser.clickAndWait("#nav-ops-simulations");
+        assertThat(browser.path()).isEqualTo("/ops/simulations");
+        browser.open("/ops?lang=zh-CN");
+        assertThat(browser.text("#nav-ops-simulations")).isEqualTo("市场模拟");
+        browser.open("/ops/simulations?lang=en");
+        assertThat(browser.text("#nav-ops-simulations")).isEqualTo("Market simulator");
         browser.type("#days", "500");
         browser.clickAndWait("#start-run");
         assertThat(browser.text("#error")).isEqualTo("Days must be between 1 and 400; got 500.");

@@ -43,6 +43,21 @@ class AdReports {
         this.day = day;
     }
 
+    /** Distinct sellers charged for a click, per day of {@code from..to} in the zone. */
+    Map<LocalDate, Long> payingAdvertisersPerDay(LocalDate from, LocalDate to, java.time.ZoneId zone) {
+        Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT (k.at AT TIME ZONE :zone)::date AS day, count(DISTINCT c.seller_account_id)
+                FROM ads.clicks k JOIN ads.campaigns c ON c.id = k.campaign_id
+                WHERE k.outcome = 'CHARGED' AND k.at >= :start AND k.at < :end
+                GROUP BY 1""")
+                .param("zone", zone.getId())
+                .param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> perDay.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+        return perDay;
+    }
+
     CampaignReport report(CampaignRow campaign, Period period, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", Text.of("ads.reportSLastDayBefore", to, from));

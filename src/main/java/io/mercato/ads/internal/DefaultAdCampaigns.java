@@ -268,4 +268,10 @@ class DefaultAdCampaigns implements AdCampaigns {
     private static long orderValue(Product product) {
         return product.skus().stream().mapToLong(Sku::priceMinor).filter(p -> p > 0).min().orElse(1);
     }
+
+    @Override
+    public java.util.Map<java.time.LocalDate, Long> payingAdvertisersPerDay(java.time.LocalDate from,
+            java.time.LocalDate to, java.time.ZoneId zone) {
+        return reports.payingAdvertisersPerDay(from, to, zone);
+    }
 }

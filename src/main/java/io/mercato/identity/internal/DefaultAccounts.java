@@ -67,25 +67,82 @@ class DefaultAccounts implements Accounts {
         return create(email, password, displayName, role);
     }
 
+    @Override
+    @Transactional
+    public Account importAccount(String email, String passwordHash, String displayName, Role role) {
+        if (role == Role.OPERATOR) {
+            throw new InvalidInputException("role", Text.of("identity.operatorsCannotRegisterTheyConfigured"));
+        }
+        check(email, role);
+        if (!importable(passwordHash)) {
+            throw new InvalidInputException("passwordHash", Text.of("identity.passwordHash.malformed",
+                    IMPORTED_HASH_MAX_MEMORY_KIB, IMPORTED_HASH_MAX_ITERATIONS, IMPORTED_HASH_MAX_PARALLELISM));
+        }
+        checkName(displayName);
+        return insert(email, passwordHash, displayName, role);
+    }
+
+    /** {@code $argon2id$v=19$m=<KiB>,t=<iterations>,p=<lanes>$<salt>$<hash>}, salt and hash in unpadded Base64. */
+    private static final Pattern ARGON2ID = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=([0-9]{1,9}),t=([0-9]{1,4}),p=([0-9]{1,4})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,344})");
+
+    /** Whether the text is an encoded Argon2id hash whose cost a login can bear (and Spring Security can decode). */
+    static boolean importable(String hash) {
+        if (hash == null) {
+            return false;
+        }
+        java.util.regex.Matcher m = ARGON2ID.matcher(hash);
+        if (!m.matches()) {
+            return false;
+        }
+        int memory = Integer.parseInt(m.group(1));
+        int iterations = Integer.parseInt(m.group(2));
+        int lanes = Integer.parseInt(m.group(3));
+        if (lanes < 1 || lanes > IMPORTED_HASH_MAX_PARALLELISM || iterations < 1
+                || iterations > IMPORTED_HASH_MAX_ITERATIONS || memory < 8 * lanes || memory > IMPORTED_HASH_MAX_MEMORY_KIB) {
+            return false;
+        }
+        try {
+            java.util.Base64.Decoder decoder = java.util.Base64.getDecoder();
+            return decoder.decode(m.group(4)).length >= 8 && decoder.decode(m.group(5)).length >= 16;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
     Account create(String email, String password, String displayName, Role role) {
-        if (role == Role.SYSTEM) {
-            throw new InvalidInputException("role", Text.of("identity.systemPlatformSOwnRole"));
-        }
-        String normalized = normalize(email);
-        if (!EMAIL.matcher(normalized).matches()) {
-            throw new InvalidInputException("email", Text.of("identity.notEmailAddress", email));
-        }
+        // The rules are checked in this order (role, email, password, name) before the hash, the dear part, is computed.
+        check(email, role);
         if (password == null || password.length() < 8 || password.length() > 128) {
             throw new InvalidInputException("password", Text.of("identity.passwordMustCharacters"));
         }
+        checkName(displayName);
+        return insert(email, passwords.encode(password), displayName, role);
+    }
+
+    private static void check(String email, Role role) {
+        if (role == Role.SYSTEM) {
+            throw new InvalidInputException("role", Text.of("identity.systemPlatformSOwnRole"));
+        }
+        if (!EMAIL.matcher(normalize(email)).matches()) {
+            throw new InvalidInputException("email", Text.of("identity.notEmailAddress", email));
+        }
+    }
+
+    private static void checkName(String displayName) {
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
             throw new InvalidInputException("displayName", Text.of("identity.displayNameMustCharacters"));
         }
+    }
+
+    /** Stores an account whose email, role and name were checked, with its encoded password hash. */
+    private Account insert(String email, String passwordHash, String displayName, Role role) {
+        String normalized = normalize(email);
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO identity.accounts (email, password_hash, display_name, role, created_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING id""")
-                .params(normalized, passwords.encode(password), displayName.strip(), role.name(), Timestamp.from(now))
+                .params(normalized, passwordHash, displayName.strip(), role.name(), Timestamp.from(now))
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             throw new ConflictException(Text.of("identity.email.taken", normalized));

@@ -1,5 +1,6 @@
 package io.mercato.insights.internal;
 
+import io.mercato.ads.AdCampaigns;
 import io.mercato.merchant.Stores;
 import io.mercato.payment.AccountKind;
 import io.mercato.payment.DailyAmount;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures that have no order event: what the ledger booked per day (fees net of fees given back, ad revenue,
- * subsidy spend, membership revenue) and the stores opened per day. A day's rows are replaced as a whole, so taking
+ * subsidy spend, membership revenue), the stores opened per day and the merchants charged for sponsored clicks per
+ * day. A day's rows are replaced as a whole, so taking
  * a day again gives the same rows. {@link #takeSinceLast} takes every day from the one before the last day taken
  * (whose postings may still have been committing then) to today, so days the timer missed are taken too.
  */
@@ -29,17 +31,21 @@ class BookedFigures {
             "SUBSIDY", AccountKind.SUBSIDY,
             "MEMBERSHIP", AccountKind.MEMBERSHIP_REVENUE);
     static final String NEW_MERCHANTS = "NEW_MERCHANTS";
+    /** Merchants charged for at least one sponsored click on the day (from the ads module). */
+    static final String AD_MERCHANTS = "AD_MERCHANTS";
 
     private final JdbcClient jdbc;
     private final Escrow escrow;
     private final Stores stores;
+    private final AdCampaigns ads;
     private final ZoneId zone;
 
-    BookedFigures(JdbcClient jdbc, Escrow escrow, Stores stores,
+    BookedFigures(JdbcClient jdbc, Escrow escrow, Stores stores, AdCampaigns ads,
             @Value("${mercato.web.time-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.escrow = escrow;
         this.stores = stores;
+        this.ads = ads;
         this.zone = ZoneId.of(zone);
     }
 
@@ -69,6 +75,7 @@ class BookedFigures {
             }
         });
         stores.openedPerDay(from, to, zone).forEach((day, count) -> insert(day, NEW_MERCHANTS, "---", count));
+        ads.payingAdvertisersPerDay(from, to, zone).forEach((day, count) -> insert(day, AD_MERCHANTS, "---", count));
         jdbc.sql("""
                 INSERT INTO insights.booked_taken (id, through) VALUES (1, :to)
                 ON CONFLICT (id) DO UPDATE SET through = greatest(insights.booked_taken.through, EXCLUDED.through)""")

@@ -140,6 +140,8 @@ class DefaultInsights implements Insights {
                     platform ? sum(booked.get("MEMBERSHIP"), first, last) : null,
                     platform ? sum(newBuyers, first, last) : null,
                     platform ? sum(booked.get(BookedFigures.NEW_MERCHANTS), first, last) : null,
+                    platform ? sum(booked.get(BookedFigures.AD_MERCHANTS), first, last)
+                            / (ChronoUnit.DAYS.between(first, last) + 1) : null,
                     active, arpu, dau, mau, vip,
                     reported(gmvByCurrency, cnyRates, first, last),
                     constant(gmvByCurrency, first, last, constantReference)));

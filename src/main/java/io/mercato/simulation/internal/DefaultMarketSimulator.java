@@ -164,17 +164,19 @@ class DefaultMarketSimulator implements MarketSimulator, ApplicationRunner {
                 Thread.ofPlatform().name("simulation-" + runId + "-worker-", 0).daemon().factory());
         clock.take();
         try {
+            // One password hash for every account the run registers in this process (see MarketDriver#passwordHash).
+            String passwordHash = driver.passwordHash();
             if (!runs.setUp(runId)) {
                 long started = System.nanoTime();
                 // The market opens the evening before its first day.
                 clock.hold(driver.at(run.firstDay().minusDays(1), 18));
-                driver.setUp(run, market, operator, workers);
+                driver.setUp(run, market, operator, workers, passwordHash);
                 runs.markSetUp(runId);
                 log.info("Simulation {}: the market is open: {} merchants, {} products ({} ms)", runId,
                         run.merchants(), run.merchants() * Market.PRODUCTS_PER_MERCHANT,
                         (System.nanoTime() - started) / 1_000_000);
             }
-            MarketDriver.Cast cast = driver.cast(run, market, operator);
+            MarketDriver.Cast cast = driver.cast(run, market, operator, passwordHash);
             for (int day = runs.get(runId).daysDone(); day < run.days(); day++) {
                 SimulatedDay done = driver.day(cast, day, clock, workers, stopRequested::get);
                 if (done == null) {

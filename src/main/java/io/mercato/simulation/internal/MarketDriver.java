@@ -26,6 +26,7 @@ import io.mercato.ordering.RefundDesk;
 import io.mercato.payment.AdAccounts;
 import io.mercato.payment.Escrow;
 import io.mercato.platform.Actor;
+import io.mercato.platform.ConflictException;
 import io.mercato.platform.DomainException;
 import io.mercato.platform.Money;
 import io.mercato.platform.Role;
@@ -59,6 +60,7 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,9 +68,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Drives the platform for a run, through the modules' public APIs only: opens the market (categories, merchants,
  * stores, products, ad campaigns) and then plays one simulated day at a time, hour by hour, with the platform's clock
  * held at the hour. Within an hour the consumers' purchases and the follow-up steps of earlier orders (pay, ship,
- * deliver, confirm, refund, return, review) run on {@code parallelism} threads; an hour ends when all its work has.
+ * deliver, confirm, refund, return, review) and its visits run on {@code parallelism} threads; an hour ends when all
+ * its work has, and then writes what it changed in the run's own tables in one transaction ({@link Runs.HourBook}).
  * Every step is safe to repeat: a restarted day places its orders again under the same checkout keys (the platform
- * answers with the orders already placed) and a step the platform refuses because it already happened is skipped.
+ * answers with the orders already placed), an account registered already is found, and a step the platform refuses
+ * because it already happened is counted and the order goes on to its next step.
  */
 @Component
 class MarketDriver {
@@ -145,9 +149,8 @@ class MarketDriver {
     // ---------------------------------------------------------------------------------------------- opening the market
 
     /** Opens what is missing of the market: categories, then each merchant with its store, products and campaign. */
-    void setUp(SimulationRun run, Market market, Actor operator, ExecutorService workers) {
+    void setUp(SimulationRun run, Market market, Actor operator, ExecutorService workers, String passwordHash) {
         Map<String, Long> categories = categories(operator);
-        String password = password();
         List<Callable<Void>> work = new ArrayList<>();
         Map<Integer, Runs.MerchantRow> existing = runs.merchants(run.id());
         for (int m = 0; m < market.merchants(); m++) {
@@ -156,7 +159,7 @@ class MarketDriver {
                 continue;
             }
             work.add(() -> {
-                openMerchant(run, market, operator, merchant, categories, password);
+                openMerchant(run, market, operator, merchant, categories, passwordHash);
                 return null;
             });
         }
@@ -177,7 +180,7 @@ class MarketDriver {
     }
 
     private void openMerchant(SimulationRun run, Market market, Actor operator, int merchant,
-            Map<String, Long> categories, String password) {
+            Map<String, Long> categories, String passwordHash) {
         StoreKind kind = market.kindOf(merchant);
         String shopName = SHOP_WORDS[merchant % SHOP_WORDS.length] + " " + kindWord(kind) + " #" + run.id() + "-"
                 + merchant;
@@ -189,8 +192,8 @@ class MarketDriver {
                     .orElseGet(() -> stores.open(operator, shopName, kind, Runs.CURRENCY, null));
         } else {
             String email = "r" + run.id() + ".m" + merchant + "@sim.mercato.demo";
-            Account account = accounts.findByEmail(email).orElseGet(() -> accounts.register(email, password,
-                    SURNAMES[merchant % SURNAMES.length] + " " + merchant, Role.SELLER));
+            Account account = account(email, passwordHash, SURNAMES[merchant % SURNAMES.length] + " " + merchant,
+                    Role.SELLER).account();
             seller = new Actor(account.id(), Role.SELLER);
             store = stores.ownedBy(account.id()).stream().findFirst()
                     .orElseGet(() -> stores.open(seller, shopName, kind, Runs.CURRENCY, null));
@@ -245,11 +248,31 @@ class MarketDriver {
         };
     }
 
-    /** Simulated accounts get a random password nobody is told: they act through the APIs, never log in. */
-    private static String password() {
+    /**
+     * The run's one password, hashed once (Argon2id, as the identity module hashes): every simulated account is
+     * registered with this hash, the way accounts are imported from another system, instead of hashing a password per
+     * account (memory-hard by design, the dearest step of a registration). The password is random and told to nobody:
+     * simulated accounts act through the APIs and never log in.
+     */
+    String passwordHash() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(java.util.HexFormat.of().formatHex(bytes));
+    }
+
+    private record Registered(Account account, boolean created) {
+    }
+
+    /**
+     * The account of a simulated consumer or merchant: registered with the run's password hash, or found when an
+     * earlier attempt at this day (or at the market's opening) registered it.
+     */
+    private Registered account(String email, String passwordHash, String name, Role role) {
+        try {
+            return new Registered(accounts.importAccount(email, passwordHash, name, role), true);
+        } catch (ConflictException taken) {
+            return new Registered(accounts.findByEmail(email).orElseThrow(() -> taken), false);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ one simulated day
@@ -266,16 +289,27 @@ class MarketDriver {
         final AtomicInteger vipJoins = new AtomicInteger();
         final AtomicInteger adClicks = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
+        /** Where the day's time went, summed over the worker threads (for the log). */
+        final AtomicLong registerNanos = new AtomicLong();
+        final AtomicLong purchaseNanos = new AtomicLong();
+        final AtomicLong stepNanos = new AtomicLong();
+        final AtomicInteger steps = new AtomicInteger();
+        final AtomicLong bookNanos = new AtomicLong();
     }
 
-    /** The day's actors and goods, loaded once per day from the run's tables. */
+    /**
+     * The run's actors and goods, loaded once when the run starts working from the run's tables; {@code wallets}
+     * holds what each consumer's wallet has at least (known since its registration or its last look at the wallet in
+     * this process), so a payment needs no look at the wallet first.
+     */
     record Cast(SimulationRun run, Market market, Actor operator, Map<Integer, Runs.MerchantRow> merchants,
-            long[][] skus, Map<Integer, Long> consumers, Map<String, Long> categories, String password) {
+            long[][] skus, Map<Integer, Long> consumers, Map<String, Long> categories, String passwordHash,
+            Map<Integer, Long> wallets) {
     }
 
-    Cast cast(SimulationRun run, Market market, Actor operator) {
+    Cast cast(SimulationRun run, Market market, Actor operator, String passwordHash) {
         return new Cast(run, market, operator, runs.merchants(run.id()), runs.skus(run.id(), market.merchants()),
-                runs.consumers(run.id()), categories(operator), password());
+                runs.consumers(run.id()), categories(operator), passwordHash, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
@@ -304,35 +338,57 @@ class MarketDriver {
             }
         }
         Tally tally = new Tally();
+        int threads = Math.max(1, cast.run().parallelism());
         for (int hour = 0; hour < 24; hour++) {
             if (stop.getAsBoolean()) {
                 return null;
             }
             Instant tick = at(day, hour);
             clock.hold(tick);
-            for (Market.Browse browse : browsing.get(hour)) {
-                browse(cast, browse);
-                tally.visitors.incrementAndGet();
-            }
+            Runs.HourBook book = new Runs.HourBook();
             List<Callable<Void>> work = new ArrayList<>();
-            for (Runs.Placed due : runs.due(cast.run().id(), tick.plus(Duration.ofHours(1)))) {
+            // The purchases first: they are the hour's longest tasks, so the hour does not end waiting for one of them.
+            for (Purchase purchase : byHour.get(hour)) {
                 work.add(() -> {
-                    step(cast, due, tally);
+                    purchase(cast, purchase, dayIndex, tick, tally, book);
                     return null;
                 });
             }
-            for (Purchase purchase : byHour.get(hour)) {
+            for (Runs.Placed due : runs.due(cast.run().id(), tick.plus(Duration.ofHours(1)))) {
                 work.add(() -> {
-                    purchase(cast, purchase, dayIndex, tick, tally);
+                    step(cast, due, tally, book);
+                    return null;
+                });
+            }
+            // The hour's visits, in a few slices beside the rest (recording one is a counter in memory).
+            List<Market.Browse> visits = browsing.get(hour);
+            int slice = Math.max(64, (visits.size() + threads - 1) / threads);
+            for (int from = 0; from < visits.size(); from += slice) {
+                List<Market.Browse> part = visits.subList(from, Math.min(visits.size(), from + slice));
+                work.add(() -> {
+                    for (Market.Browse browse : part) {
+                        browse(cast, browse);
+                    }
+                    tally.visitors.addAndGet(part.size());
                     return null;
                 });
             }
             runAll(workers, work);
+            long written = System.nanoTime();
+            if (!book.isEmpty()) {
+                transactions.executeWithoutResult(status -> runs.write(cast.run().id(), book));
+            }
+            tally.bookNanos.addAndGet(System.nanoTime() - written);
         }
         activity.flush();
+        long wallMs = (System.nanoTime() - started) / 1_000_000;
+        log.info("Simulation {} day {}: {} ms; on the workers: {} registrations {} ms, {} orders {} ms, {} follow-up steps {} ms;"
+                + " the run's own tables {} ms", cast.run().id(), dayIndex + 1, wallMs, tally.newBuyers.get(),
+                tally.registerNanos.get() / 1_000_000, tally.orders.get(), tally.purchaseNanos.get() / 1_000_000,
+                tally.steps.get(), tally.stepNanos.get() / 1_000_000, tally.bookNanos.get() / 1_000_000);
         return new SimulatedDay(dayIndex, day, tally.visitors.get(), tally.orders.get(), tally.gmv.get(),
                 tally.cancelled.get(), tally.refunds.get(), tally.reviews.get(), tally.newBuyers.get(),
-                tally.vipJoins.get(), tally.adClicks.get(), tally.refused.get(), (System.nanoTime() - started) / 1_000_000);
+                tally.vipJoins.get(), tally.adClicks.get(), tally.refused.get(), wallMs);
     }
 
     /** Tells the insights activity stream what a consumer did on the shop, at the hour the clock is held at. */
@@ -350,12 +406,22 @@ class MarketDriver {
         }
     }
 
-    private void purchase(Cast cast, Purchase purchase, int dayIndex, Instant tick, Tally tally) {
+    private void purchase(Cast cast, Purchase purchase, int dayIndex, Instant tick, Tally tally, Runs.HourBook book) {
         long runId = cast.run().id();
+        long started = System.nanoTime();
+        long registering = 0;
         try {
-            Actor buyer = buyer(cast, purchase.consumer(), tally);
+            Actor buyer;
+            if (cast.consumers().containsKey(purchase.consumer())) {
+                buyer = new Actor(cast.consumers().get(purchase.consumer()), Role.BUYER);
+            } else {
+                buyer = buyer(cast, purchase.consumer(), tally, book);
+                registering = System.nanoTime() - started;
+                tally.registerNanos.addAndGet(registering);
+            }
             if (purchase.joinsVip() && vip.join(buyer).created()) {
                 tally.vipJoins.incrementAndGet();
+                cast.wallets().remove(purchase.consumer()); // the term was paid from the wallet: look again before paying
             }
             if (purchase.browsesAds()) {
                 browseSponsored(cast, buyer, purchase, dayIndex, tally);
@@ -372,49 +438,85 @@ class MarketDriver {
                 nextAt = tick.plus(Duration.ofMinutes(20 + r.nextInt(40)));
             } else {
                 if (order.status() == OrderStatus.AWAITING_PAYMENT) {
-                    order = pay(buyer, order);
+                    order = pay(cast, purchase.consumer(), buyer, order);
                 }
                 tally.gmv.addAndGet(order.total().minor());
                 next = purchase.fate() == Fate.REFUNDED_BEFORE_SHIPPING ? "REFUND" : "SHIP";
                 nextAt = tick.plus(Duration.ofMinutes(next.equals("REFUND") ? 30 + r.nextInt(120) : 240 + r.nextInt(1680)));
             }
             tally.orders.incrementAndGet();
-            runs.placed(runId, new Runs.Placed(order.id(), purchase.consumer(), purchase.merchant(), purchase.product(),
+            book.placed.add(new Runs.Placed(order.id(), purchase.consumer(), purchase.merchant(), purchase.product(),
                     dayIndex, purchase.hour(), purchase.quantity(), order.total().minor(), order.total().currencyCode(),
                     purchase.fate().name(), purchase.rating(), next, nextAt));
         } catch (DomainException | org.springframework.dao.DataAccessException refused) {
             refused(tally, "purchase of consumer " + purchase.consumer(), refused);
+        } finally {
+            tally.purchaseNanos.addAndGet(System.nanoTime() - started - registering);
         }
     }
 
-    /** Pays from the wallet, topping it up first (by card, as a buyer would) when it holds too little. */
-    private OrderView pay(Actor buyer, OrderView order) {
-        Money wallet = escrow.accountsOf(buyer).stream()
+    /**
+     * Pays from the wallet, topping it up first (by card, as a buyer would) when it holds too little. What the wallet
+     * holds at least is kept in the cast (a refund only adds to it), so the wallet is looked at only when that is not
+     * known (the first payment after a resume, or after an 88VIP term was paid from it) or a payment was refused.
+     */
+    private OrderView pay(Cast cast, int consumer, Actor buyer, OrderView order) {
+        long due = order.total().minor();
+        if (!order.total().currencyCode().equals(Runs.CURRENCY)) {
+            fund(buyer, order, wallet(buyer, order));
+            return lifecycle.pay(buyer, order.id());
+        }
+        Long known = cast.wallets().get(consumer);
+        long has = known != null ? known : wallet(buyer, order);
+        has += fund(buyer, order, has);
+        OrderView paid;
+        try {
+            paid = lifecycle.pay(buyer, order.id());
+        } catch (ConflictException shortOfMoney) {
+            // Held less than thought (a charge this process did not see): look, top up, and try once more.
+            cast.wallets().remove(consumer);
+            has = wallet(buyer, order);
+            has += fund(buyer, order, has);
+            paid = lifecycle.pay(buyer, order.id());
+        }
+        cast.wallets().put(consumer, has - due);
+        return paid;
+    }
+
+    /** What the buyer's wallet holds in the order's currency. */
+    private long wallet(Actor buyer, OrderView order) {
+        return escrow.accountsOf(buyer).stream()
                 .filter(account -> account.kind() == io.mercato.payment.AccountKind.WALLET
                         && account.balance().currency().equals(order.total().currency()))
-                .map(io.mercato.payment.LedgerAccount::balance).findFirst().orElse(Money.zero(order.total().currency()));
-        if (wallet.minor() < order.total().minor()) {
-            escrow.topUp(buyer, Money.of(Math.min(MAX_CHARGE_MINOR, Math.max(WALLET_MINOR, order.total().minor())),
-                    order.total().currencyCode()));
-        }
-        return lifecycle.pay(buyer, order.id());
+                .map(io.mercato.payment.LedgerAccount::balance).findFirst().orElse(Money.zero(order.total().currency()))
+                .minor();
     }
 
-    /** A consumer's account, registered (with a funded wallet) on the first visit to the market. */
-    private Actor buyer(Cast cast, int consumer, Tally tally) {
-        Long known = cast.consumers().get(consumer);
-        if (known != null) {
-            return new Actor(known, Role.BUYER);
+    /** Tops the wallet up when it holds less than the order's total; answers by how much. */
+    private long fund(Actor buyer, OrderView order, long has) {
+        if (has >= order.total().minor()) {
+            return 0;
         }
+        long amount = Math.min(MAX_CHARGE_MINOR, Math.max(WALLET_MINOR, order.total().minor()));
+        escrow.topUp(buyer, Money.of(amount, order.total().currencyCode()));
+        return amount;
+    }
+
+    /**
+     * A consumer's account, registered (with the run's password hash and a funded wallet) on its first purchase; an
+     * account an earlier attempt at this day registered is found instead.
+     */
+    private Actor buyer(Cast cast, int consumer, Tally tally, Runs.HourBook book) {
         String email = "r" + cast.run().id() + ".c" + consumer + "@sim.mercato.demo";
-        Optional<Account> found = accounts.findByEmail(email);
-        Account account = found.orElseGet(() -> accounts.register(email, cast.password(),
-                SURNAMES[consumer % SURNAMES.length] + " " + consumer, Role.BUYER));
-        Actor buyer = new Actor(account.id(), Role.BUYER);
+        Registered registered = account(email, cast.passwordHash(), SURNAMES[consumer % SURNAMES.length] + " " + consumer,
+                Role.BUYER);
+        Actor buyer = new Actor(registered.account().id(), Role.BUYER);
         escrow.topUp(buyer, Money.of(WALLET_MINOR, Runs.CURRENCY));
-        runs.consumer(cast.run().id(), consumer, account.id());
-        cast.consumers().put(consumer, account.id());
-        if (found.isEmpty()) {
+        // At least this much: a wallet found again may hold more from before.
+        cast.wallets().put(consumer, WALLET_MINOR);
+        book.consumers.put(consumer, buyer.accountId());
+        cast.consumers().put(consumer, buyer.accountId());
+        if (registered.created()) {
             tally.newBuyers.incrementAndGet();
         }
         return buyer;
@@ -429,8 +531,10 @@ class MarketDriver {
         if (category == null) {
             return;
         }
+        // The viewer as the shop names a signed-in buyer ("b" and the account id): the click link is signed for it, and
+        // the click desk accepts only viewers of the shop's forms.
         List<SponsoredAd> ads = adServing.forSearch(java.util.Set.of(), java.util.Set.of(category),
-                "sim-" + cast.run().id() + "-" + purchase.consumer());
+                "b" + buyer.accountId());
         if (ads.isEmpty() || cast.market().random(10, dayIndex, purchase.consumer()).nextDouble() >= 0.25) {
             return;
         }
@@ -455,9 +559,13 @@ class MarketDriver {
                 q.get("s"));
     }
 
-    /** One follow-up step of an earlier order, then the step after it and when it falls due. */
-    private void step(Cast cast, Runs.Placed order, Tally tally) {
-        long runId = cast.run().id();
+    /**
+     * One follow-up step of an earlier order, then the step after it and when it falls due. The order goes on to its
+     * next step even when the platform refused this one (counted as refused): a step refused because it already
+     * happened (an hour played again after a stop) must not end the order's story.
+     */
+    private void step(Cast cast, Runs.Placed order, Tally tally, Runs.HourBook book) {
+        long started = System.nanoTime();
         Long buyerId = cast.consumers().get(order.consumer());
         Runs.MerchantRow merchant = cast.merchants().get(order.merchant());
         Actor buyer = new Actor(buyerId == null ? -1 : buyerId, Role.BUYER);
@@ -465,60 +573,83 @@ class MarketDriver {
                 : new Actor(merchant.accountId(), Role.SELLER);
         SplittableRandom r = cast.market().random(11, order.dayIndex(), order.consumer(), order.nextStep().hashCode());
         Instant now = order.nextAt();
+        String step = order.nextStep();
         String next = "DONE";
         Instant nextAt = now;
-        try {
-            switch (order.nextStep()) {
-                case "CANCEL" -> {
-                    lifecycle.cancel(buyer, order.orderId(), "Changed my mind 不想要了");
-                    tally.cancelled.incrementAndGet();
-                }
-                case "REFUND" -> {
-                    refundDesk.request(buyer, order.orderId(), null, "Ordered by mistake 拍错了");
-                    tally.refunds.incrementAndGet();
-                }
-                case "SHIP" -> {
-                    lifecycle.ship(seller, order.orderId(), "SF Express", "SF" + (7_000_000_000L + order.orderId()));
-                    next = "DELIVER";
-                    nextAt = now.plus(Duration.ofHours(18 + r.nextInt(54)));
-                }
-                case "DELIVER" -> {
-                    lifecycle.markDelivered(seller, order.orderId());
-                    next = order.fate().equals(Fate.RETURNED.name()) ? "RETURN" : "CONFIRM";
-                    nextAt = now.plus(Duration.ofHours(next.equals("RETURN") ? 12 + r.nextInt(60) : 2 + r.nextInt(94)));
-                }
-                case "CONFIRM" -> {
-                    lifecycle.confirmReceipt(buyer, order.orderId());
-                    if (order.rating() > 0) {
-                        next = "REVIEW";
-                        nextAt = now.plus(Duration.ofHours(1 + r.nextInt(47)));
-                    }
-                }
-                case "REVIEW" -> review(buyer, order, r, tally);
-                case "RETURN" -> {
-                    if (order.rating() > 0) {
-                        review(buyer, order, r, tally);
-                    }
-                    refundDesk.request(buyer, order.orderId(), null, "Not as described 与描述不符");
-                    next = "APPROVE";
-                    nextAt = now.plus(Duration.ofHours(2 + r.nextInt(22)));
-                }
-                case "APPROVE" -> {
-                    OrderView view = lifecycle.order(seller, order.orderId());
-                    Optional<Refund> pending = view.refunds().stream()
-                            .filter(refund -> refund.status() == Refund.RefundStatus.REQUESTED).findFirst();
-                    if (pending.isPresent()) {
-                        refundDesk.approve(seller, pending.get().id(), "Return accepted 同意退货");
-                        tally.refunds.incrementAndGet();
-                    }
-                }
-                default -> {
+        switch (step) {
+            case "SHIP" -> {
+                next = "DELIVER";
+                nextAt = now.plus(Duration.ofHours(18 + r.nextInt(54)));
+            }
+            case "DELIVER" -> {
+                next = order.fate().equals(Fate.RETURNED.name()) ? "RETURN" : "CONFIRM";
+                nextAt = now.plus(Duration.ofHours(next.equals("RETURN") ? 12 + r.nextInt(60) : 2 + r.nextInt(94)));
+            }
+            case "CONFIRM" -> {
+                if (order.rating() > 0) {
+                    next = "REVIEW";
+                    nextAt = now.plus(Duration.ofHours(1 + r.nextInt(47)));
                 }
             }
-        } catch (DomainException | org.springframework.dao.DataAccessException refused) {
-            refused(tally, order.nextStep() + " of order " + order.orderId(), refused);
+            case "RETURN" -> {
+                next = "APPROVE";
+                nextAt = now.plus(Duration.ofHours(2 + r.nextInt(22)));
+            }
+            default -> {
+            }
         }
-        runs.next(runId, order.orderId(), next, nextAt);
+        String what = step + " of order " + order.orderId();
+        switch (step) {
+            case "CANCEL" -> attempt(tally, what, () -> {
+                try {
+                    lifecycle.cancel(buyer, order.orderId(), "Changed my mind 不想要了");
+                } catch (ConflictException notCancellable) {
+                    // With the platform's timers on, its payment deadline may have cancelled the unpaid order first.
+                    if (lifecycle.order(buyer, order.orderId()).status() != OrderStatus.CANCELLED) {
+                        throw notCancellable;
+                    }
+                }
+                tally.cancelled.incrementAndGet();
+            });
+            case "REFUND" -> attempt(tally, what, () -> {
+                refundDesk.request(buyer, order.orderId(), null, "Ordered by mistake 拍错了");
+                tally.refunds.incrementAndGet();
+            });
+            case "SHIP" -> attempt(tally, what, () -> lifecycle.ship(seller, order.orderId(), "SF Express",
+                    "SF" + (7_000_000_000L + order.orderId())));
+            case "DELIVER" -> attempt(tally, what, () -> lifecycle.markDelivered(seller, order.orderId()));
+            case "CONFIRM" -> attempt(tally, what, () -> lifecycle.confirmReceipt(buyer, order.orderId()));
+            case "REVIEW" -> attempt(tally, what, () -> review(buyer, order, r, tally));
+            case "RETURN" -> {
+                if (order.rating() > 0) {
+                    attempt(tally, "review of order " + order.orderId(), () -> review(buyer, order, r, tally));
+                }
+                attempt(tally, what, () -> refundDesk.request(buyer, order.orderId(), null, "Not as described 与描述不符"));
+            }
+            case "APPROVE" -> attempt(tally, what, () -> {
+                OrderView view = lifecycle.order(seller, order.orderId());
+                Optional<Refund> pending = view.refunds().stream()
+                        .filter(refund -> refund.status() == Refund.RefundStatus.REQUESTED).findFirst();
+                if (pending.isPresent()) {
+                    refundDesk.approve(seller, pending.get().id(), "Return accepted 同意退货");
+                    tally.refunds.incrementAndGet();
+                }
+            });
+            default -> {
+            }
+        }
+        book.next.add(new Runs.Next(order.orderId(), next, nextAt));
+        tally.steps.incrementAndGet();
+        tally.stepNanos.addAndGet(System.nanoTime() - started);
+    }
+
+    /** Does what the platform may refuse; a refusal is counted, not thrown. */
+    private static void attempt(Tally tally, String what, Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException | org.springframework.dao.DataAccessException refused) {
+            refused(tally, what, refused);
+        }
     }
 
     private void review(Actor buyer, Runs.Placed order, SplittableRandom r, Tally tally) {

@@ -138,11 +138,6 @@ class Runs {
                 .params(runId, merchantIdx).query(Integer.class).single();
     }
 
-    void consumer(long runId, int idx, long accountId) {
-        jdbc.sql("INSERT INTO simulation.consumers VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(runId, idx, accountId).update();
-    }
-
     Map<Integer, Long> consumers(long runId) {
         Map<Integer, Long> rows = new java.util.concurrent.ConcurrentHashMap<>();
         jdbc.sql("SELECT idx, account_id FROM simulation.consumers WHERE run_id = ?").param(runId)
@@ -156,15 +151,74 @@ class Runs {
             long totalMinor, String currency, String fate, int rating, String nextStep, Instant nextAt) {
     }
 
-    void placed(long runId, Placed order) {
-        jdbc.sql("""
-                INSERT INTO simulation.orders (run_id, order_id, consumer_idx, merchant_idx, sku_idx, day_index, hour,
-                                               quantity, total_minor, currency, fate, rating, next_step, next_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(runId, order.orderId(), order.consumer(), order.merchant(), order.sku(), order.dayIndex(),
-                        order.hour(), order.quantity(), order.totalMinor(), order.currency(), order.fate(),
-                        order.rating(), order.nextStep(), Timestamp.from(order.nextAt()))
-                .update();
+    /** A follow-up step done: the order's next step and when it falls due. */
+    record Next(long orderId, String step, Instant at) {
+    }
+
+    /**
+     * What one simulated hour's work changed in the run's tables, gathered from the worker threads and written at the
+     * hour's end by {@link #write} in one transaction of three statements, instead of a statement per order, step and
+     * consumer. An hour whose writing was lost (the process stopped in it) is played again with its day.
+     */
+    static final class HourBook {
+        final java.util.Queue<Placed> placed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.Queue<Next> next = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final Map<Integer, Long> consumers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        boolean isEmpty() {
+            return placed.isEmpty() && next.isEmpty() && consumers.isEmpty();
+        }
+    }
+
+    /** Writes an hour's book (the caller's transaction): new consumers, orders placed, steps done. */
+    void write(long runId, HourBook book) {
+        if (!book.consumers.isEmpty()) {
+            List<Integer> idx = new java.util.ArrayList<>(book.consumers.keySet());
+            jdbc.sql("""
+                    INSERT INTO simulation.consumers (run_id, idx, account_id)
+                    SELECT :run, * FROM unnest(CAST(:idx AS int[]), CAST(:accounts AS bigint[])) ON CONFLICT DO NOTHING""")
+                    .param("run", runId).param("idx", idx.toArray(Integer[]::new))
+                    .param("accounts", idx.stream().map(book.consumers::get).toArray(Long[]::new)).update();
+        }
+        if (!book.placed.isEmpty()) {
+            List<Placed> placed = List.copyOf(book.placed);
+            jdbc.sql("""
+                    INSERT INTO simulation.orders (run_id, order_id, consumer_idx, merchant_idx, sku_idx, day_index, hour,
+                                                   quantity, total_minor, currency, fate, rating, next_step, next_at)
+                    SELECT :run, * FROM unnest(CAST(:orders AS bigint[]), CAST(:consumers AS int[]), CAST(:merchants AS int[]),
+                           CAST(:skus AS int[]), CAST(:days AS int[]), CAST(:hours AS int[]), CAST(:quantities AS int[]),
+                           CAST(:totals AS bigint[]), CAST(:currencies AS text[]), CAST(:fates AS text[]),
+                           CAST(:ratings AS int[]), CAST(:steps AS text[]), CAST(:ats AS timestamptz[]))
+                    ON CONFLICT DO NOTHING""")
+                    .param("run", runId)
+                    .param("orders", placed.stream().map(Placed::orderId).toArray(Long[]::new))
+                    .param("consumers", placed.stream().map(Placed::consumer).toArray(Integer[]::new))
+                    .param("merchants", placed.stream().map(Placed::merchant).toArray(Integer[]::new))
+                    .param("skus", placed.stream().map(Placed::sku).toArray(Integer[]::new))
+                    .param("days", placed.stream().map(Placed::dayIndex).toArray(Integer[]::new))
+                    .param("hours", placed.stream().map(Placed::hour).toArray(Integer[]::new))
+                    .param("quantities", placed.stream().map(Placed::quantity).toArray(Integer[]::new))
+                    .param("totals", placed.stream().map(Placed::totalMinor).toArray(Long[]::new))
+                    .param("currencies", placed.stream().map(Placed::currency).toArray(String[]::new))
+                    .param("fates", placed.stream().map(Placed::fate).toArray(String[]::new))
+                    .param("ratings", placed.stream().map(Placed::rating).toArray(Integer[]::new))
+                    .param("steps", placed.stream().map(Placed::nextStep).toArray(String[]::new))
+                    .param("ats", placed.stream().map(p -> p.nextAt().toString()).toArray(String[]::new))
+                    .update();
+        }
+        if (!book.next.isEmpty()) {
+            List<Next> next = List.copyOf(book.next);
+            jdbc.sql("""
+                    UPDATE simulation.orders o SET next_step = n.step, next_at = n.at
+                    FROM unnest(CAST(:orders AS bigint[]), CAST(:steps AS text[]), CAST(:ats AS timestamptz[]))
+                         AS n(order_id, step, at)
+                    WHERE o.run_id = :run AND o.order_id = n.order_id""")
+                    .param("run", runId)
+                    .param("orders", next.stream().map(Next::orderId).toArray(Long[]::new))
+                    .param("steps", next.stream().map(Next::step).toArray(String[]::new))
+                    .param("ats", next.stream().map(n -> n.at().toString()).toArray(String[]::new))
+                    .update();
+        }
     }
 
     /** Orders whose next step falls before {@code until}, the earliest first. */
@@ -173,11 +227,6 @@ class Runs {
                 SELECT * FROM simulation.orders
                 WHERE run_id = ? AND next_step <> 'DONE' AND next_at < ?
                 ORDER BY next_at, order_id""").params(runId, Timestamp.from(until)).query(Runs::placed).list();
-    }
-
-    void next(long runId, long orderId, String step, Instant at) {
-        jdbc.sql("UPDATE simulation.orders SET next_step = ?, next_at = ? WHERE run_id = ? AND order_id = ?")
-                .params(step, Timestamp.from(at), runId, orderId).update();
     }
 
     List<SimulatedOrder> orders(long runId) {

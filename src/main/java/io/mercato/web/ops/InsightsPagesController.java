@@ -204,7 +204,8 @@ final class InsightsPagesController {
                 label("insights.kpi.refundRate"), label("insights.kpi.revenue"), label("insights.kpi.fees"),
                 label("insights.kpi.ads"), label("insights.kpi.cmr"), label("insights.kpi.takeRate"),
                 label("insights.kpi.subsidy"), label("insights.kpi.membership"), label("insights.kpi.newBuyers"),
-                label("insights.kpi.newMerchants"), label("insights.kpi.annualActiveConsumers"),
+                label("insights.kpi.newMerchants"), label("insights.kpi.adMerchants"),
+                label("insights.kpi.annualActiveConsumers"),
                 label("insights.kpi.arpu"), label("insights.kpi.dau"), label("insights.kpi.mau"),
                 label("insights.kpi.vipMembers"), label("insights.kpi.gmvCnyReported"),
                 label("insights.kpi.gmvCnyConstant"));
@@ -214,7 +215,7 @@ final class InsightsPagesController {
                     plain(r.refundedMinor(), c), r.placedOrders(), r.paidOrders(), plain(r.aovMinor(), c),
                     ratio(r.refundRate()), plain(r.revenueMinor(), c), plain(r.feeMinor(), c), plain(r.adMinor(), c),
                     plain(r.cmrMinor(), c), ratio(r.takeRate()), plain(r.subsidyMinor(), c),
-                    plain(r.membershipRevenueMinor(), c), r.newBuyers(), r.newMerchants(), r.annualActiveConsumers(),
+                    plain(r.membershipRevenueMinor(), c), r.newBuyers(), r.newMerchants(), r.adMerchants(), r.annualActiveConsumers(),
                     plain(r.arpuMinor(), c), r.dau(), r.mau(), r.vipMembers(), plain(r.gmvCnyReportedMinor(), "CNY"),
                     plain(r.gmvCnyConstantMinor(), "CNY"));
         }
