@@ -281,8 +281,10 @@ class AppendOnlyAccountsIT {
 
         allAtOnce(8, t -> () -> {
             Random random = new Random(seed + t);
-            long buyer = fundedBuyer(1_000_000);
-            for (int i = 0; i < 40; i++) {
+            long buyer = fundedBuyer(2_000_000);
+            // At least 40 postings each, and more until the roll-ups have run a few rounds among them (on a fast
+            // machine the postings could all be done before the second round).
+            for (int i = 0; i < 40 || (rounds.get() < 4 && i < 2_000); i++) {
                 int store = random.nextInt(2);
                 long seller = sellers.get(store);
                 long amount = 1 + random.nextInt(500);
