@@ -59,6 +59,12 @@ public interface Insights {
     int rollUp();
 
     /**
+     * Takes the ledger's, stores' and ad clicks' figures of these days again: for postings written at past times after
+     * those days were taken (a simulated history), which the taking of the days since the last one would not see.
+     */
+    void retakeBooked(java.time.LocalDate from, java.time.LocalDate to);
+
+    /**
      * Rebuilds every roll-up from the sources (the orders, the ledger, the stores): what the events built, built
      * again. Payments wait while it runs; the activity stream is kept (it has no other source).
      */

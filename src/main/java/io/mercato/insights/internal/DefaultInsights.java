@@ -272,6 +272,13 @@ class DefaultInsights implements Insights {
     }
 
     @Override
+    public void retakeBooked(java.time.LocalDate from, java.time.LocalDate to) {
+        if (!to.isBefore(from)) {
+            booked.take(from, to);
+        }
+    }
+
+    @Override
     public Recomputed recompute(Actor operator) {
         operator.require(Role.OPERATOR);
         return recompute.run(LocalDate.ofInstant(clock.instant(), zone));

@@ -42,7 +42,11 @@ class DefaultMarketSimulator implements MarketSimulator, ApplicationRunner {
     private final AtomicLong working = new AtomicLong();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
-    DefaultMarketSimulator(Runs runs, MarketDriver driver, SimulationClock clock, TransactionTemplate transactions) {
+    private final io.mercato.insights.Insights insights;
+
+    DefaultMarketSimulator(Runs runs, MarketDriver driver, SimulationClock clock, TransactionTemplate transactions,
+            io.mercato.insights.Insights insights) {
+        this.insights = insights;
         this.runs = runs;
         this.driver = driver;
         this.clock = clock;
@@ -180,6 +184,7 @@ class DefaultMarketSimulator implements MarketSimulator, ApplicationRunner {
             for (int day = runs.get(runId).daysDone(); day < run.days(); day++) {
                 SimulatedDay done = driver.day(cast, day, clock, workers, stopRequested::get);
                 if (done == null) {
+                    insights.retakeBooked(run.firstDay().minusDays(1), run.firstDay().plusDays(day));
                     runs.status(runId, SimulationRun.Status.STOPPED, clock.now());
                     log.info("Simulation {} stopped during day {}; it resumes from that day", runId, day + 1);
                     return;
@@ -192,6 +197,8 @@ class DefaultMarketSimulator implements MarketSimulator, ApplicationRunner {
                         done.wallMs());
             }
             clock.giveBack();
+            // The run wrote its days in the past, after insights had taken them: take the ledger's figures again.
+            insights.retakeBooked(run.firstDay().minusDays(1), run.firstDay().plusDays(run.days()));
             runs.status(runId, SimulationRun.Status.FINISHED, clock.now());
         } catch (RuntimeException failed) {
             log.error("Simulation {} failed; it can be resumed from its last finished day", runId, failed);
