@@ -56,8 +56,13 @@ final class GroupCommit<W, R> implements AutoCloseable {
                 || !queues.get(Math.floorMod(key, queues.size())).offer(pending)) {
             return alone(work);
         }
+        return await(pending.answer());
+    }
+
+    /** The work's result once its transaction has committed; its failure, or a minute's wait, thrown. */
+    private static <R> R await(CompletableFuture<R> answer) {
         try {
-            return pending.answer().get(60, TimeUnit.SECONDS);
+            return answer.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the work was being committed", e);
@@ -86,17 +91,7 @@ final class GroupCommit<W, R> implements AutoCloseable {
         }
         List<R> results = new ArrayList<>(works.size());
         for (CompletableFuture<R> answer : answers) {
-            try {
-                results.add(answer.get(60, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while the work was being committed", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("The shared transaction failed", e.getCause());
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("The shared transaction took more than a minute", e);
-            }
+            results.add(await(answer));
         }
         return results;
     }
