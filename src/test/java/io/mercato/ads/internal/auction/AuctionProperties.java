@@ -192,9 +192,17 @@ class AuctionProperties {
 
         /** The quality a campaign would have in this request, or 0 when it is not eligible for it. */
         double eligibleQuality(AdRequest request, AdCampaign c) {
-            BidState state = engine.state(c.campaignId()).orElseThrow();
+            return eligibleQuality(request, c, engine.state(c.campaignId()).orElseThrow().bidMinor());
+        }
+
+        /**
+         * As {@link #eligibleQuality(AdRequest, AdCampaign)} with the bid the campaign made: a ranked campaign's bid is
+         * the one its controller set for this request (its hour's step), which may differ from the state read after
+         * the auction.
+         */
+        double eligibleQuality(AdRequest request, AdCampaign c, long bidMinor) {
             boolean eligible = !soldOut.contains(c.productId()) && c.currency().equals(request.currency())
-                    && c.activeAt(request.at()) && state.bidMinor() > 0 && state.bidMinor() >= reserve
+                    && c.activeAt(request.at()) && bidMinor > 0 && bidMinor >= reserve
                     && spentToday.getOrDefault(c.campaignId(), 0L) < c.dailyBudgetMinor();
             if (!eligible) {
                 return 0;
@@ -211,7 +219,7 @@ class AuctionProperties {
             for (int i = 0; i < ranked.size(); i++) {
                 AdBid bid = ranked.get(i);
                 AdCampaign c = campaigns.get(bid.campaignId());
-                assertThat(eligibleQuality(request, c)).as("campaign %s is eligible with this quality", c)
+                assertThat(eligibleQuality(request, c, bid.bidMinor())).as("campaign %s is eligible with this quality", c)
                         .isEqualTo(bid.quality());
                 assertThat(bid.bidMinor()).as("bid at least the reserve").isGreaterThanOrEqualTo(reserve);
                 assertThat(bid.score()).isEqualTo(bid.bidMinor() * bid.pctr() * bid.quality());
