@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -143,18 +141,8 @@ class ShopCurrencyPageIT {
         assertThat(browser.text("#local-rate")).contains("实际以 CNY 支付");
         browser.open("/p/" + productId + "?lang=en");
 
-        var window = browser.driver().manage().window();
-        Dimension before = window.getSize();
-        window.setSize(new Dimension(390, 844));
-        try {
-            for (String page : List.of("/p/" + productId, "/orders/" + orderId)) {
-                browser.open(page);
-                Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
-                        "return document.querySelector('main').scrollWidth - document.documentElement.clientWidth;");
-                assertThat(((Number) overflow).longValue()).as(page).isLessThanOrEqualTo(0);
-            }
-        } finally {
-            window.setSize(before);
+        for (String page : List.of("/p/" + productId, "/orders/" + orderId)) {
+            PhoneWidth.fits(browser, page);
         }
     }
 }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,7 +57,7 @@ class SimulationPageIT {
         browser.open("/ops/simulations");
         assertThat(browser.text("#runs")).contains("Page run").contains("150 consumers, 3 merchants, 3 days, seed 5")
                 .contains("Finished");
-        fitsAPhone("/ops/simulations");
+        PhoneWidth.fits(browser, "/ops/simulations");
     }
 
     @Test
@@ -68,19 +66,5 @@ class SimulationPageIT {
         market.logIn(buyer);
         browser.open("/ops/simulations");
         assertThat(browser.all("#start")).isEmpty();
-    }
-
-    private static void fitsAPhone(String path) {
-        var window = browser.driver().manage().window();
-        Dimension before = window.getSize();
-        window.setSize(new Dimension(390, 844));
-        try {
-            browser.open(path);
-            Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
-                    "return document.querySelector('main').scrollWidth - document.documentElement.clientWidth;");
-            assertThat(((Number) overflow).longValue()).as("%s is wider than a phone by", path).isLessThanOrEqualTo(0);
-        } finally {
-            window.setSize(before);
-        }
     }
 }

@@ -92,7 +92,7 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
 
     @Override
     public Outcome accept(String carrierCode, @Nullable String timestamp, @Nullable String signature, byte[] body) {
-        String code = carrierCode.length() > 10 ? carrierCode.substring(0, 10) : carrierCode;
+        String code = shortCode(carrierCode);
         String eventId = null;
         try {
             Instant now = clock.instant();
@@ -109,7 +109,7 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
     @Override
     public List<BatchResult> acceptBatch(String carrierCode, @Nullable String timestamp, @Nullable String signature,
             byte[] body) {
-        String code = carrierCode.length() > 10 ? carrierCode.substring(0, 10) : carrierCode;
+        String code = shortCode(carrierCode);
         List<BatchResult> results;
         try {
             Instant now = clock.instant();
@@ -153,31 +153,34 @@ class DefaultTrackingIntake implements TrackingIntake, org.springframework.beans
         return results;
     }
 
+    /** The carrier's code as refusals record it: at most ten characters, however long the path said it was. */
+    private static String shortCode(String carrierCode) {
+        return carrierCode.length() > 10 ? carrierCode.substring(0, 10) : carrierCode;
+    }
+
     /** The carrier's keys once the request is known to be theirs: known carrier, fresh timestamp, matching signature. */
     private CarrierSecrets.Keys verified(String code, @Nullable String timestamp, @Nullable String signature, byte[] body,
             Instant now) {
-        {
-            CarrierSecrets.Keys keys = secrets.of(code).orElseThrow(() -> new Refusal("UNKNOWN_CARRIER",
-                    new NotFoundException(Text.of("fulfillment.noCarrierHasCode", code))));
-            if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) {
-                throw new Refusal("UNSIGNED", new UnauthorizedException(Text.of("fulfillment.signEventSend", TrackingSignature.TIMESTAMP_HEADER, TrackingSignature.SIGNATURE_HEADER)));
-            }
-            long seconds;
-            try {
-                seconds = Long.parseLong(timestamp.strip());
-            } catch (NumberFormatException e) {
-                throw new Refusal("UNSIGNED", new UnauthorizedException(Text.of("fulfillment.mustSecondsSinceEpoch", TrackingSignature.TIMESTAMP_HEADER)));
-            }
-            if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-                throw new Refusal("STALE", new UnauthorizedException(Text.of("fulfillment.timestampMoreMinutesFromPlatform", seconds, TOLERANCE.toMinutes(), now.getEpochSecond())));
-            }
-            boolean signed = TrackingSignature.matches(keys.secret(), seconds, body, signature)
-                    || (keys.previousValidAt(now) && TrackingSignature.matches(keys.previous(), seconds, body, signature));
-            if (!signed) {
-                throw new Refusal("BAD_SIGNATURE", new UnauthorizedException(Text.of("fulfillment.signatureDoesNotMatchBody", keys.code())));
-            }
-            return keys;
+        CarrierSecrets.Keys keys = secrets.of(code).orElseThrow(() -> new Refusal("UNKNOWN_CARRIER",
+                new NotFoundException(Text.of("fulfillment.noCarrierHasCode", code))));
+        if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) {
+            throw new Refusal("UNSIGNED", new UnauthorizedException(Text.of("fulfillment.signEventSend", TrackingSignature.TIMESTAMP_HEADER, TrackingSignature.SIGNATURE_HEADER)));
         }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            throw new Refusal("UNSIGNED", new UnauthorizedException(Text.of("fulfillment.mustSecondsSinceEpoch", TrackingSignature.TIMESTAMP_HEADER)));
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+            throw new Refusal("STALE", new UnauthorizedException(Text.of("fulfillment.timestampMoreMinutesFromPlatform", seconds, TOLERANCE.toMinutes(), now.getEpochSecond())));
+        }
+        boolean signed = TrackingSignature.matches(keys.secret(), seconds, body, signature)
+                || (keys.previousValidAt(now) && TrackingSignature.matches(keys.previous(), seconds, body, signature));
+        if (!signed) {
+            throw new Refusal("BAD_SIGNATURE", new UnauthorizedException(Text.of("fulfillment.signatureDoesNotMatchBody", keys.code())));
+        }
+        return keys;
     }
 
     /**
