@@ -18,6 +18,14 @@ public interface MembershipFigures {
     Report report(Actor operator, YearMonth from, YearMonth to);
 
     /**
+     * Buyers holding a term at the month's end (or now, for the month under way): the report's {@code members} of
+     * that month, counted by the database rather than from every term.
+     *
+     * @throws io.mercato.platform.ForbiddenException when the actor is not an operator
+     */
+    long members(Actor operator, YearMonth month);
+
+    /**
      * @param members buyers holding a term at the month's end (or now, for the month under way)
      * @param joins first joins and re-joins after a lapse bought in the month
      * @param renewals renewals bought ahead and automatic renewals in the month

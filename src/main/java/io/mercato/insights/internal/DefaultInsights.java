@@ -106,7 +106,7 @@ class DefaultInsights implements Insights {
             Long cmr = platform ? fees + ads : null;
             YearMonth endMonth = YearMonth.from(last);
             Long active = platform ? activeCache.computeIfAbsent(endMonth,
-                    month -> source.activeBuyers(month.minusMonths(11), month)) : null;
+                    source::annualActive) : null;
             Long arpu = null;
             if (platform && active > 0) {
                 LocalDate yearFrom = endMonth.minusMonths(11).atDay(1);
@@ -130,7 +130,7 @@ class DefaultInsights implements Insights {
                 mau = source.monthlyVisitors(endMonth);
             }
             Long vip = platform && grain != Grain.DAY && grain != Grain.WEEK
-                    ? vipCache.computeIfAbsent(endMonth, month -> vipMembers(operator, month)) : null;
+                    ? vipCache.computeIfAbsent(endMonth, month -> memberships.members(operator, month)) : null;
             rows.add(new KpiRow(grain.label(start), first, last, segment == null ? ALL : segment, currency,
                     total.placedOrders(), total.paidOrders(), gmv, total.refundedMinor(), net,
                     total.paidOrders() == 0 ? 0 : gmv / total.paidOrders(),
@@ -190,8 +190,8 @@ class DefaultInsights implements Insights {
         }
         YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone));
         Map<LocalDate, Map<LocalDate, Long>> cells = new TreeMap<>();
-        for (KpiSource.CohortCell cell : source.cohortActivity(from.atDay(1), to.atEndOfMonth(),
-                grain == Grain.MONTH ? "month" : "year")) {
+        for (KpiSource.CohortCell cell : source.cohortActivity(grain.start(from.atDay(1)), to.atEndOfMonth(),
+                grain == Grain.MONTH ? BuyerFigures.MONTH : BuyerFigures.YEAR)) {
             cells.computeIfAbsent(cell.cohort(), c -> new TreeMap<>()).put(cell.period(), cell.buyers());
         }
         List<CohortRow> rows = new ArrayList<>();
@@ -292,10 +292,6 @@ class DefaultInsights implements Insights {
         return before == 0 ? null : (double) (now - before) / Math.abs(before);
     }
 
-    private @Nullable Long vipMembers(Actor operator, YearMonth month) {
-        List<MembershipFigures.Month> months = memberships.report(operator, month, month).months();
-        return months.isEmpty() ? null : months.getLast().members();
-    }
 
     /** CNY per unit of each currency by day, from a month before the range (the rate in force on a day is the latest). */
     private Map<String, NavigableMap<LocalDate, BigDecimal>> cnyRates(Iterable<String> currencies, LocalDate from,

@@ -84,16 +84,16 @@ class KpiSource {
     /** Buyers whose first paid order was on each day of {@code from..to}. */
     Map<LocalDate, Long> newBuyers(LocalDate from, LocalDate to) {
         Map<LocalDate, Long> days = new TreeMap<>();
-        jdbc.sql("SELECT first_day, count(*) FROM insights.buyers WHERE first_day BETWEEN :from AND :to GROUP BY first_day")
+        jdbc.sql("SELECT day, buyers FROM insights.daily_new_buyers WHERE day BETWEEN :from AND :to")
                 .param("from", from).param("to", to)
                 .query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
         return days;
     }
 
-    /** Distinct buyers with a paid order in the months {@code first..last}. */
-    long activeBuyers(YearMonth first, YearMonth last) {
-        return jdbc.sql("SELECT count(DISTINCT buyer_id) FROM insights.buyer_months WHERE month BETWEEN :first AND :last")
-                .param("first", first.atDay(1)).param("last", last.atDay(1)).query(Long.class).single();
+    /** Annual active consumers at {@code month}: distinct buyers with a paid order in it or the eleven months before. */
+    long annualActive(YearMonth month) {
+        return jdbc.sql("SELECT coalesce(max(buyers), 0) FROM insights.active_months WHERE month = :month")
+                .param("month", month.atDay(1)).query(Long.class).single();
     }
 
     /** Distinct visitors per day of {@code from..to}, and the day's counts. */
@@ -112,14 +112,14 @@ class KpiSource {
                 .param("month", month.atDay(1)).query(Long.class).single();
     }
 
-    /** Cohort sizes by first month, and per cohort and later month how many of them paid for an order. */
+    /**
+     * The cohorts ({@code unit} {@code month} or {@code year}, starting in {@code from..to}): per cohort and period,
+     * how many of its buyers paid for an order (the cohort's own period holds its size).
+     */
     List<CohortCell> cohortActivity(LocalDate from, LocalDate to, String unit) {
         return jdbc.sql("""
-                SELECT date_trunc(:unit, b.first_day::timestamp)::date, date_trunc(:unit, m.month::timestamp)::date,
-                       count(DISTINCT b.buyer_id)
-                FROM insights.buyers b JOIN insights.buyer_months m ON m.buyer_id = b.buyer_id
-                WHERE b.first_day BETWEEN :from AND :to
-                GROUP BY 1, 2""")
+                SELECT cohort, period, buyers FROM insights.cohort_cells
+                WHERE unit = :unit AND cohort BETWEEN :from AND :to AND buyers <> 0""")
                 .param("unit", unit).param("from", from).param("to", to)
                 .query((rs, n) -> new CohortCell(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         rs.getLong(3))).list();

@@ -41,7 +41,10 @@ class Recompute {
 
     @Transactional
     Recomputed run(LocalDate today) {
-        jdbc.sql("TRUNCATE insights.facts, insights.daily_sales, insights.buyers, insights.buyer_months, insights.daily_booked")
+        rollUp.lock();
+        jdbc.sql("""
+                TRUNCATE insights.facts, insights.daily_sales, insights.buyers, insights.buyer_months, insights.daily_booked,
+                         insights.daily_new_buyers, insights.active_months, insights.cohort_cells""")
                 .update();
         long count = 0;
         LocalDate firstDay = today;

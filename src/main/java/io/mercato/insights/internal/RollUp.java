@@ -1,13 +1,18 @@
 package io.mercato.insights.internal;
 
+import io.mercato.insights.internal.BuyerFigures.Paid;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the facts not yet folded into the daily tables, a batch per transaction: the batch is marked folded
- * ({@code FOR UPDATE SKIP LOCKED}, so two instances never fold the same fact) and added to {@code daily_sales},
- * {@code buyers} and {@code buyer_months} in one statement.
+ * Folds the facts not yet folded into the daily tables, a batch per transaction: the batch is marked folded and
+ * added to {@code daily_sales} in one statement, and its paid orders to the buyer figures ({@link BuyerFigures}).
+ * Folds take a transaction-scoped advisory lock, so two instances fold one after the other and never read the same
+ * buyer's history at once.
  */
 @Component
 class RollUp {
@@ -16,10 +21,12 @@ class RollUp {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final BuyerFigures buyers;
 
-    RollUp(JdbcClient jdbc, TransactionTemplate transactions) {
+    RollUp(JdbcClient jdbc, TransactionTemplate transactions, BuyerFigures buyers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.buyers = buyers;
     }
 
     /** Folds until nothing is left; answers how many facts it folded. */
@@ -34,12 +41,18 @@ class RollUp {
         }
     }
 
+    /** Takes the fold's lock until the transaction ends (a recompute takes it before it empties the tables). */
+    void lock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insights.fold'))").query(Object.class).single();
+    }
+
     private int foldBatch() {
-        return jdbc.sql("""
+        lock();
+        List<Paid> paid = new ArrayList<>();
+        int folded = jdbc.sql("""
                 WITH f AS (
                     UPDATE insights.facts SET folded = true
-                    WHERE event_key IN (SELECT event_key FROM insights.facts WHERE NOT folded
-                                        LIMIT :batch FOR UPDATE SKIP LOCKED)
+                    WHERE event_key IN (SELECT event_key FROM insights.facts WHERE NOT folded LIMIT :batch)
                     RETURNING kind, day, segment, currency, buyer_id, amount_minor, orders),
                 s AS (
                     INSERT INTO insights.daily_sales AS d (day, segment, currency, placed_orders, paid_orders, gmv_minor,
@@ -58,17 +71,17 @@ class RollUp {
                         gmv_minor = d.gmv_minor + EXCLUDED.gmv_minor,
                         refunded_minor = d.refunded_minor + EXCLUDED.refunded_minor,
                         completed_orders = d.completed_orders + EXCLUDED.completed_orders,
-                        revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor),
-                b AS (
-                    INSERT INTO insights.buyers AS b (buyer_id, first_day)
-                    SELECT buyer_id, min(day) FROM f WHERE kind = 'PAID' GROUP BY buyer_id
-                    ON CONFLICT (buyer_id) DO UPDATE SET first_day = least(b.first_day, EXCLUDED.first_day)),
-                m AS (
-                    INSERT INTO insights.buyer_months (month, buyer_id)
-                    SELECT DISTINCT date_trunc('month', day)::date, buyer_id FROM f WHERE kind = 'PAID'
-                    ON CONFLICT DO NOTHING)
-                SELECT count(*) FROM f""")
+                        revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor)
+                SELECT kind = 'PAID', buyer_id, day FROM f""")
                 .param("batch", BATCH)
-                .query(Integer.class).single();
+                .query((rs, n) -> {
+                    if (rs.getBoolean(1)) {
+                        paid.add(new Paid(rs.getLong(2), rs.getObject(3, LocalDate.class)));
+                    }
+                    return n;
+                })
+                .list().size();
+        buyers.add(paid);
+        return folded;
     }
 }

@@ -39,4 +39,10 @@ class DefaultMembershipFigures implements MembershipFigures {
         }
         return MembershipHistory.report(terms.all(), from, to, clock.instant(), zone);
     }
+
+    @Override
+    public long members(Actor operator, YearMonth month) {
+        operator.require(Role.OPERATOR);
+        return terms.countMembersAt(MembershipHistory.at(month, clock.instant(), zone));
+    }
 }

@@ -88,7 +88,7 @@ final class MembershipHistory {
     }
 
     /** The instant a month's members are counted at: its last microsecond, or now for the month under way. */
-    private static Instant at(YearMonth month, Instant now, ZoneId zone) {
+    static Instant at(YearMonth month, Instant now, ZoneId zone) {
         Instant last = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().minusNanos(1_000);
         return last.isAfter(now) ? now : last;
     }

@@ -120,6 +120,12 @@ class Terms {
                 .params(Timestamp.from(at), Timestamp.from(at)).query(Long.class).list();
     }
 
+    /** How many buyers a term covers at the instant. */
+    long countMembersAt(Instant at) {
+        return jdbc.sql("SELECT count(DISTINCT buyer_account_id) FROM membership.terms WHERE starts_at <= ? AND ends_at > ?")
+                .params(Timestamp.from(at), Timestamp.from(at)).query(Long.class).single();
+    }
+
     void entitle(long termId, Partner partner, String code, Instant at) {
         jdbc.sql("""
                 INSERT INTO membership.entitlements (term_id, partner, code, created_at) VALUES (?, ?, ?, ?)
