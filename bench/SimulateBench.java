@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code RESULT days=… consumers=… orders=… orders_per_s=… dashboard_p99_ms=… wall_s=… setup_s=…}.
  *
  * Options: --base URL, --seed S, --consumers N, --merchants N, --days N, --parallelism N, --dashboard-requests N,
- * --operator-email E, --operator-password P.
+ * --operator-email E, --operator-password P. With {@code --dashboards-only true} (bench/dashboards) it starts no run
+ * and only reads the dashboards, printing {@code DASHBOARDS requests=… p50_ms=… p99_ms=…}.
  */
 public class SimulateBench {
 
@@ -44,6 +45,11 @@ public class SimulateBench {
         int merchants = Integer.parseInt(o.getOrDefault("merchants", "1000"));
         int days = Integer.parseInt(o.getOrDefault("days", "90"));
         int dashboardRequests = Integer.parseInt(o.getOrDefault("dashboard-requests", "300"));
+        if (Boolean.parseBoolean(o.getOrDefault("dashboards-only", "false"))) {
+            double[] timed = dashboards(base, email, password, dashboardRequests);
+            System.out.printf("DASHBOARDS requests=%d p50_ms=%.1f p99_ms=%.1f%n", dashboardRequests, timed[0], timed[1]);
+            return;
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         String token = field(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
@@ -98,6 +104,13 @@ public class SimulateBench {
         System.out.printf("[sim] finished: %d orders in %.1f s of simulated days (%.1f s wall including the market's opening)%n",
                 orders, busyS, wallS);
 
+        double p99 = dashboards(base, email, password, dashboardRequests)[1];
+        System.out.printf("RESULT days=%d consumers=%d orders=%d orders_per_s=%.1f dashboard_p99_ms=%.0f wall_s=%.0f setup_s=%.0f%n",
+                days, consumers, orders, ordersPerS, p99, wallS, setupS);
+    }
+
+    /** Reads the dashboards as a logged-in operator, {@code requests} times in turn; answers p50 and p99 in ms. */
+    static double[] dashboards(String base, String email, String password, int dashboardRequests) throws Exception {
         // The dashboards, as an operator on the console (a session from the login form).
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -127,8 +140,7 @@ public class SimulateBench {
         double p99 = millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.99) - 1));
         double p50 = millis.get(millis.size() / 2);
         System.out.printf("[sim] dashboards %s: %d requests, p50 %.1f ms, p99 %.1f ms%n", DASHBOARD, millis.size(), p50, p99);
-        System.out.printf("RESULT days=%d consumers=%d orders=%d orders_per_s=%.1f dashboard_p99_ms=%.0f wall_s=%.0f setup_s=%.0f%n",
-                days, consumers, orders, ordersPerS, p99, wallS, setupS);
+        return new double[] {p50, p99};
     }
 
     private static HttpRequest get(String url, String token) {
