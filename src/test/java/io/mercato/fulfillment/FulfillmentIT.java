@@ -46,6 +46,23 @@ class FulfillmentIT {
         return market.paidOrder(buyer, sku, quantity);
     }
 
+    /** A buyer's paid order of one unit from a next-day shipper of a network of its own, packed into one parcel. */
+    private record Packed(Network network, Shipper shipper, Api buyer, long orderId, JsonNode parcel) {
+
+        String tracking() {
+            return parcel.get("trackingNumber").asString();
+        }
+    }
+
+    private Packed packedParcel() {
+        Network network = market.network();
+        Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
+        Api buyer = market.buyer(100_000);
+        long orderId = paidOrder(shipper, 1, buyer);
+        return new Packed(network, shipper, buyer, orderId,
+                market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1));
+    }
+
     @Test
     void theOrderKeepsThePromiseTheProductPageQuoted() {
         Network network = market.network();
@@ -124,12 +141,13 @@ class FulfillmentIT {
 
     @Test
     void badWebhooksAreRefusedWriteNothingAndAreListedForOperators() {
-        Network network = market.network();
-        Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
-        Api buyer = market.buyer(100_000);
-        long orderId = paidOrder(shipper, 1, buyer);
-        JsonNode parcel = market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1);
-        String tracking = parcel.get("trackingNumber").asString();
+        Packed packed = packedParcel();
+        Network network = packed.network();
+        Shipper shipper = packed.shipper();
+        Api buyer = packed.buyer();
+        long orderId = packed.orderId();
+        JsonNode parcel = packed.parcel();
+        String tracking = packed.tracking();
         CarrierSimulator carrier = network.simulator();
         String body = CarrierSimulator.body("bad-" + UUID.randomUUID(), tracking, EventKind.DELIVERED, now(), null);
         long ts = now().getEpochSecond();
@@ -170,12 +188,12 @@ class FulfillmentIT {
 
     @Test
     void aBatchIsCheckedWholeThenEachEventIsTakenAndAnsweredInOrder() {
-        Network network = market.network();
-        Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
-        Api buyer = market.buyer(100_000);
-        long orderId = paidOrder(shipper, 1, buyer);
-        JsonNode parcel = market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1);
-        String tracking = parcel.get("trackingNumber").asString();
+        Packed packed = packedParcel();
+        Network network = packed.network();
+        Api buyer = packed.buyer();
+        long orderId = packed.orderId();
+        JsonNode parcel = packed.parcel();
+        String tracking = packed.tracking();
         CarrierSimulator carrier = network.simulator();
         long ts = now().getEpochSecond();
         String collected = "b-" + UUID.randomUUID();
@@ -225,11 +243,9 @@ class FulfillmentIT {
 
     @Test
     void aRotatedSecretTakesOverAndTheOldOneLastsOnlyItsGrace() {
-        Network network = market.network();
-        Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
-        Api buyer = market.buyer(100_000);
-        long orderId = paidOrder(shipper, 1, buyer);
-        String tracking = market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1).get("trackingNumber").asString();
+        Packed packed = packedParcel();
+        Network network = packed.network();
+        String tracking = packed.tracking();
         CarrierSimulator old = network.simulator();
 
         JsonNode rotated = market.expect(market.operator().post("/api/v1/operator/fulfillment/carriers/" + network.carrierId()
@@ -250,12 +266,11 @@ class FulfillmentIT {
 
     @Test
     void anExceptionAlertsTheSellerAndTheOperatorUntilResolved() {
-        Network network = market.network();
-        Shipper shipper = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
+        Packed packed = packedParcel();
+        Network network = packed.network();
+        Shipper shipper = packed.shipper();
         Shipper other = market.shipper("TAOBAO", network.nextDay(), cutoffAfterNow(2));
-        Api buyer = market.buyer(100_000);
-        long orderId = paidOrder(shipper, 1, buyer);
-        String tracking = market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1).get("trackingNumber").asString();
+        String tracking = packed.tracking();
 
         String body = "{\"eventId\":\"exc-" + UUID.randomUUID() + "\",\"trackingNumber\":\"" + tracking
                 + "\",\"kind\":\"EXCEPTION\",\"occurredAt\":\"" + now() + "\",\"location\":\"Wuhan\",\"note\":\"Address unreachable\"}";

@@ -146,26 +146,32 @@ final class OverloadFilter extends OncePerRequestFilter implements Ordered {
         return code.isEmpty() || code.contains("/") ? null : code;
     }
 
+    /**
+     * The rate limiter of the request's bucket: a carrier's feed per carrier code and sending address; everything else
+     * per client (the signed-in account, else the address with a larger allowance), checkout and other writes sharing
+     * one budget, browsing and flash-sale attempts each their own.
+     */
     private RateLimiter limiter(Kind kind, HttpServletRequest request) {
+        String bucket;
+        int limit;
         if (kind == Kind.CARRIER) {
-            String bucket = "CARRIER:" + carrierCode(request.getRequestURI()) + "@" + request.getRemoteAddr();
-            return limiters.get(bucket, name -> RateLimiter.of(name, RateLimiterConfig.custom()
-                    .limitForPeriod(properties.carrierEventsPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
-                    .timeoutDuration(Duration.ZERO).build()));
+            bucket = "CARRIER:" + carrierCode(request.getRequestURI()) + "@" + request.getRemoteAddr();
+            limit = properties.carrierEventsPerSecond();
+        } else {
+            var actor = CurrentActor.find();
+            int perSecond = switch (kind) {
+                case BROWSE -> properties.readsPerClient();
+                case FLASH -> properties.attemptsPerClient();
+                default -> properties.writesPerClient();
+            };
+            String client = actor.map(a -> "a" + a.accountId()).orElseGet(() -> "ip" + request.getRemoteAddr());
+            bucket = (kind == Kind.CHECKOUT ? Kind.WRITE : kind) + ":" + client;
+            limit = actor.isPresent() ? perSecond : perSecond * properties.anonymousFactor();
         }
-        var actor = CurrentActor.find();
-        int perSecond = switch (kind) {
-            case BROWSE -> properties.readsPerClient();
-            case FLASH -> properties.attemptsPerClient();
-            case CHECKOUT, WRITE -> properties.writesPerClient();
-            case CARRIER -> throw new IllegalStateException("a carrier's feed has its own limiter");
-        };
-        String client = actor.map(a -> "a" + a.accountId()).orElseGet(() -> "ip" + request.getRemoteAddr());
-        int limit = actor.isPresent() ? perSecond : perSecond * properties.anonymousFactor();
-        // Checkout and other writes share one budget per client; browsing and attempts have their own.
-        String bucket = (kind == Kind.CHECKOUT ? Kind.WRITE : kind) + ":" + client;
+        int perPeriod = limit;
         return limiters.get(bucket, name -> RateLimiter.of(name, RateLimiterConfig.custom()
-                .limitForPeriod(limit).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build()));
+                .limitForPeriod(perPeriod).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO)
+                .build()));
     }
 
     private void refuse(HttpServletResponse response, String key, long retryAfterSeconds) throws IOException {

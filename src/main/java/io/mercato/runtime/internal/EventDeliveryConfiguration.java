@@ -25,8 +25,9 @@ class EventDeliveryConfiguration {
         // A delivery still queued at shutdown stays incomplete in the registry and is made up after the restart.
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
-        // Beyond the queue the delivery is rejected after commit: Spring logs it and the publication stays
-        // incomplete, for IncompletePublications to resubmit, rather than block the publishing thread.
+        // Beyond the queue a delivery is put off rather than block the publishing thread: its publication stays
+        // incomplete, for IncompletePublications to resubmit.
+        executor.setRejectedExecutionHandler(new DeferredDeliveries());
         return executor;
     }
 

@@ -134,10 +134,11 @@ class SearchIndex {
         }
         ProductSource.Loaded loaded = source.load(productIds);
         Generation target;
+        long written;
         synchronized (swapLock) {
             target = live;
             try {
-                target.write(loaded);
+                written = target.write(loaded);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -147,7 +148,7 @@ class SearchIndex {
             }
         }
         try {
-            target.commit();
+            target.commitThrough(written);
         } catch (AlreadyClosedException e) {
             // Swapped meanwhile: the rebuild replayed these products into the new generation.
         }
@@ -380,6 +381,9 @@ class SearchIndex {
         final IndexWriter writer;
         final SearcherManager manager;
         @Nullable ControlledRealTimeReopenThread<IndexSearcher> reopener;
+        private final AtomicLong writes = new AtomicLong();
+        private final Object commitLock = new Object();
+        private long committedThrough;
 
         Generation(Path dir, boolean fresh) throws IOException {
             this.dir = dir;
@@ -405,12 +409,30 @@ class SearchIndex {
             }
         }
 
-        void write(ProductSource.Loaded loaded) throws IOException {
+        /** Writes the products; answers the write's number, for {@link #commitThrough}. */
+        long write(ProductSource.Loaded loaded) throws IOException {
             for (IndexedProduct product : loaded.present()) {
                 writer.updateDocument(ProductDocuments.idTerm(product.id()), ProductDocuments.document(product));
             }
             for (long removed : loaded.removed()) {
                 writer.deleteDocuments(ProductDocuments.idTerm(removed));
+            }
+            return writes.incrementAndGet();
+        }
+
+        /**
+         * Returns once a commit holding write {@code written} has finished: a group commit. The first caller commits
+         * every write finished so far; callers whose writes that commit held return without committing again, so
+         * eight listener threads under load make one commit (one fsync of the new files) where they made eight.
+         */
+        void commitThrough(long written) {
+            synchronized (commitLock) {
+                if (committedThrough >= written) {
+                    return;
+                }
+                long upTo = writes.get();
+                commit();
+                committedThrough = upTo;
             }
         }
 

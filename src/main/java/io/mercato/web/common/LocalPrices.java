@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -61,14 +62,8 @@ public final class LocalPrices {
 
     /** The signed-in buyer's VAT for display, read once per request; null for visitors and non-EU destinations. */
     private @Nullable Vat vat() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            Object known = request.getAttribute(VAT, RequestAttributes.SCOPE_REQUEST);
-            if (known != null) {
-                return known instanceof Vat vat ? vat : null;
-            }
-        }
-        Vat vat = CurrentActor.find().filter(actor -> actor.role() == io.mercato.platform.Role.BUYER)
+        return perRequest(VAT, Vat.class, () -> CurrentActor.find()
+                .filter(actor -> actor.role() == io.mercato.platform.Role.BUYER)
                 .flatMap(actor -> addresses.list(actor).stream().findFirst())
                 .map(SavedAddress::country)
                 .filter(country -> CrossBorderTax.EU.contains(country))
@@ -77,11 +72,26 @@ public final class LocalPrices {
                     return rate.isPresent() ? java.util.Optional.of(new Vat(country, rate.getAsInt()))
                             : java.util.Optional.<Vat>empty();
                 })
-                .orElse(null);
+                .orElse(null));
+    }
+
+    /**
+     * A value worked out at most once per request (null included, kept as {@code FALSE}); outside a request, every
+     * time.
+     */
+    private static <T> @Nullable T perRequest(String attribute, Class<T> type, Supplier<@Nullable T> compute) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
-            request.setAttribute(VAT, vat == null ? Boolean.FALSE : vat, RequestAttributes.SCOPE_REQUEST);
+            Object known = request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST);
+            if (known != null) {
+                return type.isInstance(known) ? type.cast(known) : null;
+            }
         }
-        return vat;
+        T value = compute.get();
+        if (request != null) {
+            request.setAttribute(attribute, value == null ? Boolean.FALSE : value, RequestAttributes.SCOPE_REQUEST);
+        }
+        return value;
     }
 
     /** Whether goods' prices get a second line: converted, VAT-inclusive, or both. */
@@ -113,19 +123,8 @@ public final class LocalPrices {
 
     /** The signed-in reader's display currency, if any; null for visitors. */
     public @Nullable String currency() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            Object known = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-            if (known != null) {
-                return known instanceof String code ? code : null;
-            }
-        }
-        String code = CurrentActor.find().map(actor -> rates.displayCurrency(actor.accountId()))
-                .map(Currency::getCurrencyCode).orElse(null);
-        if (request != null) {
-            request.setAttribute(ATTRIBUTE, code == null ? Boolean.FALSE : code, RequestAttributes.SCOPE_REQUEST);
-        }
-        return code;
+        return perRequest(ATTRIBUTE, String.class, () -> CurrentActor.find()
+                .map(actor -> rates.displayCurrency(actor.accountId())).map(Currency::getCurrencyCode).orElse(null));
     }
 
     /** Whether prices in this currency are shown converted too: the reader shows another currency and a rate is in force. */
