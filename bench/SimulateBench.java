@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Drives bench/simulate against a running platform over HTTP only: starts a simulation run as the operator, follows
  * its progress (a line per finished simulated day), and when it has finished reads the operator's dashboards
- * (DASHBOARD, the one list of their URLs) as a logged-in operator, timing each request. Prints
- * {@code RESULT days=… consumers=… orders=… orders_per_s=… dashboard_p99_ms=… wall_s=… setup_s=…}.
+ * (DASHBOARD, the one list of their URLs) as a logged-in operator, timing each request, once the platform has worked
+ * off the run's backlog (see settle). Prints
+ * {@code RESULT days=… consumers=… orders=… orders_per_s=… dashboard_p99_ms=… wall_s=… setup_s=… settle_s=…}.
  *
  * Options: --base URL, --seed S, --consumers N, --merchants N, --days N, --parallelism N, --dashboard-requests N,
  * --operator-email E, --operator-password P. With {@code --dashboards-only true} (bench/dashboards) it starts no run
@@ -104,9 +105,10 @@ public class SimulateBench {
         System.out.printf("[sim] finished: %d orders in %.1f s of simulated days (%.1f s wall including the market's opening)%n",
                 orders, busyS, wallS);
 
+        double settledS = settle(http, base, token);
         double p99 = dashboards(base, email, password, dashboardRequests)[1];
-        System.out.printf("RESULT days=%d consumers=%d orders=%d orders_per_s=%.1f dashboard_p99_ms=%.0f wall_s=%.0f setup_s=%.0f%n",
-                days, consumers, orders, ordersPerS, p99, wallS, setupS);
+        System.out.printf("RESULT days=%d consumers=%d orders=%d orders_per_s=%.1f dashboard_p99_ms=%.0f wall_s=%.0f setup_s=%.0f settle_s=%.0f%n",
+                days, consumers, orders, ordersPerS, p99, wallS, setupS, settledS);
     }
 
     /** Reads the dashboards as a logged-in operator, {@code requests} times in turn; answers p50 and p99 in ms. */
@@ -141,6 +143,44 @@ public class SimulateBench {
         double p50 = millis.get(millis.size() / 2);
         System.out.printf("[sim] dashboards %s: %d requests, p50 %.1f ms, p99 %.1f ms%n", DASHBOARD, millis.size(), p50, p99);
         return new double[] {p50, p99};
+    }
+
+    /**
+     * Waits until the platform has worked off what the run left behind (the event deliveries the full listeners'
+     * queue put off, the facts the fold has not reached), as its own gauges tell, printing them every ten seconds;
+     * gives up after 30 minutes. Answers the seconds waited.
+     */
+    static double settle(HttpClient http, String base, String token) throws Exception {
+        long started = System.nanoTime();
+        long reported = 0;
+        while (true) {
+            String metrics = send(http, get(base + "/actuator/prometheus", token), 200);
+            long incomplete = gauge(metrics, "mercato_events_incomplete");
+            long unfolded = gauge(metrics, "mercato_insights_unfolded");
+            double waited = (System.nanoTime() - started) / 1e9;
+            if (incomplete == 0 && unfolded == 0) {
+                System.out.printf("[sim] settled after %.0f s: no event delivery outstanding, every fact folded%n", waited);
+                return waited;
+            }
+            if (waited >= reported) {
+                System.out.printf("[sim] settling (%.0f s): %,d event deliveries outstanding, %,d facts to fold%n", waited,
+                        incomplete, unfolded);
+                reported += 10;
+            }
+            if (waited > 1_800) {
+                System.out.println("[sim] not settled after 30 minutes; reading the dashboards anyway");
+                return waited;
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    private static long gauge(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([-0-9.E+]+)$").matcher(metrics);
+        if (!m.find()) {
+            throw new IllegalStateException("no gauge " + name + " on /actuator/prometheus");
+        }
+        return (long) Double.parseDouble(m.group(2));
     }
 
     private static HttpRequest get(String url, String token) {

@@ -59,6 +59,13 @@ public interface Insights {
     int rollUp();
 
     /**
+     * What a page calls before it reads, so it shows what was just counted: like {@link #rollUp()}, but folding at most
+     * a few thousand facts, and none when a fold already running does not end within a moment (the timers work off a
+     * backlog; the page reads what is rolled up so far). Answers how many facts it folded.
+     */
+    int rollUpForPage();
+
+    /**
      * Takes the ledger's, stores' and ad clicks' figures of these days again: for postings written at past times after
      * those days were taken (a simulated history), which the taking of the days since the last one would not see.
      */

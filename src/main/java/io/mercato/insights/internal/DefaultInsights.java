@@ -40,6 +40,9 @@ class DefaultInsights implements Insights {
     /** The longest range one request may cover, so every answer stays a few small reads. */
     static final int MAX_DAYS = 3 * 366;
 
+    /** The most facts a page folds before it reads (about a tenth of a second's work). */
+    static final int PAGE_FOLD = 2_000;
+
     private final KpiSource source;
     private final RollUp rollUp;
     private final Recompute recompute;
@@ -266,8 +269,14 @@ class DefaultInsights implements Insights {
     @Override
     public int rollUp() {
         int folded = rollUp.foldAll();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        booked.takeSinceLast(today);
+        booked.takeSinceLast(LocalDate.ofInstant(clock.instant(), zone));
+        return folded;
+    }
+
+    @Override
+    public int rollUpForPage() {
+        int folded = rollUp.foldForPage(PAGE_FOLD);
+        booked.takeSinceLast(LocalDate.ofInstant(clock.instant(), zone));
         return folded;
     }
 

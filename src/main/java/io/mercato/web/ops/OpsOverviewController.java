@@ -58,7 +58,7 @@ final class OpsOverviewController {
     }
 
     private String overview(Actor operator, LocalDate from, LocalDate today, ZoneId zone, Model model) {
-        insights.rollUp();
+        insights.rollUpForPage();
         List<KpiRow> days = insights.kpis(operator, from, today, Grain.DAY, CURRENCY, Insights.ALL);
         List<DailySales> sales = days.stream().filter(day -> day.paidOrders() > 0 || day.gmvMinor() > 0)
                 .map(day -> new DailySales(day.from(), Money.of(day.gmvMinor(), CURRENCY),
