@@ -63,6 +63,11 @@ class FulfillmentIT {
                 market.pack(shipper.api(), orderId, market.lineId(buyer, orderId), 1));
     }
 
+    /** The packed parcel's tracking timeline, as its buyer sees it. */
+    private JsonNode timeline(Packed packed) {
+        return parcel(market.delivery(packed.buyer(), packed.orderId()), packed.parcel().get("id").asLong()).get("timeline");
+    }
+
     @Test
     void theOrderKeepsThePromiseTheProductPageQuoted() {
         Network network = market.network();
@@ -143,10 +148,6 @@ class FulfillmentIT {
     void badWebhooksAreRefusedWriteNothingAndAreListedForOperators() {
         Packed packed = packedParcel();
         Network network = packed.network();
-        Shipper shipper = packed.shipper();
-        Api buyer = packed.buyer();
-        long orderId = packed.orderId();
-        JsonNode parcel = packed.parcel();
         String tracking = packed.tracking();
         CarrierSimulator carrier = network.simulator();
         String body = CarrierSimulator.body("bad-" + UUID.randomUUID(), tracking, EventKind.DELIVERED, now(), null);
@@ -167,8 +168,9 @@ class FulfillmentIT {
         assertThat(carrier.post("TX0000000000", EventKind.COLLECTED, now(), now()).statusCode()).as("unknown parcel").isEqualTo(404);
         var unknownCarrier = new CarrierSimulator(java.net.http.HttpClient.newHttpClient(), market.base(), "NOPE99", "x");
         assertThat(unknownCarrier.post(body, now()).statusCode()).isEqualTo(404);
-        assertThat(market.order(buyer, orderId).get("status").asString()).as("nothing refused was applied").isEqualTo("SHIPPED");
-        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).isEmpty();
+        assertThat(market.order(packed.buyer(), packed.orderId()).get("status").asString()).as("nothing refused was applied")
+                .isEqualTo("SHIPPED");
+        assertThat(timeline(packed)).isEmpty();
 
         // The same signed request twice is a replay, even though the first one was taken.
         var signed = carrier.request(CarrierSimulator.body("ok-" + UUID.randomUUID(), tracking, EventKind.COLLECTED, now(), null), ts);
@@ -183,18 +185,14 @@ class FulfillmentIT {
             }
         });
         assertThat(reasons).contains("UNSIGNED", "BAD_SIGNATURE", "STALE", "MALFORMED", "UNKNOWN_PARCEL", "REPLAYED");
-        assertThat(shipper.api().get("/api/v1/operator/fulfillment/refused-webhooks").status()).isEqualTo(403);
+        assertThat(packed.shipper().api().get("/api/v1/operator/fulfillment/refused-webhooks").status()).isEqualTo(403);
     }
 
     @Test
     void aBatchIsCheckedWholeThenEachEventIsTakenAndAnsweredInOrder() {
         Packed packed = packedParcel();
-        Network network = packed.network();
-        Api buyer = packed.buyer();
-        long orderId = packed.orderId();
-        JsonNode parcel = packed.parcel();
         String tracking = packed.tracking();
-        CarrierSimulator carrier = network.simulator();
+        CarrierSimulator carrier = packed.network().simulator();
         long ts = now().getEpochSecond();
         String collected = "b-" + UUID.randomUUID();
         String sorted = "b-" + UUID.randomUUID();
@@ -206,7 +204,7 @@ class FulfillmentIT {
         var refused = carrier.send(carrier.batchRequest(bad, ts));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("events[1].kind");
-        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).isEmpty();
+        assertThat(timeline(packed)).isEmpty();
 
         String good = CarrierSimulator.batchBody(List.of(
                 CarrierSimulator.body(collected, tracking, EventKind.COLLECTED, now().minusSeconds(600), null),
@@ -228,10 +226,10 @@ class FulfillmentIT {
         assertThat(events.get(3).get("status").asString()).isEqualTo("REFUSED");
         assertThat(events.get(3).get("reason").asString()).isEqualTo("UNKNOWN_PARCEL");
         assertThat(events.get(3).get("detail").asString()).contains("TX0000000000");
-        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).hasSize(2);
+        assertThat(timeline(packed)).hasSize(2);
 
         assertThat(carrier.send(request).statusCode()).as("the same signed batch again is a replay").isEqualTo(409);
-        assertThat(parcel(market.delivery(buyer, orderId), parcel.get("id").asLong()).get("timeline")).hasSize(2);
+        assertThat(timeline(packed)).hasSize(2);
         var unsigned = carrier.send(java.net.http.HttpRequest.newBuilder(carrier.batchEndpoint())
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(good))
                 .build());

@@ -528,13 +528,17 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
     public List<io.mercato.payment.DailyAmount> bookedPerDay(AccountKind kind, java.time.LocalDate from,
             java.time.LocalDate to, java.time.ZoneId zone) {
         return jdbc.sql("""
-                SELECT (p.created_at AT TIME ZONE ?)::date AS day, a.currency, sum(e.amount_minor)
+                SELECT (p.created_at AT TIME ZONE :zone)::date AS day, a.currency, sum(e.amount_minor)
                 FROM payment.entries e JOIN payment.accounts a ON a.id = e.account_id
                 JOIN payment.postings p ON p.id = e.posting_id
-                WHERE a.kind = ? AND p.created_at >= ? AND p.created_at < ?
+                WHERE a.kind = :kind AND p.created_at >= :from AND p.created_at < :to
+                  -- only the entries from the lowest posting id of those days on (id + 0 so the time index finds it)
+                  AND e.posting_id >= (SELECT coalesce(min(id + 0), 0) FROM payment.postings
+                                       WHERE created_at >= :from AND created_at < :to)
                 GROUP BY 1, 2 ORDER BY 1, 2""")
-                .params(zone.getId(), kind.name(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
-                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .param("zone", zone.getId()).param("kind", kind.name())
+                .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query((rs, n) -> new io.mercato.payment.DailyAmount(rs.getObject(1, java.time.LocalDate.class),
                         stored(rs.getLong(3), rs.getString(2))))
                 .list();
