@@ -532,8 +532,9 @@ class DefaultEscrow implements Escrow, io.mercato.payment.MerchantLedger {
                 FROM payment.entries e JOIN payment.accounts a ON a.id = e.account_id
                 JOIN payment.postings p ON p.id = e.posting_id
                 WHERE a.kind = :kind AND p.created_at >= :from AND p.created_at < :to
-                  -- only the entries from the lowest posting id of those days on (id + 0 so the time index finds it)
-                  AND e.posting_id >= (SELECT coalesce(min(id + 0), 0) FROM payment.postings
+                  -- only the entries from the lowest posting id of those days on (id + 0 so the time index finds
+                  -- it); days without postings read no entries at all
+                  AND e.posting_id >= (SELECT coalesce(min(id + 0), 9223372036854775807) FROM payment.postings
                                        WHERE created_at >= :from AND created_at < :to)
                 GROUP BY 1, 2 ORDER BY 1, 2""")
                 .param("zone", zone.getId()).param("kind", kind.name())

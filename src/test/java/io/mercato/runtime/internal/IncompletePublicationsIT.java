@@ -69,7 +69,8 @@ class IncompletePublicationsIT {
         assertThat(incomplete.health().getDetails()).containsEntry("incomplete", 0L);
     }
 
-    private static void await(BooleanSupplier condition) {
+    /** Waits until the condition holds, at most 30 seconds (the caller asserts what it waited for). */
+    static void await(BooleanSupplier condition) {
         long end = System.nanoTime() + WITHIN.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < end) {
             try {
