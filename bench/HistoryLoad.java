@@ -32,18 +32,15 @@ public class HistoryLoad {
             // Buyer ids far above the platform's own accounts; order ids likewise. A multiplicative hash spreads each
             // buyer's orders over the whole span, so most buyers come back in later months (retention, annual actives).
             try (PreparedStatement insert = db.prepareStatement("""
-                    WITH added AS (
-                        INSERT INTO insights.facts (event_key, kind, order_id, day, segment, currency, buyer_id,
-                                                    amount_minor, orders)
+                    INSERT INTO insights.facts (event_key, kind, order_id, day, segment, currency, buyer_id,
+                                                amount_minor, orders)
                         SELECT k.prefix || (8000000000 + g), k.kind, 8000000000 + g,
                                (now() AT TIME ZONE 'Asia/Shanghai')::date - ((g * 2654435761) % ?)::int,
                                (ARRAY['TAOBAO','TAOBAO','TAOBAO','TMALL','TMALL','SUPERMARKET','LOCAL','GLOBAL',
                                       'WHOLESALE'])[1 + (g % 9)],
                                'CNY', 9000000000 + (g * 40503) % ?, 1000 + (g * 7919) % 60000, 1
                         FROM generate_series(?::bigint, ?::bigint) g,
-                             (VALUES ('history-placed:', 'PLACED'), ('history-paid:', 'PAID')) AS k(prefix, kind)
-                        RETURNING event_key)
-                    INSERT INTO insights.unfolded (event_key) SELECT event_key FROM added""")) {
+                             (VALUES ('history-placed:', 'PLACED'), ('history-paid:', 'PAID')) AS k(prefix, kind)""")) {
                 for (long from = 1; from <= orders; from += CHUNK) {
                     long to = Math.min(orders, from + CHUNK - 1);
                     insert.setInt(1, days);

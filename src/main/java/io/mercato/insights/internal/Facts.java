@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The writer of {@code insights.facts} for events (a recompute writes them again in bulk): one row per counted event,
- * its key making a repeat count once, and queued for the fold ({@link RollUp}) in the same statement.
+ * its key making a repeat count once. The table queues what a statement added for the fold ({@link RollUp}) itself.
  */
 @Repository
 class Facts {
@@ -22,13 +22,9 @@ class Facts {
     boolean add(String key, String kind, long orderId, LocalDate day, String segment, String currency, long buyerId,
             long amountMinor, boolean countsAnOrder) {
         return jdbc.sql("""
-                WITH added AS (
-                    INSERT INTO insights.facts (event_key, kind, order_id, day, segment, currency, buyer_id, amount_minor,
-                                                orders)
-                    VALUES (:key, :kind, :order, :day, :segment, :currency, :buyer, :amount, :orders)
-                    ON CONFLICT (event_key) DO NOTHING
-                    RETURNING event_key)
-                INSERT INTO insights.unfolded (event_key) SELECT event_key FROM added""")
+                INSERT INTO insights.facts (event_key, kind, order_id, day, segment, currency, buyer_id, amount_minor, orders)
+                VALUES (:key, :kind, :order, :day, :segment, :currency, :buyer, :amount, :orders)
+                ON CONFLICT (event_key) DO NOTHING""")
                 .param("key", key).param("kind", kind).param("order", orderId).param("day", day)
                 .param("segment", segment).param("currency", currency).param("buyer", buyerId)
                 .param("amount", amountMinor).param("orders", countsAnOrder ? 1 : 0)

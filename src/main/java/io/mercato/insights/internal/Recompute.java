@@ -111,15 +111,12 @@ class Recompute {
 
         void write(JdbcClient jdbc) {
             jdbc.sql("""
-                    WITH added AS (
-                        INSERT INTO insights.facts (event_key, kind, order_id, day, segment, currency, buyer_id,
-                                                    amount_minor, orders)
-                        SELECT * FROM unnest(CAST(:keys AS text[]), CAST(:kinds AS text[]), CAST(:orders AS bigint[]),
-                                             CAST(:days AS date[]), CAST(:segments AS text[]),
-                                             CAST(:currencies AS text[]), CAST(:buyers AS bigint[]),
-                                             CAST(:amounts AS bigint[]), CAST(:counts AS smallint[]))
-                        RETURNING event_key)
-                    INSERT INTO insights.unfolded (event_key) SELECT event_key FROM added""")
+                    INSERT INTO insights.facts (event_key, kind, order_id, day, segment, currency, buyer_id, amount_minor,
+                                                orders)
+                    SELECT * FROM unnest(CAST(:keys AS text[]), CAST(:kinds AS text[]), CAST(:orders AS bigint[]),
+                                         CAST(:days AS date[]), CAST(:segments AS text[]), CAST(:currencies AS text[]),
+                                         CAST(:buyers AS bigint[]), CAST(:amounts AS bigint[]),
+                                         CAST(:counts AS smallint[]))""")
                     .param("keys", keys.toArray(String[]::new)).param("kinds", kinds.toArray(String[]::new))
                     .param("orders", orderIds.toArray(Long[]::new)).param("days", days.toArray(Date[]::new))
                     .param("segments", segments.toArray(String[]::new))
