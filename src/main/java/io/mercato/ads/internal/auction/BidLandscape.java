@@ -3,8 +3,11 @@ package io.mercato.ads.internal.auction;
 /**
  * A campaign's bid landscape over one day: for each multiplier of its plain bid ({@code pCVR × order value ÷ target
  * ROI}), the clicks, cost and GMV its auctions would have brought it, computed from the competitors' scores it met in
- * each auction it was eligible for (whether it bid or not). The next day's bid level is planned from it: the largest
- * multiplier whose expected ROI still reaches the target (with a margin) and whose expected spend fits the budget.
+ * each auction it was eligible for (whether it bid or not). The next day's bid level is planned from it: the
+ * multiplier whose expected spend fits the budget and whose expected score is highest, the score being the one the
+ * advertiser is served by: GMV × min(1, achieved ROI ÷ target ROI)². The expectation is over the day's conversions,
+ * a Poisson count around the expected one: a campaign with a handful of expected conversions plans well above its
+ * target ROI (a shortfall costs quadratically, excess little), one with hundreds plans close to it.
  *
  * <p>Not thread-safe: its campaign slot guards it.
  */
@@ -12,14 +15,19 @@ final class BidLandscape {
 
     /** Multipliers of the plain bid, geometric from 0.25 to 6. */
     static final double[] MULTIPLIERS = multipliers(0.25, 6.0, 28);
-    /** The plan keeps this much above the target ROI: a shortfall costs quadratically in the score, excess little. */
-    static final double ROI_MARGIN = 0.05;
+    /** Points tried between two multipliers of the grid, their figures interpolated. */
+    static final int STEPS = 8;
+    /** Expected scores this close count as equal. */
+    static final double TIE = 1e-9;
+    /** From this many expected conversions on, the expected score takes the normal approximation (41 terms). */
+    static final double NORMAL_FROM = 50;
     /** A plan needs at least this many expected clicks at its multiplier, or it is no plan. */
     static final double MIN_CLICKS = 3;
 
     private final double[] clicks = new double[MULTIPLIERS.length];
     private final double[] cost = new double[MULTIPLIERS.length];
     private final double[] value = new double[MULTIPLIERS.length];
+    private final double[] conversions = new double[MULTIPLIERS.length];
 
     private static double[] multipliers(double from, double to, int count) {
         double[] m = new double[count];
@@ -36,6 +44,7 @@ final class BidLandscape {
      * @param plainBid the campaign's plain bid per click at that moment (minor units)
      * @param cap the most it would ever bid per click
      * @param pctr its predicted click-through rate at the top position of this placement
+     * @param pcvr its predicted conversions per click
      * @param valuePerClick predicted GMV per click (pCVR × order value)
      * @param thresholds the bid per click that reaches each position (1, 2, …), highest first: a competitor's score
      *        divided by this campaign's pCTR × quality
@@ -43,8 +52,8 @@ final class BidLandscape {
      * @param slots the ad slots of the request
      * @param reserve the reserve price per click
      */
-    void observe(double plainBid, long cap, double pctr, double valuePerClick, double[] thresholds, int count,
-            int slots, long reserve) {
+    void observe(double plainBid, long cap, double pctr, double pcvr, double valuePerClick, double[] thresholds,
+            int count, int slots, long reserve) {
         for (int g = 0; g < MULTIPLIERS.length; g++) {
             double bid = Math.min(cap, Math.floor(plainBid * MULTIPLIERS[g]));
             if (bid < reserve || bid <= 0) {
@@ -63,44 +72,132 @@ final class BidLandscape {
             clicks[g] += c;
             cost[g] += c * price;
             value[g] += c * valuePerClick;
+            conversions[g] += c * pcvr;
         }
     }
 
     /**
-     * The multiplier to bid with over a day like the one observed, interpolated between the grid's points; NaN when
-     * the day gives too little evidence (no plan: the controllers alone set the bid).
+     * The multiplier to bid with over a day like the one observed: of the grid's points and {@value #STEPS} points
+     * between each two (figures interpolated), the one with the highest expected score whose expected spend fits the
+     * budget. NaN when the day gives too little evidence (no plan: the controllers alone set the bid).
      */
     double plan(double targetRoi, double budget) {
-        double roi = targetRoi * (1 + ROI_MARGIN);
-        int best = -1;
-        for (int g = 0; g < MULTIPLIERS.length; g++) {
-            if (feasible(g, roi, budget)) {
-                best = g;
+        return replan(targetRoi, budget, 0, 0, 1, 0, MULTIPLIERS.length - 1);
+    }
+
+    /**
+     * The plan for the rest of a day like the one observed, given what the day has brought so far: the multiplier
+     * whose expected score for the whole day is highest, its spend within the budget. Only the points between grid
+     * points {@code from} and {@code to} are tried (the neighbourhood of the current plan during the day).
+     *
+     * @param spent what the campaign has spent today
+     * @param earned the GMV attributed to it today
+     * @param rest the share of the day's traffic (weighted by value) still to come, 0–1
+     */
+    double replan(double targetRoi, double budget, double spent, double earned, double rest, int from, int to) {
+        int first = Math.max(0, from) * STEPS;
+        int last = Math.min(to, MULTIPLIERS.length - 1) * STEPS;
+        double[] scores = new double[last - first + 1];
+        double best = 0;
+        for (int p = first; p <= last; p++) {
+            int g = p / STEPS;
+            int h = Math.min(g + 1, MULTIPLIERS.length - 1);
+            double f = (double) (p % STEPS) / STEPS;
+            double spend = spent + rest * (cost[g] + f * (cost[h] - cost[g]));
+            double gmv = rest * (value[g] + f * (value[h] - value[g]));
+            double n = rest * (conversions[g] + f * (conversions[h] - conversions[g]));
+            if (spend <= budget && earned + gmv > 0 && spend > 0) {
+                scores[p - first] = expectedScore(earned, spend, gmv, n, targetRoi);
+                best = Math.max(best, scores[p - first]);
             }
         }
-        if (best < 0 || clicks[best] < MIN_CLICKS) {
-            return Double.NaN;
+        // Of equal scores (a stretch where a higher bid wins nothing more and costs nothing more) the highest bid:
+        // it keeps its positions if competitors bid a little more tomorrow.
+        for (int p = last; p >= first && best > 0; p--) {
+            if (scores[p - first] >= best * (1 - TIE)) {
+                int g = p / STEPS;
+                int h = Math.min(g + 1, MULTIPLIERS.length - 1);
+                double f = (double) (p % STEPS) / STEPS;
+                double clicksThere = clicks[g] + f * (clicks[h] - clicks[g]);
+                return clicksThere < MIN_CLICKS ? Double.NaN : MULTIPLIERS[g] * Math.pow(MULTIPLIERS[h] / MULTIPLIERS[g], f);
+            }
         }
-        if (best + 1 == MULTIPLIERS.length) {
-            return MULTIPLIERS[best];
-        }
-        // Between the last feasible point and the next, the largest share of the step that keeps both slacks.
-        int next = best + 1;
-        double share = Math.min(slackShare(value[best] - roi * cost[best], value[next] - roi * cost[next]),
-                slackShare(budget - cost[best], budget - cost[next]));
-        return MULTIPLIERS[best] * Math.pow(MULTIPLIERS[next] / MULTIPLIERS[best], share);
+        return Double.NaN;
     }
 
-    private boolean feasible(int g, double roi, double budget) {
-        return clicks[g] > 0 && value[g] >= roi * cost[g] && cost[g] <= budget;
+    /**
+     * The plan a campaign follows for the rest of the day, given the one {@link #replan} found. Ahead of its target
+     * ROI (or before it has spent anything) it is that one: a lucky morning lets the campaign buy more. Behind the
+     * target it never rises above the day's plan: the score alone would often bid up there, a gamble on the
+     * afternoon's conversions making up the shortfall, which no advertiser who set a target wants made with its money.
+     */
+    static double follow(double dayPlan, double replanned, double earned, double spent, double targetRoi) {
+        return earned < targetRoi * spent ? Math.min(dayPlan, replanned) : replanned;
     }
 
-    /** Where a slack that is {@code from} ≥ 0 at one point and {@code to} at the next crosses zero, as a share of the step. */
-    private static double slackShare(double from, double to) {
-        if (to >= 0) {
-            return 1;
+    /** The index of the grid point at or below {@code multiplier}. */
+    static int floorIndex(double multiplier) {
+        int g = 0;
+        while (g + 1 < MULTIPLIERS.length && MULTIPLIERS[g + 1] <= multiplier * (1 + 1e-12)) {
+            g++;
         }
-        return Math.clamp(from / (from - to), 0, 1);
+        return g;
+    }
+
+    /**
+     * The day's expected score, E[G × min(1, G ÷ (spend × target))²] with G = {@code earned} + k × the order value,
+     * the conversions still to come k a Poisson count of mean {@code n} bringing {@code gmv} on average.
+     *
+     * @param earned the GMV the day has already brought
+     * @param spend the day's whole spend, so far and to come
+     * @param gmv the GMV expected from the rest of the day
+     * @param n the conversions expected from the rest of the day
+     */
+    static double expectedScore(double earned, double spend, double gmv, double n, double targetRoi) {
+        double scale = spend * targetRoi;
+        if (n <= 0) {
+            return score(earned, scale);
+        }
+        double orderValue = gmv / n;
+        if (n > NORMAL_FROM) {
+            // Many conversions: the Poisson count is all but normal; its density at 41 points from −5σ to +5σ.
+            double sd = Math.sqrt(n);
+            double total = 0;
+            double sum = 0;
+            for (int i = -20; i <= 20; i++) {
+                double z = i / 4.0;
+                double w = Math.exp(-z * z / 2);
+                total += w;
+                sum += w * score(earned + Math.max(0, n + z * sd) * orderValue, scale);
+            }
+            return sum / total;
+        }
+        // Poisson weights relative to the mode, summed over the range that carries nearly all of the mass.
+        int mode = (int) Math.floor(n);
+        int spread = (int) Math.ceil(6 * Math.sqrt(n)) + 6;
+        int from = Math.max(0, mode - spread);
+        int to = mode + spread;
+        double total = 0;
+        double sum = 0;
+        double w = 1;
+        for (int k = mode; k >= from; k--) {
+            total += w;
+            sum += w * score(earned + k * orderValue, scale);
+            w *= k / n;
+        }
+        w = 1;
+        for (int k = mode + 1; k <= to; k++) {
+            w *= n / k;
+            total += w;
+            sum += w * score(earned + k * orderValue, scale);
+        }
+        return sum / total;
+    }
+
+    /** G × min(1, G ÷ scale)², scale being the spend × the target ROI. */
+    private static double score(double gmv, double scale) {
+        double a = Math.min(1, gmv / scale);
+        return gmv * a * a;
     }
 
     double clicksAt(int g) {

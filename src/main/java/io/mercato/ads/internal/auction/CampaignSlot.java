@@ -13,6 +13,8 @@ final class CampaignSlot {
 
     /** Pseudo-conversions at the seller's expected order value, against which observed order values are blended. */
     static final double K_ORDERS = 5;
+    /** How many grid points of the landscape on either side of the current plan a control step tries. */
+    static final int REPLAN_REACH = 3;
 
     /** What the auction needs of a campaign, published after every change. */
     record Quote(long bidMinor, double pctrSearch, double pctrFeed, LocalDate day, long remainingMinor,
@@ -40,6 +42,7 @@ final class CampaignSlot {
 
     private LocalDate day = LocalDate.MIN;
     private long spentToday;
+    private long earnedToday;
     private long impressions;
     private double clicks;
     private double expectedClicks;
@@ -63,6 +66,10 @@ final class CampaignSlot {
     private BidLandscape landscape = new BidLandscape();
     /** The multiplier of the plain bid planned for today from yesterday's landscape, or NaN without a plan. */
     private double planned = Double.NaN;
+    /** Yesterday's landscape while today has a plan: each control step plans the rest of the day from it. */
+    private @Nullable BidLandscape planFrom;
+    /** The plan made at midnight, which a day behind its target ROI never bids above. */
+    private double dayPlan = Double.NaN;
 
     CampaignSlot(AdCampaign campaign, RateModel model, TrafficProfile traffic, ZoneId zone) {
         this.id = campaign.campaignId();
@@ -126,6 +133,15 @@ final class CampaignSlot {
         if (steps > 0) {
             double spentShare = (double) spentToday / c.dailyBudgetMinor();
             double trafficShare = traffic.elapsedShare(at, model::hourFactor);
+            if (planFrom != null) {
+                // The rest of the day planned again from what the day has brought so far.
+                int g = BidLandscape.floorIndex(planned);
+                double next = planFrom.replan(target, c.dailyBudgetMinor(), spentToday, earnedToday,
+                        1 - trafficShare, g - REPLAN_REACH, g + REPLAN_REACH + 1);
+                if (!Double.isNaN(next)) {
+                    planned = BidLandscape.follow(dayPlan, next, earnedToday, spentToday, target);
+                }
+            }
             pacing = BidController.pace(pacing, spentShare, trafficShare);
             pacingSum += pacing;
             pacingSteps++;
@@ -155,6 +171,8 @@ final class CampaignSlot {
                 planned = date.equals(day.plusDays(1))
                         ? landscape.plan(c.targetRoi().doubleValue(), c.dailyBudgetMinor())
                         : Double.NaN;
+                planFrom = Double.isNaN(planned) ? null : landscape;
+                dayPlan = planned;
                 if (Double.isNaN(planned)) {
                     pacing = pacingSteps == 0 ? 1.0 : Math.clamp(pacingSum / pacingSteps, BidController.MIN_PACING, 1.0);
                 } else {
@@ -167,6 +185,7 @@ final class CampaignSlot {
             pacingSum = 0;
             pacingSteps = 0;
             spentToday = 0;
+            earnedToday = 0;
             day = date;
         }
     }
@@ -181,7 +200,7 @@ final class CampaignSlot {
         double target = c.targetRoi().doubleValue();
         Quote q = quote;
         landscape.observe(pcvr * orderValue / target, (long) Math.floor(orderValue / target), q.pctr(placement),
-                pcvr * orderValue, thresholds, count, slots, reserve);
+                pcvr, pcvr * orderValue, thresholds, count, slots, reserve);
     }
 
     synchronized void impression(Placement placement, int position) {
@@ -207,6 +226,9 @@ final class CampaignSlot {
     synchronized void conversion(long gmvMinor, Instant at) {
         conversions++;
         gmv += gmvMinor;
+        if (at.atZone(zone).toLocalDate().equals(day)) {
+            earnedToday += gmvMinor;
+        }
         windowGmv += gmvMinor;
         model.conversion(campaign.categoryId(), at.atZone(zone).getHour());
         publish();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class BidLandscapeTest {
     void eachMultiplierGetsThePositionAndSecondPriceItsBidWouldHaveHad() {
         BidLandscape landscape = new BidLandscape();
         // Two competitors: reaching position 1 needs a bid of 300 per click, position 2 needs 120; two slots.
-        landscape.observe(100, 10_000, 0.1, 500, new double[] {300, 120}, 2, 2, 5);
+        landscape.observe(100, 10_000, 0.1, 0.05, 500, new double[] {300, 120}, 2, 2, 5);
 
         int[] seen = new int[3];
         for (int g = 0; g < BidLandscape.MULTIPLIERS.length; g++) {
@@ -39,39 +41,144 @@ class BidLandscapeTest {
     @Test
     void withFewerCompetitorsThanSlotsTheFreeSlotCostsTheReservePrice() {
         BidLandscape landscape = new BidLandscape();
-        landscape.observe(100, 10_000, 0.2, 400, new double[] {1_000, 0}, 1, 3, 7);
+        landscape.observe(100, 10_000, 0.2, 0.04, 400, new double[] {1_000, 0}, 1, 3, 7);
 
-        int g = floorIndex(1.0);
+        int g = BidLandscape.floorIndex(1.0);
         assertThat(landscape.clicksAt(g)).isCloseTo(0.2 * RateModel.positionBias(2), within(1e-12));
         assertThat(landscape.costAt(g)).isCloseTo(0.2 * RateModel.positionBias(2) * 7, within(1e-9));
     }
 
-    @Test
-    void thePlanIsTheLargestMultiplierThatKeepsTheRoiTargetAndTheBudget() {
+    /** A day of 1,000 auctions, each with one competitor whose threshold rises across the day from 50 to 250. */
+    static BidLandscape risingCompetitor(double pctr, double pcvr, double orderValue) {
         BidLandscape landscape = new BidLandscape();
-        // A day of 1,000 auctions, each with one competitor whose threshold rises across the day from 50 to 250:
-        // higher bids win more auctions, each at the competitor's price; a click is worth 300.
         for (int k = 0; k < 1_000; k++) {
-            landscape.observe(100, 10_000, 0.05, 300, new double[] {50 + 0.2 * k}, 1, 1, 5);
+            landscape.observe(100, 1_000_000, pctr, pcvr, pcvr * orderValue, new double[] {50 + 0.2 * k}, 1, 1, 5);
         }
+        return landscape;
+    }
+
+    @Test
+    void thePlanHasTheBestExpectedScoreOfTheLevelsWithinTheBudget() {
+        // Higher bids win more auctions, each at the competitor's price; a click is worth 300.
+        // Hundreds of expected conversions: the best level is where the expected ROI meets the target.
+        BidLandscape landscape = risingCompetitor(0.5, 0.9, 300 / 0.9);
         double target = 2.5;
         double unlimited = landscape.plan(target, 1e12);
         double tight = landscape.plan(target, 300);
 
-        // The ROI at the plan reaches the target with its margin, and one step above it would not.
-        int g = floorIndex(unlimited);
-        assertThat(g).as("the plan lies inside the grid").isLessThan(BidLandscape.MULTIPLIERS.length - 1);
-        assertThat(landscape.valueAt(g) / landscape.costAt(g)).isGreaterThanOrEqualTo(target * (1 + BidLandscape.ROI_MARGIN));
-        assertThat(landscape.valueAt(g + 1) / landscape.costAt(g + 1)).isLessThan(target * (1 + BidLandscape.ROI_MARGIN));
+        int g = BidLandscape.floorIndex(unlimited);
+        assertThat(g).as("the plan lies inside the grid").isBetween(1, BidLandscape.MULTIPLIERS.length - 2);
+        double planned = scoreAt(landscape, unlimited, target);
+        for (int i = 0; i < BidLandscape.MULTIPLIERS.length; i++) {
+            if (landscape.costAt(i) == 0) {
+                continue;
+            }
+            assertThat(planned).as("against the grid's point %s", i).isGreaterThanOrEqualTo(BidLandscape.expectedScore(
+                    0, landscape.costAt(i), landscape.valueAt(i), landscape.valueAt(i) * 0.9 / 300, target));
+        }
         // A budget that binds plans a lower level whose expected spend fits it.
         assertThat(tight).isLessThan(unlimited);
-        assertThat(landscape.costAt(floorIndex(tight))).isLessThanOrEqualTo(300);
+        assertThat(at(landscape, tight)[0]).isLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void theRestOfTheDayIsPlannedFromWhatTheDayHasBrought() {
+        BidLandscape landscape = risingCompetitor(0.5, 0.05, 6_000);
+        double target = 2.5;
+        int all = BidLandscape.MULTIPLIERS.length;
+        double morning = landscape.plan(target, 1e12);
+        // Half the day gone, half the planned spend spent.
+        double spent = at(landscape, morning)[0] / 2;
+        double expected = at(landscape, morning)[1] / 2;
+        double asPlanned = landscape.replan(target, 1e12, spent, expected, 0.5, 0, all);
+        double unlucky = landscape.replan(target, 1e12, spent, expected / 3, 0.5, 0, all);
+        double lucky = landscape.replan(target, 1e12, spent, expected * 3, 0.5, 0, all);
+
+        assertThat(asPlanned).as("a morning as expected keeps the plan").isCloseTo(morning, within(morning * 0.1));
+        // A lucky morning lets the campaign buy more clicks at a lower ROI.
+        assertThat(lucky).isGreaterThan(asPlanned);
+        // After an unlucky one the score alone would bid up: short of the target, a day's score grows with its GMV
+        // at the same ROI, and the afternoon's conversions might make up the shortfall. The campaign slot does not
+        // follow the plan there (duringTheDayALuckyCampaignBuysMoreAndAnUnluckyOneNeverBidsAboveItsPlan).
+        assertThat(unlucky).isGreaterThan(asPlanned);
+        assertThat(BidLandscape.follow(morning, unlucky, expected / 3, spent, target)).isEqualTo(morning);
+        assertThat(BidLandscape.follow(morning, lucky, expected * 3, spent, target)).isEqualTo(lucky);
+        // Behind the target, a more careful plan is still taken.
+        assertThat(BidLandscape.follow(morning, morning / 2, expected / 3, spent, target)).isEqualTo(morning / 2);
+
+        // With a budget that binds, even a lucky morning plans no more than the budget left.
+        double budget = 20_000;
+        double bound = landscape.plan(target, budget);
+        double spentBound = at(landscape, bound)[0] / 2;
+        double luckyBound = landscape.replan(target, budget, spentBound, 3 * at(landscape, bound)[1] / 2, 0.5, 0, all);
+        assertThat(spentBound + 0.5 * at(landscape, luckyBound)[0]).isLessThanOrEqualTo(budget);
+        assertThat(luckyBound).isLessThan(lucky);
+    }
+
+    @Test
+    void theExpectedScoreCountsTheShortfallOfUnluckyDays() {
+        double spend = 1_000;
+        double target = 2;
+        // At the target with certainty the score is the GMV; with 4 expected conversions a short day loses more
+        // (quadratically) than a lucky day gains (linearly), so the expectation is lower.
+        assertThat(BidLandscape.expectedScore(0, spend, 2_000, 1e6, target)).isCloseTo(2_000, within(4.0));
+        assertThat(BidLandscape.expectedScore(0, spend, 2_000, 4, target)).isLessThan(0.9 * 2_000);
+        // Far above the target no day falls short enough to matter.
+        assertThat(BidLandscape.expectedScore(0, spend, 20_000, 400, target)).isCloseTo(20_000, within(20.0));
+        // By hand, 1 expected conversion worth twice the target: P(0)·0 + Σ P(k)·4000k·min(1, 2k)² = 4000 · E[k].
+        assertThat(BidLandscape.expectedScore(0, spend, 4_000, 1, target)).isCloseTo(4_000, within(1e-6));
+        // What the day already brought counts as it is: nothing more to come scores it exactly.
+        assertThat(BidLandscape.expectedScore(1_500, spend, 0, 0, target)).isCloseTo(1_500 * 0.75 * 0.75, within(1e-9));
+    }
+
+    @Test
+    void theExpectedScoreAgreesWithDrawnDays() {
+        // Seeded draws of the day's conversions (Poisson, by Knuth's method), scored one by one, against the sum
+        // (the last case past the point where the sum takes the normal approximation).
+        java.util.Random random = new java.util.Random(20261204);
+        double[][] cases = {{0, 1_000, 2_000, 3, 2}, {500, 1_200, 1_800, 12, 2.5}, {0, 800, 5_000, 40, 3},
+            {0, 1_000, 2_100, 200, 2}};
+        for (double[] c : cases) {
+            double earned = c[0], spend = c[1], gmv = c[2], n = c[3], target = c[4];
+            double total = 0;
+            int days = 200_000;
+            for (int d = 0; d < days; d++) {
+                int k = 0;
+                double product = random.nextDouble();
+                double limit = Math.exp(-n);
+                while (product > limit) {
+                    k++;
+                    product *= random.nextDouble();
+                }
+                double g = earned + k * gmv / n;
+                double a = Math.min(1, g / (spend * target));
+                total += g * a * a;
+            }
+            assertThat(BidLandscape.expectedScore(earned, spend, gmv, n, target)).as("case %s", java.util.Arrays.toString(c))
+                    .isCloseTo(total / days, within(0.01 * gmv));
+        }
+    }
+
+    static double scoreAt(BidLandscape landscape, double multiplier, double target) {
+        double[] at = at(landscape, multiplier);
+        return BidLandscape.expectedScore(0, at[0], at[1], at[1] * 0.9 / 300, target);
+    }
+
+    /** The cost and the value at a multiplier, interpolated between the grid's points as the plan does. */
+    static double[] at(BidLandscape landscape, double multiplier) {
+        int g = BidLandscape.floorIndex(multiplier);
+        int h = Math.min(g + 1, BidLandscape.MULTIPLIERS.length - 1);
+        double f = h == g ? 0 : Math.log(multiplier / BidLandscape.MULTIPLIERS[g])
+                / Math.log(BidLandscape.MULTIPLIERS[h] / BidLandscape.MULTIPLIERS[g]);
+        double cost = landscape.costAt(g) + f * (landscape.costAt(h) - landscape.costAt(g));
+        double value = landscape.valueAt(g) + f * (landscape.valueAt(h) - landscape.valueAt(g));
+        return new double[] {cost, value};
     }
 
     @Test
     void aDayWithoutEnoughEvidenceGivesNoPlan() {
         BidLandscape landscape = new BidLandscape();
-        landscape.observe(100, 10_000, 0.01, 500, new double[] {90}, 1, 1, 5);
+        landscape.observe(100, 10_000, 0.01, 0.05, 500, new double[] {90}, 1, 1, 5);
         assertThat(landscape.plan(2, 1e9)).isNaN();
         assertThat(new BidLandscape().plan(2, 1e9)).isNaN();
     }
@@ -100,12 +207,64 @@ class BidLandscapeTest {
                 (long) Math.floor(s.orderValueMinor() / 2.0)));
     }
 
-    static int floorIndex(double multiplier) {
-        int g = 0;
-        while (g + 1 < BidLandscape.MULTIPLIERS.length && BidLandscape.MULTIPLIERS[g + 1] <= multiplier + 1e-12) {
-            g++;
+    @Test
+    void duringTheDayALuckyCampaignBuysMoreAndAnUnluckyOneNeverBidsAboveItsPlan() {
+        DefaultAdAuction lucky = afterADayAgainstAVaryingCompetitor();
+        DefaultAdAuction unlucky = afterADayAgainstAVaryingCompetitor();
+        double atMidnight = Double.NaN;
+        for (DefaultAdAuction engine : List.of(lucky, unlucky)) {
+            // The morning of the second day: every second win is clicked; the lucky campaign's clicks all buy, the
+            // unlucky one's never do.
+            int wins = 0;
+            for (int k = 0; k < 14 * 120; k++) {
+                Instant at = at("2026-12-04T00:00").plusSeconds(30L * k);
+                engine.fixBid(2, competitorBid(k));
+                for (AdWin win : engine.run(new AdRequest(Placement.SEARCH, CNY, Set.of(1L, 2L), Set.of(), 1, at))
+                        .winners()) {
+                    if (win.bid().campaignId() == 1 && ++wins % 2 == 0) {
+                        engine.clicked(1, Placement.SEARCH, win.position(), win.priceMinor(), at);
+                        if (engine == lucky) {
+                            engine.converted(1, 20_000, at);
+                        }
+                    }
+                }
+                if (k % 120 == 0) System.out.println("DEBUG " + (engine == lucky) + " " + engine.state(1).orElseThrow());
+                if (k == 0) {
+                    atMidnight = engine.state(1).orElseThrow().planFactor();
+                }
+            }
+            assertThat(wins).as("the campaign wins some of the morning's auctions").isGreaterThan(200);
         }
-        return g;
+        BidState luckyState = lucky.state(1).orElseThrow();
+        BidState unluckyState = unlucky.state(1).orElseThrow();
+        assertThat(atMidnight).as("the day has a plan").isNotEqualTo(1.0);
+        assertThat(unluckyState.planFactor()).as("a morning without conversions").isLessThanOrEqualTo(atMidnight);
+        assertThat(luckyState.planFactor()).as("a morning of conversions").isGreaterThan(atMidnight);
+    }
+
+    /** A competitor whose bid runs from 2,000 to 11,900 and back over and over, so that the landscape rises. */
+    static long competitorBid(int k) {
+        return 2_000 + 100L * (k % 100);
+    }
+
+    /** Campaign 1 on the auto-bidder against campaign 2 at {@link #competitorBid}, one search request every 30 s. */
+    static DefaultAdAuction afterADayAgainstAVaryingCompetitor() {
+        DefaultAdAuction engine = new DefaultAdAuction(ZONE);
+        engine.configure(Placement.SEARCH, 5);
+        for (long id = 1; id <= 2; id++) {
+            engine.upsert(new AdCampaign(id, id, id, id, 9, CNY, 100_000_000, new BigDecimal("5"), 20_000, true,
+                    at("2026-12-01T00:00"), null));
+            // A history of a 30 % click-through rate and a 50 % conversion rate at ¥200 an order: hundreds of
+            // conversions a day, so that the plan is where the ROI meets the target rather than a bet on luck.
+            engine.restore(id, new CampaignHistory(LocalDate.of(2026, 12, 2), 0, 100_000, 30_000, 15_000,
+                    75_000_000, 300_000_000));
+        }
+        for (int k = 0; k < 24 * 120; k++) {
+            engine.fixBid(2, competitorBid(k));
+            engine.run(new AdRequest(Placement.SEARCH, CNY, Set.of(1L, 2L), Set.of(), 1,
+                    at("2026-12-03T00:00").plusSeconds(30L * k)));
+        }
+        return engine;
     }
 
     static Instant at(String localDateTime) {
