@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resubmitEvery how often incomplete publications are looked for while the application runs
  * @param resubmitOlderThan how old an incomplete publication must be before it is delivered again, so one still
  *        queued or running is normally left alone
+ * @param resubmitBatch the most publications one resubmission sends (never more than the listeners' queue has room
+ *        for), so that a large backlog is worked off a batch at a time instead of overflowing the queue
  */
 @ConfigurationProperties("mercato.events")
 record EventDeliveryProperties(@Nullable Integer concurrency, @DefaultValue("10000") int queueCapacity,
-        @DefaultValue("30s") Duration resubmitEvery, @DefaultValue("1m") Duration resubmitOlderThan) {
+        @DefaultValue("30s") Duration resubmitEvery, @DefaultValue("1m") Duration resubmitOlderThan,
+        @DefaultValue("5000") int resubmitBatch) {
 
     /** The listener threads for a pool of {@code poolSize} connections, leaving the rest to requests and timers. */
     int concurrencyFor(int poolSize) {

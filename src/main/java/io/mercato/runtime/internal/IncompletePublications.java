@@ -1,6 +1,8 @@
 package io.mercato.runtime.internal;
 
 import io.micrometer.core.instrument.Gauge;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
@@ -17,6 +19,10 @@ import org.springframework.stereotype.Component;
  * Makes up event deliveries that failed or were dropped while the application runs, not only at the next restart,
  * and shows how many are outstanding: the gauge {@code mercato.events.incomplete} and the {@code events} health
  * detail {@code incomplete}. Health stays UP: a backlog is delivered late, not lost.
+ *
+ * <p>A round sends at most {@code mercato.events.resubmit-batch} publications and never more than the listeners'
+ * queue has room for: a backlog of tens of thousands (after a crash, or a spike the queue put off) is worked off a
+ * batch a round, rather than sent at once into a queue that would turn most of it away again.
  *
  * <p>Every instance resubmits, so a publication can be delivered twice (once here, once by another instance or by
  * a run still in progress); the listeners are idempotent, as at-least-once delivery requires.
@@ -52,9 +58,15 @@ class IncompletePublications implements MeterBinder, HealthIndicator {
         if (outstanding == 0) {
             return;
         }
-        log.info("Resubmitting the incomplete event publications older than {} ({} incomplete in all)",
-                properties.resubmitOlderThan(), outstanding);
-        publications.resubmitIncompletePublicationsOlderThan(properties.resubmitOlderThan());
+        int room = listeners.getQueueCapacity() - queued;
+        int limit = Math.max(1, Math.min(properties.resubmitBatch(), room));
+        Instant before = Instant.now().minus(properties.resubmitOlderThan());
+        AtomicInteger taken = new AtomicInteger();
+        log.info("Resubmitting at most {} of the incomplete event publications older than {} ({} incomplete in all)",
+                limit, properties.resubmitOlderThan(), outstanding);
+        // The oldest first is not promised by the registry; a batch at a time, the rest wait for the next round.
+        publications.resubmitIncompletePublications(
+                publication -> publication.getPublicationDate().isBefore(before) && taken.getAndIncrement() < limit);
     }
 
     /** Publications whose listener has not yet completed, on every instance. */

@@ -1,0 +1,62 @@
+package io.mercato.runtime.internal;
+
+import static io.mercato.runtime.internal.IncompletePublicationsIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mercato.MercatoModuleTest;
+import io.mercato.runtime.internal.IncompletePublicationsIT.FlakyListener;
+import io.mercato.runtime.internal.IncompletePublicationsIT.Happened;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A backlog of failed deliveries is resubmitted a batch per round ({@code mercato.events.resubmit-batch}), not all at
+ * once into the listeners' queue. The timer is set far off; the test runs the rounds itself.
+ */
+@MercatoModuleTest
+@Import(FlakyListener.class)
+class BoundedResubmissionIT {
+
+    @DynamicPropertySource
+    static void roundsByHand(DynamicPropertyRegistry registry) {
+        registry.add("mercato.events.resubmit-every", () -> "1h");
+        registry.add("mercato.events.resubmit-older-than", () -> "0s");
+        registry.add("mercato.events.resubmit-batch", () -> "2");
+    }
+
+    private final IncompletePublications incomplete;
+    private final FlakyListener listener;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    BoundedResubmissionIT(IncompletePublications incomplete, FlakyListener listener, ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
+        this.incomplete = incomplete;
+        this.listener = listener;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    @Test
+    void aBacklogIsResubmittedABatchARound() throws InterruptedException {
+        for (int i = 1; i <= 5; i++) {
+            String what = "parcel " + i;
+            transaction.executeWithoutResult(status -> events.publishEvent(new Happened(what)));
+        }
+        await(() -> listener.attempts() >= 5 && incomplete.count() == 5);
+        listener.succeedFromNowOn();
+
+        for (int expected : new int[] {2, 4, 5}) {
+            incomplete.resubmit();
+            await(() -> listener.delivered() >= expected);
+            // Time for a round that sent more than its batch to show it.
+            Thread.sleep(500);
+            assertThat(listener.delivered()).as("delivered after a round of at most 2").isEqualTo(expected);
+            assertThat(incomplete.count()).isEqualTo(5 - expected);
+        }
+    }
+}
