@@ -1,6 +1,7 @@
 package io.mercato.runtime.internal;
 
 import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,13 +37,15 @@ class IncompletePublications implements MeterBinder, HealthIndicator {
     private final EventDeliveryProperties properties;
     private final JdbcClient jdbc;
     private final ThreadPoolTaskExecutor listeners;
+    private final Clock clock;
 
     IncompletePublications(IncompleteEventPublications publications, EventDeliveryProperties properties,
-            JdbcClient jdbc, ThreadPoolTaskExecutor eventListenerExecutor) {
+            JdbcClient jdbc, ThreadPoolTaskExecutor eventListenerExecutor, Clock clock) {
         this.publications = publications;
         this.properties = properties;
         this.jdbc = jdbc;
         this.listeners = eventListenerExecutor;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "${mercato.events.resubmit-every:30s}",
@@ -60,7 +63,8 @@ class IncompletePublications implements MeterBinder, HealthIndicator {
         }
         int room = listeners.getQueueCapacity() - queued;
         int limit = Math.max(1, Math.min(properties.resubmitBatch(), room));
-        Instant before = Instant.now().minus(properties.resubmitOlderThan());
+        // The application's clock, as the registry dates publications by it (tests and the simulator move it).
+        Instant before = clock.instant().minus(properties.resubmitOlderThan());
         AtomicInteger taken = new AtomicInteger();
         log.info("Resubmitting at most {} of the incomplete event publications older than {} ({} incomplete in all)",
                 limit, properties.resubmitOlderThan(), outstanding);

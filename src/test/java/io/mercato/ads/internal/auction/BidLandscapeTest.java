@@ -228,7 +228,6 @@ class BidLandscapeTest {
                         }
                     }
                 }
-                if (k % 120 == 0) System.out.println("DEBUG " + (engine == lucky) + " " + engine.state(1).orElseThrow());
                 if (k == 0) {
                     atMidnight = engine.state(1).orElseThrow().planFactor();
                 }
