@@ -6,8 +6,9 @@ package io.mercato.ads.internal.auction;
  * each auction it was eligible for (whether it bid or not). The next day's bid level is planned from it: the
  * multiplier whose expected spend fits the budget and whose expected score is highest, the score being the one the
  * advertiser is served by: GMV × min(1, achieved ROI ÷ target ROI)². The expectation is over the day's conversions,
- * a Poisson count around the expected one: a campaign with a handful of expected conversions plans well above its
- * target ROI (a shortfall costs quadratically, excess little), one with hundreds plans close to it.
+ * a Poisson count around the expected one: a campaign with hundreds of expected conversions plans about where its
+ * expected ROI meets the target; one with a handful plans higher (a day without a conversion scores nothing at any
+ * bid, a lucky one often reaches the target anyway).
  *
  * <p>Not thread-safe: its campaign slot guards it.
  */
@@ -100,12 +101,9 @@ final class BidLandscape {
         double[] scores = new double[last - first + 1];
         double best = 0;
         for (int p = first; p <= last; p++) {
-            int g = p / STEPS;
-            int h = Math.min(g + 1, MULTIPLIERS.length - 1);
-            double f = (double) (p % STEPS) / STEPS;
-            double spend = spent + rest * (cost[g] + f * (cost[h] - cost[g]));
-            double gmv = rest * (value[g] + f * (value[h] - value[g]));
-            double n = rest * (conversions[g] + f * (conversions[h] - conversions[g]));
+            double spend = spent + rest * between(cost, p);
+            double gmv = rest * between(value, p);
+            double n = rest * between(conversions, p);
             if (spend <= budget && earned + gmv > 0 && spend > 0) {
                 scores[p - first] = expectedScore(earned, spend, gmv, n, targetRoi);
                 best = Math.max(best, scores[p - first]);
@@ -115,14 +113,25 @@ final class BidLandscape {
         // it keeps its positions if competitors bid a little more tomorrow.
         for (int p = last; p >= first && best > 0; p--) {
             if (scores[p - first] >= best * (1 - TIE)) {
-                int g = p / STEPS;
-                int h = Math.min(g + 1, MULTIPLIERS.length - 1);
-                double f = (double) (p % STEPS) / STEPS;
-                double clicksThere = clicks[g] + f * (clicks[h] - clicks[g]);
-                return clicksThere < MIN_CLICKS ? Double.NaN : MULTIPLIERS[g] * Math.pow(MULTIPLIERS[h] / MULTIPLIERS[g], f);
+                return between(clicks, p) < MIN_CLICKS ? Double.NaN : multiplierAt(p);
             }
         }
         return Double.NaN;
+    }
+
+    /** A figure at point {@code p} of the fine grid ({@value #STEPS} points to a step of the multipliers). */
+    private static double between(double[] figure, int p) {
+        int g = p / STEPS;
+        int h = Math.min(g + 1, figure.length - 1);
+        double f = (double) (p % STEPS) / STEPS;
+        return figure[g] + f * (figure[h] - figure[g]);
+    }
+
+    /** The multiplier at point {@code p} of the fine grid, geometric between the grid's points as they are. */
+    private static double multiplierAt(int p) {
+        int g = p / STEPS;
+        int h = Math.min(g + 1, MULTIPLIERS.length - 1);
+        return MULTIPLIERS[g] * Math.pow(MULTIPLIERS[h] / MULTIPLIERS[g], (double) (p % STEPS) / STEPS);
     }
 
     /**
