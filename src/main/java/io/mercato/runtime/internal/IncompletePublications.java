@@ -1,11 +1,11 @@
 package io.mercato.runtime.internal;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -61,8 +61,8 @@ class IncompletePublications implements MeterBinder, HealthIndicator {
         if (outstanding == 0) {
             return;
         }
-        int room = listeners.getQueueCapacity() - queued;
-        int limit = Math.max(1, Math.min(properties.resubmitBatch(), room));
+        // The queue is empty here: a round fills it at most.
+        int limit = Math.max(1, Math.min(properties.resubmitBatch(), listeners.getQueueCapacity()));
         // The application's clock, as the registry dates publications by it (tests and the simulator move it).
         Instant before = clock.instant().minus(properties.resubmitOlderThan());
         AtomicInteger taken = new AtomicInteger();
