@@ -29,6 +29,21 @@ final class BidLandscape {
     private final double[] cost = new double[MULTIPLIERS.length];
     private final double[] value = new double[MULTIPLIERS.length];
     private final double[] conversions = new double[MULTIPLIERS.length];
+    /** The multiplier the day is bid at, whose clicks, cost and value are also kept by hour of day. */
+    private final double profileMultiplier;
+    private final double[] hourClicks = new double[24];
+    private final double[] hourCost = new double[24];
+    private final double[] hourValue = new double[24];
+
+    /** A landscape whose hourly profile is kept at the plain bid. */
+    BidLandscape() {
+        this(1.0);
+    }
+
+    /** A landscape whose hourly profile is kept at {@code profileMultiplier} × the plain bid (the day's plan). */
+    BidLandscape(double profileMultiplier) {
+        this.profileMultiplier = profileMultiplier;
+    }
 
     private static double[] multipliers(double from, double to, int count) {
         double[] m = new double[count];
@@ -42,6 +57,7 @@ final class BidLandscape {
     /**
      * One auction the campaign was eligible for.
      *
+     * @param hour the local hour of day of the auction (0–23)
      * @param plainBid the campaign's plain bid per click at that moment (minor units)
      * @param cap the most it would ever bid per click
      * @param pctr its predicted click-through rate at the top position of this placement
@@ -53,28 +69,77 @@ final class BidLandscape {
      * @param slots the ad slots of the request
      * @param reserve the reserve price per click
      */
-    void observe(double plainBid, long cap, double pctr, double pcvr, double valuePerClick, double[] thresholds,
-            int count, int slots, long reserve) {
+    void observe(int hour, double plainBid, long cap, double pctr, double pcvr, double valuePerClick,
+            double[] thresholds, int count, int slots, long reserve) {
         for (int g = 0; g < MULTIPLIERS.length; g++) {
             double bid = Math.min(cap, Math.floor(plainBid * MULTIPLIERS[g]));
-            if (bid < reserve || bid <= 0) {
-                continue;
+            int position = position(bid, thresholds, count, slots, reserve);
+            if (position > 0) {
+                double c = pctr * RateModel.positionBias(position);
+                double price = price(bid, position, thresholds, count, reserve);
+                clicks[g] += c;
+                cost[g] += c * price;
+                value[g] += c * valuePerClick;
+                conversions[g] += c * pcvr;
             }
-            int position = 1;
-            while (position - 1 < count && thresholds[position - 1] > bid) {
-                position++;
-            }
-            if (position > slots) {
-                continue;
-            }
-            double price = position - 1 < count ? Math.ceil(thresholds[position - 1]) : 0;
-            price = Math.min(bid, Math.max(reserve, price));
-            double c = pctr * RateModel.positionBias(position);
-            clicks[g] += c;
-            cost[g] += c * price;
-            value[g] += c * valuePerClick;
-            conversions[g] += c * pcvr;
         }
+        double bid = Math.min(cap, Math.floor(plainBid * profileMultiplier));
+        int position = position(bid, thresholds, count, slots, reserve);
+        if (position > 0) {
+            double c = pctr * RateModel.positionBias(position);
+            hourClicks[hour] += c;
+            hourCost[hour] += c * price(bid, position, thresholds, count, reserve);
+            hourValue[hour] += c * valuePerClick;
+        }
+    }
+
+    /** The position a bid per click reaches (1 = top), or 0 when it is shown in none. */
+    private static int position(double bid, double[] thresholds, int count, int slots, long reserve) {
+        if (bid < reserve || bid <= 0) {
+            return 0;
+        }
+        int position = 1;
+        while (position - 1 < count && thresholds[position - 1] > bid) {
+            position++;
+        }
+        return position > slots ? 0 : position;
+    }
+
+    /** The second price per click at {@code position}: the next threshold, at least the reserve, at most the bid. */
+    private static double price(double bid, int position, double[] thresholds, int count, long reserve) {
+        double price = position - 1 < count ? Math.ceil(thresholds[position - 1]) : 0;
+        return Math.min(bid, Math.max(reserve, price));
+    }
+
+    /**
+     * The share of the day's cost at the day's bid level that came before {@code hours} (local time in hours,
+     * 0–24), or NaN when the day brought too few clicks at that level to tell.
+     */
+    double costShareBefore(double hours) {
+        return shareBefore(hourCost, hours);
+    }
+
+    /** As {@link #costShareBefore}, for the GMV the clicks were worth. */
+    double valueShareBefore(double hours) {
+        return shareBefore(hourValue, hours);
+    }
+
+    private double shareBefore(double[] figure, double hours) {
+        double total = 0;
+        double all = 0;
+        for (int h = 0; h < 24; h++) {
+            total += figure[h];
+            all += hourClicks[h];
+        }
+        if (all < MIN_CLICKS || total <= 0) {
+            return Double.NaN;
+        }
+        int hour = Math.clamp((int) Math.floor(hours), 0, 23);
+        double before = Math.clamp(hours - hour, 0, 1) * figure[hour];
+        for (int h = 0; h < hour; h++) {
+            before += figure[h];
+        }
+        return before / total;
     }
 
     /**
@@ -83,7 +148,7 @@ final class BidLandscape {
      * budget. NaN when the day gives too little evidence (no plan: the controllers alone set the bid).
      */
     double plan(double targetRoi, double budget) {
-        return replan(targetRoi, budget, 0, 0, 1, 0, MULTIPLIERS.length - 1);
+        return replan(targetRoi, budget, 0, 0, 1, 1, 0, MULTIPLIERS.length - 1);
     }
 
     /**
@@ -93,17 +158,19 @@ final class BidLandscape {
      *
      * @param spent what the campaign has spent today
      * @param earned the GMV attributed to it today
-     * @param rest the share of the day's traffic (weighted by value) still to come, 0–1
+     * @param restCost the share of the observed day's cost still to come today (0–1, more on a busier day)
+     * @param restValue the share of its GMV still to come
      */
-    double replan(double targetRoi, double budget, double spent, double earned, double rest, int from, int to) {
+    double replan(double targetRoi, double budget, double spent, double earned, double restCost, double restValue,
+            int from, int to) {
         int first = Math.max(0, from) * STEPS;
         int last = Math.min(to, MULTIPLIERS.length - 1) * STEPS;
         double[] scores = new double[last - first + 1];
         double best = 0;
         for (int p = first; p <= last; p++) {
-            double spend = spent + rest * between(cost, p);
-            double gmv = rest * between(value, p);
-            double n = rest * between(conversions, p);
+            double spend = spent + restCost * between(cost, p);
+            double gmv = restValue * between(value, p);
+            double n = restValue * between(conversions, p);
             if (spend <= budget && earned + gmv > 0 && spend > 0) {
                 scores[p - first] = expectedScore(earned, spend, gmv, n, targetRoi);
                 best = Math.max(best, scores[p - first]);

@@ -132,30 +132,43 @@ final class CampaignSlot {
         }
         if (steps > 0) {
             double spentShare = (double) spentToday / c.dailyBudgetMinor();
-            double trafficShare = traffic.elapsedShare(at, model::hourFactor);
-            if (planFrom != null) {
-                // The rest of the day planned again from what the day has brought so far.
+            if (planFrom == null) {
+                // No plan: pacing along the platform's traffic finds the level, and ROI feedback corrects it.
+                double trafficShare = traffic.elapsedShare(at, model::hourFactor);
+                pacing = BidController.pace(pacing, spentShare, trafficShare);
+                double pseudoSpend = Math.max(1.0, 10.0 * orderValue / target);
+                roiFactor = BidController.correct(roiFactor,
+                        BidController.smoothedRoi(windowGmv, windowSpend, target, pseudoSpend), target,
+                        spentShare > trafficShare || pacing < 1);
+                if (pacing < 1 && roiFactor > 1) {
+                    // The budget binds: a raised ROI factor held back by pacing only makes the bid swing; fold it
+                    // into pacing, same bid.
+                    double product = pacing * roiFactor;
+                    roiFactor = Math.max(1, product);
+                    pacing = product / roiFactor;
+                }
+            } else {
+                // The rest of the day planned again from the spend and GMV the day has brought so far (the ROI
+                // achieved), along the campaign's own day as yesterday showed it at its bid level: when its
+                // auctions come, not when the platform's do. Pacing holds back only a campaign that spends ahead of
+                // that day's curve for its whole budget.
+                double hours = at.atZone(zone).toLocalTime().toSecondOfDay() / 3600.0;
+                double costBefore = planFrom.costShareBefore(hours);
+                double valueBefore = planFrom.valueShareBefore(hours);
+                if (Double.isNaN(costBefore) || Double.isNaN(valueBefore)) {
+                    costBefore = traffic.elapsedShare(at, model::hourFactor);
+                    valueBefore = costBefore;
+                }
                 int g = BidLandscape.floorIndex(planned);
-                double next = planFrom.replan(target, c.dailyBudgetMinor(), spentToday, earnedToday,
-                        1 - trafficShare, g - REPLAN_REACH, g + REPLAN_REACH + 1);
+                double next = planFrom.replan(target, c.dailyBudgetMinor(), spentToday, earnedToday, 1 - costBefore,
+                        1 - valueBefore, g - REPLAN_REACH, g + REPLAN_REACH + 1);
                 if (!Double.isNaN(next)) {
                     planned = BidLandscape.follow(dayPlan, next, earnedToday, spentToday, target);
                 }
+                pacing = BidController.pace(pacing, spentShare, costBefore);
             }
-            pacing = BidController.pace(pacing, spentShare, trafficShare);
             pacingSum += pacing;
             pacingSteps++;
-            double pseudoSpend = Math.max(1.0, 10.0 * orderValue / target);
-            roiFactor = BidController.correct(roiFactor,
-                    BidController.smoothedRoi(windowGmv, windowSpend, target, pseudoSpend), target,
-                    spentShare > trafficShare || pacing < 1);
-            if (pacing < 1 && roiFactor > 1) {
-                // The budget binds: a raised ROI factor held back by pacing only makes the bid swing; fold it
-                // into pacing, same bid.
-                double product = pacing * roiFactor;
-                roiFactor = Math.max(1, product);
-                pacing = product / roiFactor;
-            }
         }
         controlStep = step;
         publish();
@@ -176,12 +189,13 @@ final class CampaignSlot {
                 if (Double.isNaN(planned)) {
                     pacing = pacingSteps == 0 ? 1.0 : Math.clamp(pacingSum / pacingSteps, BidController.MIN_PACING, 1.0);
                 } else {
-                    // The plan already fits the day's budget and ROI: the controllers start afresh around it.
+                    // The plan already fits the day's budget and ROI: pacing starts afresh around it, and the ROI
+                    // factor stays out of it (planning the rest of the day again answers the ROI achieved).
                     pacing = 1.0;
                     roiFactor = 1.0;
                 }
             }
-            landscape = new BidLandscape();
+            landscape = new BidLandscape(Double.isNaN(dayPlan) ? 1.0 : dayPlan);
             pacingSum = 0;
             pacingSteps = 0;
             spentToday = 0;
@@ -199,7 +213,7 @@ final class CampaignSlot {
         AdCampaign c = campaign;
         double target = c.targetRoi().doubleValue();
         Quote q = quote;
-        landscape.observe(pcvr * orderValue / target, (long) Math.floor(orderValue / target), q.pctr(placement),
+        landscape.observe(hour, pcvr * orderValue / target, (long) Math.floor(orderValue / target), q.pctr(placement),
                 pcvr, pcvr * orderValue, thresholds, count, slots, reserve);
     }
 

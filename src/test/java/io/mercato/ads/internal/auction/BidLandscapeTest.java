@@ -22,7 +22,7 @@ class BidLandscapeTest {
     void eachMultiplierGetsThePositionAndSecondPriceItsBidWouldHaveHad() {
         BidLandscape landscape = new BidLandscape();
         // Two competitors: reaching position 1 needs a bid of 300 per click, position 2 needs 120; two slots.
-        landscape.observe(100, 10_000, 0.1, 0.05, 500, new double[] {300, 120}, 2, 2, 5);
+        landscape.observe(12, 100, 10_000, 0.1, 0.05, 500, new double[] {300, 120}, 2, 2, 5);
 
         int[] seen = new int[3];
         for (int g = 0; g < BidLandscape.MULTIPLIERS.length; g++) {
@@ -41,7 +41,7 @@ class BidLandscapeTest {
     @Test
     void withFewerCompetitorsThanSlotsTheFreeSlotCostsTheReservePrice() {
         BidLandscape landscape = new BidLandscape();
-        landscape.observe(100, 10_000, 0.2, 0.04, 400, new double[] {1_000, 0}, 1, 3, 7);
+        landscape.observe(12, 100, 10_000, 0.2, 0.04, 400, new double[] {1_000, 0}, 1, 3, 7);
 
         int g = BidLandscape.floorIndex(1.0);
         assertThat(landscape.clicksAt(g)).isCloseTo(0.2 * RateModel.positionBias(2), within(1e-12));
@@ -52,7 +52,8 @@ class BidLandscapeTest {
     static BidLandscape risingCompetitor(double pctr, double pcvr, double orderValue) {
         BidLandscape landscape = new BidLandscape();
         for (int k = 0; k < 1_000; k++) {
-            landscape.observe(100, 1_000_000, pctr, pcvr, pcvr * orderValue, new double[] {50 + 0.2 * k}, 1, 1, 5);
+            landscape.observe(k * 24 / 1_000, 100, 1_000_000, pctr, pcvr, pcvr * orderValue, new double[] {50 + 0.2 * k}, 1, 1,
+                    5);
         }
         return landscape;
     }
@@ -90,9 +91,9 @@ class BidLandscapeTest {
         // Half the day gone, half the planned spend spent.
         double spent = at(landscape, morning)[0] / 2;
         double expected = at(landscape, morning)[1] / 2;
-        double asPlanned = landscape.replan(target, 1e12, spent, expected, 0.5, 0, all);
-        double unlucky = landscape.replan(target, 1e12, spent, expected / 3, 0.5, 0, all);
-        double lucky = landscape.replan(target, 1e12, spent, expected * 3, 0.5, 0, all);
+        double asPlanned = landscape.replan(target, 1e12, spent, expected, 0.5, 0.5, 0, all);
+        double unlucky = landscape.replan(target, 1e12, spent, expected / 3, 0.5, 0.5, 0, all);
+        double lucky = landscape.replan(target, 1e12, spent, expected * 3, 0.5, 0.5, 0, all);
 
         assertThat(asPlanned).as("a morning as expected keeps the plan").isCloseTo(morning, within(morning * 0.1));
         // A lucky morning lets the campaign buy more clicks at a lower ROI.
@@ -110,7 +111,7 @@ class BidLandscapeTest {
         double budget = 20_000;
         double bound = landscape.plan(target, budget);
         double spentBound = at(landscape, bound)[0] / 2;
-        double luckyBound = landscape.replan(target, budget, spentBound, 3 * at(landscape, bound)[1] / 2, 0.5, 0, all);
+        double luckyBound = landscape.replan(target, budget, spentBound, 3 * at(landscape, bound)[1] / 2, 0.5, 0.5, 0, all);
         assertThat(spentBound + 0.5 * at(landscape, luckyBound)[0]).isLessThanOrEqualTo(budget);
         assertThat(luckyBound).isLessThan(lucky);
     }
@@ -178,7 +179,7 @@ class BidLandscapeTest {
     @Test
     void aDayWithoutEnoughEvidenceGivesNoPlan() {
         BidLandscape landscape = new BidLandscape();
-        landscape.observe(100, 10_000, 0.01, 0.05, 500, new double[] {90}, 1, 1, 5);
+        landscape.observe(12, 100, 10_000, 0.01, 0.05, 500, new double[] {90}, 1, 1, 5);
         assertThat(landscape.plan(2, 1e9)).isNaN();
         assertThat(new BidLandscape().plan(2, 1e9)).isNaN();
     }
@@ -239,6 +240,71 @@ class BidLandscapeTest {
         assertThat(atMidnight).as("the day has a plan").isNotEqualTo(1.0);
         assertThat(unluckyState.planFactor()).as("a morning without conversions").isLessThanOrEqualTo(atMidnight);
         assertThat(luckyState.planFactor()).as("a morning of conversions").isGreaterThan(atMidnight);
+    }
+
+    @Test
+    void theHourlyProfileTellsWhenTheCampaignsDayComes() {
+        BidLandscape landscape = new BidLandscape(1.0);
+        // Before 16:00 a competitor no bid of the day's level reaches takes the one slot; from 16:00 on it is gone.
+        for (int hour = 0; hour < 24; hour++) {
+            for (int k = 0; k < 10; k++) {
+                double[] thresholds = hour < 16 ? new double[] {1_000_000} : new double[0];
+                landscape.observe(hour, 100, 1_000, 0.5, 0.05, 500, thresholds, thresholds.length, 1, 5);
+            }
+        }
+        assertThat(landscape.costShareBefore(0)).isEqualTo(0.0);
+        assertThat(landscape.costShareBefore(16)).as("nothing to buy before 16:00").isEqualTo(0.0);
+        assertThat(landscape.costShareBefore(20)).isCloseTo(0.5, within(1e-12));
+        assertThat(landscape.valueShareBefore(22.5)).isCloseTo(6.5 / 8, within(1e-12));
+        assertThat(landscape.costShareBefore(24)).isEqualTo(1.0);
+        assertThat(new BidLandscape(1.0).costShareBefore(12)).as("no evidence, no profile").isNaN();
+    }
+
+    @Test
+    void aCampaignWhoseAuctionsComeInTheEveningSpendsItsBudgetThere() {
+        // Campaign 1 can win only from 16:00 on (before, its product is not asked for), against a competitor whose
+        // bid keeps rising and falling; its budget holds it to a part of what its auctions offer. Its wins are
+        // clicked and its clicks buy at the rates the engine predicts, so that the day goes as its model expects.
+        DefaultAdAuction engine = new DefaultAdAuction(ZONE);
+        engine.configure(Placement.SEARCH, 5);
+        long budget = 100_000;
+        engine.upsert(new AdCampaign(1, 1, 1, 1, 9, CNY, budget, new BigDecimal("2"), 20_000, true,
+                at("2026-12-01T00:00"), null));
+        engine.upsert(new AdCampaign(2, 2, 2, 2, 9, CNY, 100_000_000, new BigDecimal("2"), 20_000, true,
+                at("2026-12-01T00:00"), null));
+        for (long id = 1; id <= 2; id++) {
+            engine.restore(id, new CampaignHistory(LocalDate.of(2026, 12, 2), 0, 100_000, 10_000, 1_000,
+                    3_000_000, 20_000_000));
+        }
+        long[] spentBy = new long[25];
+        double clicks = 0;
+        double orders = 0;
+        for (int day = 3; day <= 4; day++) {
+            for (int k = 0; k < 24 * 120; k++) {
+                Instant at = at("2026-12-0" + day + "T00:00").plusSeconds(30L * k);
+                int hour = k / 120;
+                engine.fixBid(2, competitorBid(k) / 4);
+                Set<Long> products = hour < 16 ? Set.of(2L) : Set.of(1L, 2L);
+                for (AdWin win : engine.run(new AdRequest(Placement.SEARCH, CNY, products, Set.of(), 1, at)).winners()) {
+                    BidState s = engine.state(1).orElseThrow();
+                    if (win.bid().campaignId() == 1 && (clicks += s.pctrSearch()) >= 1) {
+                        clicks--;
+                        engine.clicked(1, Placement.SEARCH, win.position(), win.priceMinor(), at);
+                        if ((orders += s.pcvr()) >= 1) {
+                            orders--;
+                            engine.converted(1, 20_000, at);
+                        }
+                    }
+                }
+                spentBy[hour + 1] = engine.state(1).orElseThrow().spentTodayMinor();
+            }
+        }
+        BidState s = engine.state(1).orElseThrow();
+        assertThat(s.planFactor()).as("the second day has a plan").isNotEqualTo(1.0);
+        // The budget is spent over the campaign's own evening, not in its first hours as if most of the day were gone.
+        assertThat(spentBy[24]).as("the day's spend").isGreaterThan(budget * 8 / 10);
+        assertThat(spentBy[20]).as("spent by 20:00, half of the campaign's hours").isBetween(spentBy[24] * 3 / 10,
+                spentBy[24] * 7 / 10);
     }
 
     /** A competitor whose bid runs from 2,000 to 11,900 and back over and over, so that the landscape rises. */
