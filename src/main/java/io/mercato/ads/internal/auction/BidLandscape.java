@@ -29,11 +29,11 @@ final class BidLandscape {
     private final double[] cost = new double[MULTIPLIERS.length];
     private final double[] value = new double[MULTIPLIERS.length];
     private final double[] conversions = new double[MULTIPLIERS.length];
-    /** The multiplier the day is bid at, whose clicks, cost and value are also kept by hour of day. */
+    /** The multiplier the day is bid at, whose cost and value are also kept by hour of day (floats: shares). */
     private final double profileMultiplier;
-    private final double[] hourClicks = new double[24];
-    private final double[] hourCost = new double[24];
-    private final double[] hourValue = new double[24];
+    private double profileClicks;
+    private final float[] hourCost = new float[24];
+    private final float[] hourValue = new float[24];
 
     /** A landscape whose hourly profile is kept at the plain bid. */
     BidLandscape() {
@@ -87,9 +87,9 @@ final class BidLandscape {
         int position = position(bid, thresholds, count, slots, reserve);
         if (position > 0) {
             double c = pctr * RateModel.positionBias(position);
-            hourClicks[hour] += c;
-            hourCost[hour] += c * price(bid, position, thresholds, count, reserve);
-            hourValue[hour] += c * valuePerClick;
+            profileClicks += c;
+            hourCost[hour] += (float) (c * price(bid, position, thresholds, count, reserve));
+            hourValue[hour] += (float) (c * valuePerClick);
         }
     }
 
@@ -124,18 +124,16 @@ final class BidLandscape {
         return shareBefore(hourValue, hours);
     }
 
-    private double shareBefore(double[] figure, double hours) {
+    private double shareBefore(float[] figure, double hours) {
         double total = 0;
-        double all = 0;
         for (int h = 0; h < 24; h++) {
             total += figure[h];
-            all += hourClicks[h];
         }
-        if (all < MIN_CLICKS || total <= 0) {
+        if (profileClicks < MIN_CLICKS || total <= 0) {
             return Double.NaN;
         }
         int hour = Math.clamp((int) Math.floor(hours), 0, 23);
-        double before = Math.clamp(hours - hour, 0, 1) * figure[hour];
+        double before = Math.clamp(hours - hour, 0.0, 1.0) * figure[hour];
         for (int h = 0; h < hour; h++) {
             before += figure[h];
         }
