@@ -10,6 +10,9 @@ package io.mercato.ads.internal.auction;
  * expected ROI meets the target; one with a handful plans higher (a day without a conversion scores nothing at any
  * bid, a lucky one often reaches the target anyway).
  *
+ * <p>At the day's own bid level it also keeps the cost and GMV by hour of day: when the campaign's auctions come
+ * (not the platform's), along which the next day's rest is planned and its pacing runs.
+ *
  * <p>Not thread-safe: its campaign slot guards it.
  */
 final class BidLandscape {
