@@ -19,6 +19,7 @@ final class BidController {
 
     static final double PACING_GAIN = 4.0;
     static final double MIN_PACING = 0.02;
+    static final double LEFT_GAIN = 2.0;
     static final double ROI_GAIN = 0.12;
     static final double ROI_LOW = 0.7;
     static final double ROI_HIGH = 1.3;
@@ -33,6 +34,17 @@ final class BidController {
     static double pace(double pacing, double spentShare, double trafficShare) {
         double next = pacing * Math.exp(PACING_GAIN * (trafficShare - spentShare));
         return Math.clamp(next, MIN_PACING, 1.0);
+    }
+
+    /**
+     * Pacing on a day with a plan: the share of the budget left against the share of the campaign's own day still
+     * to come, squared ({@value #LEFT_GAIN}), never above 1 nor below {@value #MIN_PACING}. It holds back only a
+     * campaign whose budget would run out before its day does, in proportion to the shortfall now, rather than
+     * adding up every step's lead: a morning a few per cent ahead of the curve does not throttle the afternoon.
+     */
+    static double paceLeft(double spentShare, double dayShare) {
+        double ratio = Math.min(1, Math.max(0, 1 - spentShare) / Math.max(1e-9, 1 - dayShare));
+        return Math.clamp(Math.pow(ratio, LEFT_GAIN), MIN_PACING, 1.0);
     }
 
     /** The smoothed ROI of the recent window: the pseudo-spend holds it at the target until evidence builds up. */

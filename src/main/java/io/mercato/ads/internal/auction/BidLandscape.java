@@ -159,7 +159,7 @@ final class BidLandscape {
      *
      * @param spent what the campaign has spent today
      * @param earned the GMV attributed to it today
-     * @param restCost the share of the observed day's cost still to come today (0–1, more on a busier day)
+     * @param restCost the share of the observed day's cost still to come today, 0–1
      * @param restValue the share of its GMV still to come
      */
     double replan(double targetRoi, double budget, double spent, double earned, double restCost, double restValue,

@@ -150,8 +150,8 @@ final class CampaignSlot {
             } else {
                 // The rest of the day planned again from the spend and GMV the day has brought so far (the ROI
                 // achieved), along the campaign's own day as yesterday showed it at its bid level: when its
-                // auctions come, not when the platform's do. Pacing holds back only a campaign that spends ahead of
-                // that day's curve for its whole budget.
+                // auctions come, not when the platform's do. Pacing holds back only a campaign whose budget left is
+                // short of that day's share still to come.
                 double hours = at.atZone(zone).toLocalTime().toSecondOfDay() / 3600.0;
                 double costBefore = planFrom.costShareBefore(hours);
                 double valueBefore = planFrom.valueShareBefore(hours);
@@ -165,7 +165,7 @@ final class CampaignSlot {
                 if (!Double.isNaN(next)) {
                     planned = BidLandscape.follow(dayPlan, next, earnedToday, spentToday, target);
                 }
-                pacing = BidController.pace(pacing, spentShare, costBefore);
+                pacing = BidController.paceLeft(spentShare, costBefore);
             }
             pacingSum += pacing;
             pacingSteps++;

@@ -1,6 +1,7 @@
 package io.mercato.ads.internal.auction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -81,6 +82,19 @@ class AutoBidderTest {
         assertThat(BidController.pace(slowed, 0.6, 0.8)).isGreaterThan(slowed);
         assertThat(BidController.pace(1.0, 0.0, 0.9)).as("pacing never pushes above the ROI bid").isEqualTo(1.0);
         assertThat(BidController.pace(BidController.MIN_PACING, 1.0, 0.0)).isEqualTo(BidController.MIN_PACING);
+    }
+
+    @Test
+    void onAPlannedDayPacingHoldsBackOnlyABudgetShortOfTheDayLeft() {
+        // On the curve, or behind it, or with a plan that leaves budget to spare: no holding back.
+        assertThat(BidController.paceLeft(0.3, 0.3)).isEqualTo(1.0);
+        assertThat(BidController.paceLeft(0.1, 0.5)).isEqualTo(1.0);
+        // Half the budget left for 60 % of the day: (0.5 / 0.6)², whatever the steps before.
+        assertThat(BidController.paceLeft(0.5, 0.4)).isCloseTo(25.0 / 36, within(1e-12));
+        // A little ahead early in the day holds back a little, not more and more with every step.
+        assertThat(BidController.paceLeft(0.04, 0.01)).isGreaterThan(0.9);
+        assertThat(BidController.paceLeft(1.0, 0.5)).isEqualTo(BidController.MIN_PACING);
+        assertThat(BidController.paceLeft(0.99, 1.0)).as("the day's end").isEqualTo(1.0);
     }
 
     @Test
